@@ -1,0 +1,134 @@
+"""The report model: what the parser produces and every rule reads.
+
+Offsets in a Span are indices into ``Source.text`` (the normalised text). Only the
+source module knows how to turn them into 1-based line/column positions in the
+original file (``Source.position``), so rules never deal with normalisation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal, Optional, Union
+
+if TYPE_CHECKING:
+    from .source import Source
+
+Number = Union[int, float]
+TableKind = Literal["active", "requests", "reviews"]
+TABLE_KINDS: tuple[TableKind, ...] = ("active", "requests", "reviews")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open range [start, end) in the normalised text."""
+
+    start: int
+    end: int
+
+    def __or__(self, other: "Span") -> "Span":
+        return Span(min(self.start, other.start), max(self.end, other.end))
+
+
+@dataclass(slots=True)
+class Cell:
+    """One value cell of a statistical table.
+
+    ``value`` is None for a blank or placeholder cell: the model never turns a
+    missing value into 0 (rules decide how to count it).
+    """
+
+    value: Optional[Number]
+    span: Optional[Span]
+    raw: str = ""
+    # number | placeholder | blank | recovered (split out of run-together digits)
+    kind: str = "number"
+
+    @property
+    def is_null(self) -> bool:
+        return self.value is None
+
+
+@dataclass(slots=True)
+class Row:
+    key: str  # canonical key, e.g. "withheld.state_secret"; "" when unidentified
+    label: str  # label text as read (normalised, spaces removed)
+    span: Optional[Span]  # the label (or the first cell when the label is lost)
+    cells: list[Cell] = field(default_factory=list)
+    fields: tuple[str, ...] = ()  # field name per cell (active/reviews); empty for requests
+    score: float = 1.0  # label match confidence, 0..1
+
+    @property
+    def values(self) -> list[Optional[Number]]:
+        return [c.value for c in self.cells]
+
+    def cell(self, field_name: str) -> Optional[Cell]:
+        try:
+            return self.cells[self.fields.index(field_name)]
+        except ValueError:
+            return None
+
+
+@dataclass(slots=True)
+class ParseNote:
+    """Something the parser noticed; RL0xx rules turn these into findings."""
+
+    code: str  # stable id, e.g. "row-unidentified", "cells-recovered", "table-truncated"
+    span: Optional[Span]
+    detail: dict = field(default_factory=dict)
+
+
+# Table status values
+OK = "ok"  # found and read
+MISSING = "missing"  # heading present, no data (image / lost when copied)
+ABSENT = "absent"  # neither heading nor data
+TRUNCATED = "truncated"  # data starts but stops part-way
+
+
+@dataclass(slots=True)
+class Table:
+    kind: TableKind
+    status: str
+    heading: Optional[Span] = None  # the section heading that introduces the table
+    span: Optional[Span] = None  # the table body as read
+    rows: dict[str, Row] = field(default_factory=dict)
+    unknown_rows: list[Row] = field(default_factory=list)
+    template: str = "unknown"  # "2021" | "2019" | "unknown" as seen in this table
+    stopped_at: Optional[Span] = None  # where reading stopped, when TRUNCATED
+    notes: list[ParseNote] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        return self.status in (OK, TRUNCATED)
+
+    def row(self, key: str) -> Optional[Row]:
+        return self.rows.get(key)
+
+
+@dataclass(slots=True)
+class Section:
+    number: int  # 1..6, from the Chinese ordinal of the heading
+    title: str  # heading text after the ordinal
+    canonical: Optional[int]  # which template section (1..6) the title matches, None if none
+    heading: Span  # the heading itself
+    body: Span  # from after the heading to the next section heading
+
+
+@dataclass(slots=True)
+class Report:
+    source: "Source"
+    sections: list[Section]
+    tables: dict[str, Table]
+    template: str  # "2021" | "2019" | "unknown"
+    report_year: Optional[int]
+    report_year_span: Optional[Span] = None
+    notes: list[ParseNote] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    def section(self, number: int) -> Optional[Section]:
+        for s in self.sections:
+            if s.canonical == number:
+                return s
+        return None
