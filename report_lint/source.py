@@ -1,0 +1,517 @@
+"""From the bytes of a file to the text the linter analyses, and back to file positions.
+
+A ``Source`` holds the decoded file exactly as written (``original``) and a normalised
+analysis text (``text``): line ends unified, invisible characters dropped, left-over HTML
+entities resolved, full-width ASCII folded and traditional characters simplified. Every
+offset into ``text`` maps exactly back to a 1-based line/column (in code points) of the
+original, so findings point at what the user sees in their editor.
+
+Nothing else in report-lint knows about encodings or OpenCC. OpenCC and charset-normalizer
+are imported only when a file needs them, so importing this module stays cheap.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import accumulate
+from pathlib import Path
+
+__all__ = ["InputError", "MAX_BYTES", "Source", "decode", "from_bytes", "from_text", "load"]
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class InputError(Exception):
+    """Input that cannot be read as a report. Never a traceback for the user."""
+
+    def __init__(self, code: str, message_zh: str, message_en: str):
+        # All three in args so the exception survives pickling (multiprocessing).
+        super().__init__(code, message_zh, message_en)
+        self.code = code
+        self.message_zh = message_zh
+        self.message_en = message_en
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_en if lang.lower().startswith("en") else self.message_zh
+
+    def __str__(self) -> str:
+        return self.message_en
+
+
+def _empty() -> InputError:
+    return InputError("empty", "文件为空", "the file is empty")
+
+
+def _too_large(size: int) -> InputError:
+    mb = size / (1024 * 1024)
+    return InputError(
+        "too-large",
+        f"文件太大（{mb:.1f} MB，上限 20 MB）：年度报告的文本通常不到 1 MB，请检查是否选错了文件",
+        f"the file is too large ({mb:.1f} MB, limit 20 MB); is it the right file?",
+    )
+
+
+# --------------------------------------------------------------------------- decoding
+
+_BOMS = (  # UTF-32 first: its LE BOM starts with the UTF-16 LE BOM
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_SAVE_AS_TXT = "请先另存为 .txt（纯文本）再检查"
+_MAGIC = (  # (prefix, what it is in Chinese, in English)
+    (b"%PDF", "PDF 文件", "a PDF file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "旧版 Word/Excel/WPS 文件（.doc/.xls/.wps）",
+     "an old Word/Excel/WPS file"),
+    (b"{\\rtf", "RTF 文档", "an RTF document"),
+    (b"\x89PNG\r\n\x1a\n", "PNG 图片", "a PNG image"),
+    (b"\xff\xd8\xff", "JPEG 图片", "a JPEG image"),
+    (b"GIF87a", "GIF 图片", "a GIF image"),
+    (b"GIF89a", "GIF 图片", "a GIF image"),
+)
+_ZIP_KINDS = (  # ZIP containers, told apart by the member names they carry
+    (b"word/", "Word 文档（.docx）", "a Word document (.docx)"),
+    (b"xl/", "Excel 表格（.xlsx）", "an Excel workbook (.xlsx)"),
+    (b"ppt/", "PowerPoint 文件（.pptx）", "a PowerPoint file (.pptx)"),
+    (b"OFD.xml", "OFD 版式文件", "an OFD document"),
+)
+
+# Bytes that are not control characters (\t \n \f \r count as text); translate() with
+# delete=_TEXT_BYTES leaves only the control bytes, counted at C speed.
+_TEXT_BYTES = bytes(b for b in range(256) if (b >= 0x20 and b != 0x7F) or b in b"\t\n\f\r")
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_SNIFF = 65536
+
+# Very common report characters in both scripts: text decoded with the wrong legacy codec
+# is mojibake and contains few of them.
+_COMMON = "的政府信息公开開工作年度报報告申请請情况況本年数數件和在为為行区區县縣市局办辦理复復议議诉訴讼訟"
+
+# Unicode whitespace plus the invisible characters: a file of only these is empty.
+_BLANK = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u200b\u200c\u200d\u2060\u00ad"
+)
+
+
+def _binary(what_zh: str, what_en: str) -> InputError:
+    hint = "图片里的文字无法检查：请提供报告的文字版本（.txt）" if "图片" in what_zh else _SAVE_AS_TXT
+    space = " " if what_zh[0].isascii() else ""  # 这是 PDF 文件, 这是二进制文件
+    return InputError(
+        "binary",
+        f"这是{space}{what_zh}，不是纯文本：{hint}",
+        f"this is {what_en}, not plain text; save it as .txt first",
+    )
+
+
+def _sniff_magic(data: bytes) -> InputError | None:
+    head = data[:1024].lstrip()  # PDF and RTF writers sometimes emit leading whitespace
+    if data.startswith(b"PK\x03\x04"):
+        for marker, zh, en in _ZIP_KINDS:
+            if marker in data:
+                return _binary(zh, en)
+        return _binary("ZIP 压缩包", "a ZIP archive")
+    for magic, zh, en in _MAGIC:
+        if head.startswith(magic):
+            return _binary(zh, en)
+    return None
+
+
+def _sniff_utf16(data: bytes) -> str | None:
+    """UTF-16 without BOM: ASCII characters put their NUL byte always at the same parity.
+
+    Only mostly, as CJK characters such as 一 (U+4E00) put a NUL at the other one.
+    """
+    sample = data[:_SNIFF]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd > 3 * even:
+        return "utf-16-le"
+    if even > 3 * odd:
+        return "utf-16-be"
+    return None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:_SNIFF]
+    return len(_CONTROL_CHARS.findall(sample)) * 20 > len(sample)
+
+
+def _score(text: str) -> int:
+    return sum(map(text.count, _COMMON))
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _decode_unicode(data: bytes, encoding: str) -> str:
+    text = _strict(data, encoding)
+    if text is None:
+        raise InputError(
+            "undecodable",
+            f"文件看起来是 {encoding.upper()} 编码，但内容已损坏，无法解码",
+            f"the file looks like {encoding} but cannot be decoded",
+        )
+    if _looks_binary(text):
+        raise _binary("二进制文件", "a binary file")
+    return text
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str] | None:
+    """GB18030 or Big5 (cp950, HKSCS): Big5 bytes usually also decode as GB18030 mojibake."""
+    candidates = []
+    gb = _strict(data, "gb18030")
+    if gb is not None:
+        candidates.append((gb, "gb18030"))
+    for enc in ("big5", "cp950", "big5hkscs"):
+        big5 = _strict(data, enc)
+        if big5 is not None:
+            candidates.append((big5, enc))
+            break
+    if len(candidates) < 2:
+        return candidates[0] if candidates else None
+    # Stable max: GB18030 wins a tie (mainland reports are the vast majority).
+    return max(candidates, key=lambda c: _score(c[0]))
+
+
+def _decode_lossy(data: bytes) -> tuple[str, str] | None:
+    """A few bad bytes (a truncated download, one stray byte) must not make a report unreadable.
+
+    They become U+FFFD, visible in the text; the wrong codec produces far more of them.
+    """
+    best = None
+    for enc in ("utf-8", "gb18030"):
+        text = data.decode(enc, errors="replace")
+        bad = text.count("\ufffd")
+        if bad <= max(3, len(data) // 500) and (best is None or bad < best[0]):
+            best = bad, text, enc
+    return best and best[1:]
+
+
+def _decode_guess(data: bytes) -> tuple[str, str] | None:
+    try:
+        from charset_normalizer import from_bytes as detect
+
+        best = detect(data).best()
+        if best is None:
+            return None
+        return str(best), codecs.lookup(best.encoding).name
+    except Exception:  # a detector failure is just "could not decode"
+        return None
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding_name). Raises InputError for empty/binary/undecodable."""
+    if not isinstance(data, bytes):
+        data = bytes(data)
+    if len(data) > MAX_BYTES:
+        raise _too_large(len(data))
+    if not data:
+        raise _empty()
+    text, encoding = _decode(data)
+    if not text.strip(_BLANK):
+        raise _empty()
+    return text, encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    if (err := _sniff_magic(data)) is not None:
+        raise err
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return _decode_unicode(data[len(bom) :], name.removesuffix("-sig")), name
+    if b"\x00" in data:  # never in UTF-8 or legacy text; UTF-16 has plenty
+        encoding = _sniff_utf16(data)
+        text = _strict(data, encoding) if encoding else None
+        if text is None or _looks_binary(text):
+            raise _binary("二进制文件", "a binary file")
+        return text, encoding
+    sample = data[:_SNIFF]
+    if len(sample.translate(None, _TEXT_BYTES)) * 20 > len(sample):
+        raise _binary("二进制文件", "a binary file")
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+    found = _decode_legacy(data) or _decode_lossy(data) or _decode_guess(data)
+    if found is None:
+        raise InputError(
+            "undecodable",
+            "无法识别文件编码（不是 UTF-8、GB18030 或 UTF-16）：请用记事本另存为 UTF-8 编码的 .txt",
+            "cannot determine the file's encoding (not UTF-8, GB18030 or UTF-16); save it as UTF-8",
+        )
+    return found
+
+
+# ---------------------------------------------------------------------- normalisation
+
+# Length-changing edits, done in one regex pass: line ends, invisible characters, entities.
+# (One pass, not three: an entity broken up by a zero-width character stays an entity's text.)
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width, word joiner, BOM, soft hyphen
+_EDIT_HINTS = "\r&" + _INVISIBLE
+_EDIT_RE = re.compile(
+    r"\r\n?"
+    rf"|[{_INVISIBLE}]+"
+    # Space entities, also double-escaped (&amp;nbsp;) as scraped pages often have them;
+    # without ";" only where HTML itself would accept it.
+    r"|&(?:amp;)?(?:nbsp|ensp|emsp)(?:;|(?![a-z]))"
+    r"|&(?:amp;)?#0*(?:160|8194|8195|12288)(?:;|(?![0-9]))"
+    r"|&(?:amp;)?#x0*(?:a0|2002|2003|3000)(?:;|(?![0-9a-f]))"
+    r"|&(?:amp|lt|gt|quot);",
+    re.IGNORECASE,
+)
+_CHAR_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
+
+# 1:1 width folding. Not NFKC: that changes lengths and characters (①, ㈠) we must keep.
+_FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+_FOLD.update(dict.fromkeys("\u3000\u00a0\u202f\u205f", " "))
+_FOLD.update(dict.fromkeys(map(chr, range(0x2000, 0x200B)), " "))
+_FOLD_CLASS = "\uff01-\uff5e\u3000\u00a0\u2000-\u200a\u202f\u205f"
+
+_TRAD_FILE = Path(__file__).with_name("data") / "trad_chars.txt"
+_trad: frozenset[str] | None = None
+_scan: re.Pattern[str] | None = None
+_cc = None
+
+
+def _trad_chars() -> frozenset[str]:
+    global _trad
+    if _trad is None:
+        lines = _TRAD_FILE.read_text(encoding="utf-8").split("\n")
+        _trad = frozenset("".join(ln for ln in lines if not ln.startswith("#")))
+    return _trad
+
+
+def _scanner() -> re.Pattern[str]:
+    """One pass finds every character that folding or t2s might change.
+
+    Supplementary-plane characters go in as one range and are checked against the set
+    afterwards: sre only has a fast bitmap for BMP classes, and thousands of astral
+    literals would make it scan a list per character.
+    """
+    global _scan
+    if _scan is None:
+        # All CJK, so nothing to escape in the class.
+        bmp = "".join(sorted(c for c in _trad_chars() if c <= "\uffff"))
+        _scan = re.compile(f"[{_FOLD_CLASS}{bmp}\U00010000-\U0010ffff]")
+    return _scan
+
+
+def _converter():
+    global _cc
+    if _cc is None:
+        import opencc
+
+        _cc = opencc.OpenCC("t2s")
+    return _cc
+
+
+def _convert(s: str) -> str:
+    try:
+        return _converter().convert(s)
+    except UnicodeError:  # lone surrogates cannot reach OpenCC: convert around them
+        parts = re.split("([\ud800-\udfff]+)", s)
+        return "".join(p if i % 2 else _converter().convert(p) for i, p in enumerate(parts))
+
+
+def _t2s(text: str) -> str:
+    """Traditional -> simplified, never changing the length of any character's slot."""
+    conv = _convert(text)
+    if len(conv) == len(text):  # every OpenCC 1.4 table entry keeps its length
+        return conv
+    lines = []
+    for line in text.split("\n"):
+        c = _convert(line)
+        if len(c) != len(line):
+            # Characters alone, separated so no phrase spans them; keep any that would resize.
+            alone = _convert("\n".join(line)).split("\n")
+            if len(alone) != len(line):
+                alone = list(line)
+            c = "".join(a if len(a) == 1 else o for a, o in zip(alone, line))
+        lines.append(c)
+    return "\n".join(lines)
+
+
+# The offset map: two parallel lists of breakpoints, normalised offsets and the original
+# offsets of the characters there; between breakpoints the map is linear. Where an offset
+# repeats, the later entry wins (bisect_right finds it). None means identity.
+_Map = tuple[list[int], list[int]]
+
+
+def _edit(s: str) -> tuple[str, _Map]:
+    """Apply the length-changing edits; map each result character to its first original one.
+
+    Deleted characters belong to no result character: the map skips over them.
+    """
+    s2 = s.replace("\r\n", "\n")
+    if not any(c in s2 for c in _EDIT_HINTS):  # Windows line ends only: the common case
+        ends = list(accumulate(len(line) + 2 for line in s.split("\r\n")[:-1]))
+        return s2, ([0, *(e - k for k, e in enumerate(ends, 1))], [0, *ends])
+    parts: list[str] = []
+    ns, os_ = [0], [0]
+    pos = norm = 0
+    for m in _EDIT_RE.finditer(s):
+        a, b = m.span()
+        g = m.group()
+        parts.append(s[pos:a])
+        norm += a - pos
+        pos = b
+        if g[0] == "\r":
+            parts.append("\n")
+            norm += 1
+            if b - a == 1:  # a lone CR is a 1:1 replacement
+                continue
+        elif g[0] == "&":
+            parts.append(_CHAR_ENTITIES.get(g.lower(), " "))
+            norm += 1
+        # else invisible characters, deleted
+        ns.append(norm)
+        os_.append(b)
+    parts.append(s[pos:])
+    return "".join(parts), (ns, os_)
+
+
+def _lookup(m: _Map | None, i: int) -> int:
+    if m is None:
+        return i
+    ns, os_ = m
+    j = bisect_right(ns, i) - 1
+    return os_[j] + i - ns[j]
+
+
+_LINE_END = re.compile(r"\r\n?|\n")
+
+
+@dataclass(eq=False)
+class Source:
+    """A decoded report: the original text, the analysis text and the map between them."""
+
+    path: str  # as given by the user ("-" or a --stdin-filename for stdin)
+    original: str  # decoded text exactly as in the file: BOM removed, line ends untouched
+    text: str  # normalised analysis text
+    encoding: str
+    traditional: bool  # traditional->simplified conversion changed something
+    _map: _Map | None = field(default=None, repr=False)
+
+    def _check(self, offset: int) -> None:
+        if not 0 <= offset <= len(self.text):
+            raise IndexError(f"offset {offset} outside 0..{len(self.text)}")
+
+    def to_original(self, offset: int) -> int:
+        """Normalised offset -> original offset; len(text) maps to len(original)."""
+        self._check(offset)
+        return _lookup(self._map, offset)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Normalised offset -> 1-based (line, column) in code points of the original."""
+        return self._line_col(self.to_original(offset))
+
+    def end_position(self, end: int) -> tuple[int, int]:
+        """(line, column) just after the last original character a span ending at ``end`` covers.
+
+        An &nbsp; normalised to one space covers all six characters; invisible characters
+        deleted after the span's last character are not covered.
+        """
+        orig = self.to_original(end)
+        if self._map is not None:  # without a map nothing was deleted
+            while orig and self.original[orig - 1] in _INVISIBLE:
+                orig -= 1
+        return self._line_col(orig)
+
+    def line_text(self, line: int) -> str:
+        """The original line (1-based) without its line end."""
+        starts = self._line_starts
+        if not 1 <= line <= len(starts):
+            raise IndexError(f"line {line} outside 1..{len(starts)}")
+        end = starts[line] if line < len(starts) else len(self.original)
+        return self.original[starts[line - 1] : end].rstrip("\r\n")
+
+    @property
+    def line_count(self) -> int:
+        """Lines in the original; a final line end does not start another line."""
+        starts = self._line_starts
+        return len(starts) - (starts[-1] == len(self.original))
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        s = self.original
+        if "\r" in s:
+            return [0] + [m.end() for m in _LINE_END.finditer(s)]
+        return [0, *accumulate(len(ln) + 1 for ln in s.split("\n")[:-1])]
+
+    def _line_col(self, orig: int) -> tuple[int, int]:
+        starts = self._line_starts
+        i = bisect_right(starts, orig) - 1
+        return i + 1, orig - starts[i] + 1
+
+
+def _build(path: str, original: str, encoding: str) -> Source:
+    text, offset_map = original, None
+    if any(c in original for c in _EDIT_HINTS):
+        text, offset_map = _edit(original)
+        if len(offset_map[0]) == 1:  # only 1:1 edits (lone CRs): identity
+            offset_map = None
+    traditional = False
+    found = set(_scanner().findall(text))
+    if found:
+        for ch in found.intersection(_FOLD):
+            text = text.replace(ch, _FOLD[ch])
+        if not found.isdisjoint(_trad_chars()):
+            simplified = _t2s(text)
+            traditional = simplified != text
+            text = simplified
+    return Source(path, original, text, encoding, traditional, offset_map)
+
+
+def from_bytes(data: bytes, path: str = "<bytes>") -> Source:
+    original, encoding = decode(data)
+    return _build(path, original, encoding)
+
+
+def from_text(original: str, path: str = "<text>") -> Source:
+    """A Source for already-decoded text (tests, stdin). Blank text is an InputError too."""
+    if original.startswith("\ufeff"):
+        original = original[1:]
+    if not original.strip(_BLANK):
+        raise _empty()
+    return _build(path, original, "unicode")
+
+
+def load(path: str | os.PathLike) -> Source:
+    """Read a file (never modifying it) and build its Source."""
+    name = os.fsdecode(path)
+    try:
+        with open(name, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_BYTES:
+                raise _too_large(size)
+            data = f.read(MAX_BYTES + 1)  # st_size is 0 for pipes and some devices
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError("not-found", f"找不到文件：{name}", f"file not found: {name}") from None
+    except IsADirectoryError:
+        raise _is_dir(name) from None
+    except PermissionError:
+        if os.path.isdir(name):  # Windows reports a directory as permission denied
+            raise _is_dir(name) from None
+        raise InputError("unreadable", f"没有权限读取文件：{name}", f"permission denied: {name}") from None
+    except (OSError, ValueError) as e:  # ValueError: a NUL in the path
+        reason = getattr(e, "strerror", None) or str(e)
+        raise InputError(
+            "unreadable", f"无法读取文件：{name}（{reason}）", f"cannot read {name}: {reason}"
+        ) from None
+    return from_bytes(data, name)
+
+
+def _is_dir(name: str) -> InputError:
+    return InputError(
+        "is-directory", f"这是一个文件夹，不是文件：{name}", f"this is a directory, not a file: {name}"
+    )
