@@ -1,0 +1,72 @@
+"""`report-lint extract`: the tables as data, for auditors.
+
+JSON: one object per input file, in input order,
+    {"path", "format", "report_year", "tables": {"active", "requests", "reviews"}, "table_status"}
+where a table that was not found is null and values are numbers or null (blank, placeholder,
+unreadable). CSV: one line per cell with its position in the original file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Iterable, Optional
+
+from .model import Cell, Report, Table
+
+
+def _value(c: Cell):
+    return c.value
+
+
+def table_data(table: Table) -> Optional[dict]:
+    if not table.found:
+        return None
+    if table.kind == "requests":
+        return {k: [_value(c) for c in r.cells] for k, r in table.rows.items()}
+    return {k: {f: _value(c) for f, c in zip(r.fields, r.cells)} for k, r in table.rows.items()}
+
+
+def report_dict(report: Report) -> dict:
+    return {
+        "path": report.path,
+        "format": report.template,
+        "report_year": report.report_year,
+        "tables": {kind: table_data(report.tables[kind]) for kind in ("active", "requests", "reviews")},
+        "table_status": {kind: report.tables[kind].status for kind in ("active", "requests", "reviews")},
+    }
+
+
+def to_json(reports: Iterable[dict]) -> str:
+    return json.dumps(list(reports), ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_HEADER = ("path", "table", "row", "column", "value", "line", "col")
+
+
+def csv_rows(report: Report) -> Iterable[tuple]:
+    from .templates import load
+
+    columns = load().columns
+    src = report.source
+    for kind in ("active", "requests", "reviews"):
+        table = report.tables[kind]
+        if not table.found:
+            continue
+        for key, row in table.rows.items():
+            names = row.fields or columns
+            for name, cell in zip(names, row.cells):
+                line, col = src.position(cell.span.start) if cell.span else ("", "")
+                value = "" if cell.value is None else cell.value
+                yield (report.path, kind, key, name, value, line, col)
+
+
+def to_csv(reports: Iterable[Report], header: bool = True) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    if header:
+        w.writerow(CSV_HEADER)
+    for r in reports:
+        w.writerows(csv_rows(r))
+    return buf.getvalue()

@@ -1,0 +1,84 @@
+"""Build the Report model from a Source: sections, the report year, the three tables."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .model import ABSENT, Report, Section, Span, Table
+from .sections import find_sections
+from .source import Source
+
+_TITLE_YEAR = re.compile(r"(20\d\d)\s*年\s*度?\s*(?:政府)?信息公开(?:工作)?\s*年\s*度?\s*报\s*告|(20\d\d)\s*年\s*度?\s*政府信息公开")
+_PERIOD_YEAR = re.compile(r"统计(?:期限|时限|期间|周期|时间|区间)[^。\n]{0,24}?(20\d\d)\s*年\s*0?1\s*月\s*0?1\s*日")
+_ANY_YEAR = re.compile(r"(20\d\d)\s*年")
+
+# Where a table starts when its section heading is missing.
+_ANCHORS = {
+    "active": re.compile(r"第二十条\s*第\s*\(\s*一\s*\)\s*项|信息内容\s*[|\t ]*\s*本年(?:制发|新制作)"),
+    "requests": re.compile(r"一\s*、\s*本年新收|本年新收政府信息公开申请"),
+    "reviews": re.compile(r"行政复议[\s|]*行政诉讼"),
+}
+
+
+def report_year(text: str, sections: list[Section]) -> tuple[Optional[int], Optional[Span]]:
+    """The report year: from the title, else the statistics period, else the first year
+    named in 总体情况."""
+    head = text[:600]
+    m = _TITLE_YEAR.search(head)
+    if m:
+        g = 1 if m.group(1) else 2
+        return int(m.group(g)), Span(m.start(g), m.end(g))
+    m = _PERIOD_YEAR.search(text)
+    if m:
+        return int(m.group(1)), Span(m.start(1), m.end(1))
+    first = next((s for s in sections if s.canonical == 1), None)
+    if first is not None:
+        m = _ANY_YEAR.search(text, first.body.start, min(first.body.end, first.body.start + 300))
+        if m:
+            return int(m.group(1)), Span(m.start(1), m.end(1))
+    m = _ANY_YEAR.search(head)
+    if m:
+        return int(m.group(1)), Span(m.start(1), m.end(1))
+    return None, None
+
+
+def _region(kind: str, number: int, text: str, sections: list[Section]) -> tuple[int, int, Optional[Span]]:
+    """The text a table is read from: its section's body, or from its anchor onwards when
+    the heading is missing. Returns (start, end, heading)."""
+    sec = next((s for s in sections if s.canonical == number), None)
+    if sec is not None:
+        return sec.body.start, sec.body.end, sec.heading
+    m = _ANCHORS[kind].search(text)
+    if m is None:
+        return 0, 0, None
+    nxt = next((s.heading.start for s in sections if s.heading.start > m.start()), len(text))
+    return m.start(), nxt, None
+
+
+def build_report(source: Source) -> Report:
+    from .tables import reader  # lark is imported only when tables are read
+
+    text = source.text
+    sections = find_sections(text)
+    year, year_span = report_year(text, sections)
+    tables: dict[str, Table] = {}
+    s, e, h = _region("active", 2, text, sections)
+    tables["active"] = reader.read_active(text, s, e, h, year) if e > s or h else Table("active", ABSENT)
+    s, e, h = _region("requests", 3, text, sections)
+    tables["requests"] = reader.read_requests(text, s, e, h) if e > s or h else Table("requests", ABSENT)
+    s, e, h = _region("reviews", 4, text, sections)
+    tables["reviews"] = reader.read_reviews(text, s, e, h) if e > s or h else Table("reviews", ABSENT)
+    template = _template(tables, year)
+    return Report(source, sections, tables, template, year, year_span)
+
+
+def _template(tables: dict[str, Table], year: Optional[int]) -> str:
+    """The template the report follows: the active table's, else the requests table's."""
+    active = tables.get("active")
+    if active is not None and active.found and active.template != "unknown":
+        return active.template
+    req = tables.get("requests")
+    if req is not None and req.found and req.template != "unknown":
+        return req.template
+    return "unknown"

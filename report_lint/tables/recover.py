@@ -1,0 +1,110 @@
+"""Recover the cells of a run-together row from the table's own identities.
+
+Web pages that lose every cell boundary print a row as one digit string: `713000074` for
+71, 3, 0, 0, 0, 0, 74 (FORMAT.md §7). The cells can be recovered when exactly one split
+into whole numbers without leading zeros satisfies the row's identity. When several do, the
+row is unreadable: a guessed split must never become an arithmetic finding.
+
+The identities have the same shape everywhere: a group of k numbers whose last is the sum
+of the others (7 for a requests row, 5 for each review group). So the search only chooses
+the k-1 addends; the total is then forced (its digits must follow), which keeps the search
+small even for long rows.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+Split = list[tuple[int, int, int]]  # per cell: (piece index, start, end) within that piece
+
+_MAX_NODES = 100_000  # absurd inputs are reported unreadable rather than searched forever
+
+
+def recover(pieces: Sequence[str], group_size: int, groups: int = 1) -> tuple[Optional[Split], int]:
+    """Split digit strings into `groups` groups of `group_size` numbers, each group's last
+    number being the sum of the rest. A number never spans two pieces.
+
+    Returns (the split, 1) when it is unique; (None, 0) when there is none; (None, 2) when
+    there are several or the search was cut short.
+    """
+    if not pieces or any(not p.isdigit() for p in pieces):
+        return None, 0
+    s = "".join(pieces)
+    n = len(s)
+    # piece_end[i]: end of the piece holding position i (a number may not cross it)
+    piece_end = [0] * n
+    piece_of = [0] * n
+    offset = 0
+    for idx, p in enumerate(pieces):
+        for i in range(offset, offset + len(p)):
+            piece_end[i] = offset + len(p)
+            piece_of[i] = idx
+        offset += len(p)
+    starts = []
+    offset = 0
+    for p in pieces:
+        starts.append(offset)
+        offset += len(p)
+
+    solutions: list[list[tuple[int, int]]] = []
+    nodes = 0
+    cut = False
+    chosen: list[tuple[int, int]] = []
+
+    def numbers_at(pos: int, max_len: int):
+        """Numbers that can start at pos: no leading zero, inside one piece."""
+        if pos >= n:
+            return
+        limit = min(piece_end[pos] - pos, max_len)
+        if s[pos] == "0":
+            if limit >= 1:
+                yield 1
+            return
+        yield from range(1, limit + 1)
+
+    def group(pos: int, g: int) -> bool:
+        """Search from pos for group g onwards; False stops the whole search."""
+        if g == groups:
+            if pos == n:
+                solutions.append(list(chosen))
+                return len(solutions) < 2
+            return True
+        return addend(pos, g, 0, 0)
+
+    def addend(pos: int, g: int, k: int, total: int) -> bool:
+        nonlocal nodes, cut
+        nodes += 1
+        if nodes > _MAX_NODES:
+            cut = True
+            return False
+        if k == group_size - 1:
+            t = str(total)
+            end = pos + len(t)
+            if end > n or s[pos:end] != t or end > piece_end[pos]:
+                return True
+            chosen.append((pos, end))
+            ok = group(end, g + 1)
+            chosen.pop()
+            return ok
+        # numbers still to place in this group after this one (addends + the total), and
+        # at least one digit per number of the later groups
+        after = (group_size - 1 - k) + (groups - g - 1) * group_size
+        room = n - pos - after
+        for ln in numbers_at(pos, room):
+            v = int(s[pos : pos + ln])
+            # the total is at least as long as any addend and must still fit
+            if pos + ln + (group_size - 2 - k) + len(str(total + v)) > n:
+                break
+            chosen.append((pos, pos + ln))
+            ok = addend(pos + ln, g, k + 1, total + v)
+            chosen.pop()
+            if not ok:
+                return False
+        return True
+
+    group(0, 0)
+    if cut:
+        return None, 2
+    if len(solutions) != 1:
+        return None, len(solutions)
+    return [(piece_of[a], a - starts[piece_of[a]], b - starts[piece_of[a]]) for a, b in solutions[0]], 1
