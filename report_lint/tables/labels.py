@@ -30,19 +30,26 @@ def _alias(alias: str) -> tuple[str, frozenset[str]]:
     return c, bigrams(c)
 
 
-def similarity(label: str, label_grams: frozenset[str], aliases: tuple[str, ...]) -> float:
-    """Best similarity of a cleaned label (and its bigrams) to any of the wordings, 0..1."""
+def similarity(label: str, label_grams: frozenset[str], aliases: tuple[str, ...], tail: bool = False) -> float:
+    """Best similarity of a cleaned label (and its bigrams) to any of the wordings, 0..1.
+
+    With ``tail``, a label that ends with a wording scores 0.9: header text that ran into
+    a row label stands before it, never after it."""
     best = 0.0
     if not label:
         return 0.0
     for a in aliases:
         ac, ag = _alias(a)
+        if ac == label:
+            return 1.0
         if not ag:
             continue
         inter = len(ag & label_grams)
         score = 2.0 * inter / (len(ag) + len(label_grams))
         if len(ac) >= 4 and ac in label:
             score = max(score, 0.8)
+        if tail and label.endswith(ac):
+            score = max(score, 0.9)
         if score > best:
             best = score
     return best

@@ -14,18 +14,39 @@ lexer treats every separator alike (a cell boundary) and classifies what lies be
     EMPTY    a blank cell between two delimiters on one line
 
 so the grammar sees the same stream whatever the layout. Row boundaries are not trusted:
-the grammar finds rows from the alternation of labels and values.
+the grammar finds rows from the alternation of labels and values. Adjacent value cells
+reach the parser as one VALUES token carrying its cells (as a lexer hands over a string
+literal whole): the grammar decides which row they belong to, the reader fits them to the
+row's columns. This keeps the parser's work per row, not per cell.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Optional
+
+from typing import NamedTuple
 
 from lark import Token
 
 ORDINALS = frozenset(("MAJOR", "PAREN", "ITEM"))
 VALUES = frozenset(("NUM", "NULL", "EMPTY"))
+
+
+class Tok(NamedTuple):
+    """A cell token before it is handed to Lark (cheaper than a lark Token)."""
+
+    type: str
+    value: str
+    start_pos: int
+    end_pos: int
+
+
+class CellRun(Token):
+    """A VALUES token: a run of adjacent value cells."""
+
+    __slots__ = ("cells",)
 
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -33,30 +54,36 @@ _NUMERAL = "一二三四五六七八九十"
 _DASHES = "/—–\\-~"
 _BOUNDARY = " \t|\n"
 
+# Page furniture (- 3 -, 第3页 共5页, 3/5) and markdown rules (|---|---|) are blanked out of
+# the region first (same length, so positions hold); they are never cells.
+_FURNITURE = re.compile(
+    rf"""^[ \t]*(?:[{_DASHES}]+[ \t]*\d{{1,4}}[ \t]*[{_DASHES}]+
+        |第[ \t]*\d+[ \t]*页(?:[ \t]*[/,]?[ \t]*共[ \t]*\d+[ \t]*页)?
+        |\d+[ \t]*/[ \t]*\d+
+        |\|?(?:[ \t]*:?-{{3,}}:?[ \t]*\|?)+)[ \t]*$""",
+    re.X | re.M,
+)
+
+# One match per token, with the separators before it: fewer trips through the Python loop.
 _MASTER = re.compile(
     rf"""
-    (?P<FURN>^[ \t]*(?:[{_DASHES}]+[ \t]*\d{{1,4}}[ \t]*[{_DASHES}]+
-        |第[ \t]*\d+[ \t]*页(?:[ \t]*[/,]?[ \t]*共[ \t]*\d+[ \t]*页)?
-        |\d+[ \t]*/[ \t]*\d+)[ \t]*$)
-    |(?P<RULE>^[ \t]*\|?(?:[ \t]*:?-{{3,}}:?[ \t]*\|?)+[ \t]*$)
-    |(?P<DELIM>[|\t])
-    |(?P<NL>\n)
-    |(?P<WS>[ \f\v]+)
-    |(?P<MAJOR>[{_NUMERAL}]{{1,2}}[ \n]*、)
+    (?P<sep>[ \t|\f\v\n]*)
+    (?:(?P<MAJOR>[{_NUMERAL}]{{1,2}}[ \n]*、)
     |(?P<PAREN>\([ \n]*[{_NUMERAL}]{{1,2}}[ \n]*\))
     |(?P<ITEM>[1-9][ ]?[.、](?=[ ]?[^\d\s|.]))
     |(?P<NUMI>\d+?(?=[1-9][.、][^\d\s|.]))
     |(?P<NUM>[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:万元|元|万)?)
     |(?P<NULL>(?:[{_DASHES}]+|无)(?=[ \t|\n]|$))
-    |(?P<TEXT>[^|\t\n \d({_NUMERAL}{_DASHES}]+|.)
+    |(?P<TEXT>[^|\t\n \f\v\d({_NUMERAL}{_DASHES}]+|.)
+    |(?P<END>$))
     """,
-    re.X | re.M,
+    re.X,
 )
 
-_CAPTION = re.compile(rf"第[{_NUMERAL}]+条")
+_CAPTION = re.compile(rf"第[{_NUMERAL}]+条(?:第?\(?[{_NUMERAL}]+\)?项)?")
 
 
-def ordinal_value(tok: Token) -> int:
+def ordinal_value(tok) -> int:
     """The number an ordinal token stands for: 三、 -> 3, (四) -> 4, 2. -> 2."""
     s = tok.value
     digits = "".join(ch for ch in s if ch.isdigit())
@@ -76,148 +103,203 @@ def ordinal_value(tok: Token) -> int:
 
 @dataclass
 class Lexed:
-    tokens: list[Token]  # what the grammar parses
-    stray: list[Token] = field(default_factory=list)  # text that belongs to no row (headers, wrap tails)
+    tokens: list[Token]  # what the grammar parses (VALUES tokens are CellRun)
+    stray: list[Tok] = field(default_factory=list)  # text that belongs to no row (headers, wrap tails)
 
 
-def _tok(kind: str, value: str, start: int, end: int) -> Token:
-    return Token(kind, value, start_pos=start, end_pos=end)
-
-
-def _raw_tokens(text: str, start: int, end: int, ordinals: bool, captions: bool) -> list[Token]:
+def _raw_tokens(
+    text: str, start: int, end: int, ordinals: bool, captions: bool, row_start: Optional[re.Pattern]
+) -> list[Tok]:
     """First pass: classify the characters of text[start:end] into cell tokens."""
-    out: list[Token] = []
-    # The start of the current cell's text, merged across fragments with no boundary between.
+    region = text[start:end]
+    if _FURNITURE.search(region):
+        region = _FURNITURE.sub(lambda m: " " * len(m.group()), region)
+    n = len(region)
+    out: list[Tok] = []
+    append = out.append
+    # The current cell's text, merged across fragments with no boundary between.
     text_start = -1
     text_end = -1
-    boundary = True  # a separator (or the region start) precedes the current position
     delim_pending = False  # a | or tab on this line with only spaces since
     prev_kind = ""  # kind of the last emitted token
 
-    def flush_text() -> None:
-        nonlocal text_start, prev_kind
-        if text_start >= 0:
-            value = text[text_start:text_end]
-            kind = "CAPTION" if captions and _CAPTION.search(value) else "TEXT"
-            out.append(_tok(kind, value, text_start, text_end))
-            prev_kind = kind
-            text_start = -1
+    def flush_text() -> str:
+        nonlocal text_start
+        pos = text_start
+        if captions:
+            # A caption is its own token even when text runs into it (one-line web pages).
+            for m in _CAPTION.finditer(region, text_start, text_end):
+                if m.start() > pos:
+                    append(Tok("TEXT", region[pos : m.start()], start + pos, start + m.start()))
+                append(Tok("CAPTION", m.group(), start + m.start(), start + m.end()))
+                pos = m.end()
+        if pos < text_end:
+            append(Tok("TEXT", region[pos:text_end], start + pos, start + text_end))
+        text_start = -1
+        return out[-1].type
 
-    def add_text(s: int, e: int) -> None:
-        nonlocal text_start, text_end
+    for m in _MASTER.finditer(region):
+        kind = m.lastgroup
+        ss, sep_end = m.span(1)
+        boundary = sep_end > ss or ss == 0
+        if boundary:
+            if text_start >= 0:
+                prev_kind = flush_text()
+            sep = region[ss:sep_end]
+            if "|" in sep or "\t" in sep:
+                # Two delimiters on one line with only spaces between: a blank cell.
+                for k, ch in enumerate(sep, ss):
+                    if ch == "|" or ch == "\t":
+                        if delim_pending and prev_kind in ("NUM", "NULL", "EMPTY", "TEXT"):
+                            append(Tok("EMPTY", "", start + k, start + k))
+                            prev_kind = "EMPTY"
+                        delim_pending = True
+                    elif ch == "\n":
+                        delim_pending = False
+            elif "\n" in sep:
+                delim_pending = False
+        if kind == "END":
+            break
+        s, e = sep_end, m.end()
+        value = region[s:e]
+        if kind == "TEXT":
+            if text_start < 0:
+                text_start = s
+            text_end = e
+            delim_pending = False
+            continue
+        delim_pending = False
+        if kind == "NUM" or kind == "NUMI":
+            # A number is a cell only if it ends at a boundary or where a row begins:
+            # "共计19万元。" and "2024年" are prose, "…数量 713000074二、…" is a run-together row.
+            if (
+                kind == "NUMI"
+                or e == n
+                or region[e] in _BOUNDARY
+                or _ORDINAL_START.match(region, e)
+                or (row_start is not None and row_start.match(region, e))
+            ):
+                if text_start >= 0:
+                    flush_text()
+                append(Tok("NUM", value, start + s, start + e))
+                prev_kind = "NUM"
+                continue
+        elif kind == "NULL":
+            if boundary and text_start < 0:
+                append(Tok("NULL", value, start + s, start + e))
+                prev_kind = "NULL"
+                continue
+        elif ordinals:  # MAJOR, PAREN, ITEM
+            prev_char = region[s - 1] if s > 0 else "\n"
+            if boundary or kind == "ITEM" or prev_char.isdigit() or (kind == "PAREN" and prev_char != "第"):
+                if text_start >= 0:
+                    flush_text()
+                append(Tok(kind, value, start + s, start + e))
+                prev_kind = kind
+                continue
+        # Not a cell after all: part of the label text.
         if text_start < 0:
             text_start = s
         text_end = e
-
-    for m in _MASTER.finditer(text, start, end):
-        kind = m.lastgroup
-        s, e = m.span()
-        if kind in ("WS", "NL", "DELIM", "FURN", "RULE"):
-            flush_text()
-            if kind == "DELIM":
-                if delim_pending and prev_kind in ("NUM", "NULL", "EMPTY", "TEXT"):
-                    out.append(_tok("EMPTY", "", s, s))
-                    prev_kind = "EMPTY"
-                delim_pending = True
-            elif kind != "WS":
-                delim_pending = False
-            boundary = True
-            continue
-        delim_pending = False
-        after = text[e] if e < end else "\n"
-        if kind in ("MAJOR", "PAREN", "ITEM"):
-            prev_char = text[s - 1] if s > start else "\n"
-            ok = ordinals and (
-                boundary
-                or prev_char.isdigit()
-                or kind == "ITEM"
-                or (kind == "PAREN" and prev_char != "第")
-            )
-            if ok:
-                flush_text()
-                out.append(_tok(kind, m.group(), s, e))
-                prev_kind = kind
-                boundary = False
-                continue
-            add_text(s, e)
-            boundary = False
-            continue
-        if kind in ("NUM", "NUMI"):
-            # A number is a cell only if it ends at a boundary or where a row ordinal begins:
-            # "共计19万元。" and "2024年" are prose, "…数量 713000074二、…" is a run-together row.
-            if kind == "NUMI" or after in _BOUNDARY or _starts_ordinal(text, e, end):
-                flush_text()
-                out.append(_tok("NUM", m.group(), s, e))
-                prev_kind = "NUM"
-                boundary = False
-                continue
-            add_text(s, e)
-            boundary = False
-            continue
-        if kind == "NULL":
-            if boundary and text_start < 0:
-                out.append(_tok("NULL", m.group(), s, e))
-                prev_kind = "NULL"
-                boundary = False
-                continue
-        add_text(s, e)
-        boundary = False
-    flush_text()
+    if text_start >= 0:
+        flush_text()
     return out
 
 
-_ORDINAL_START = re.compile(rf"[{_NUMERAL}]{{1,2}}[ \n]*、|\([ \n]*[{_NUMERAL}]{{1,2}}[ \n]*\)|[1-9][.、][^\d\s|.]")
+_ORDINAL_START = re.compile(
+    rf"[{_NUMERAL}]{{1,2}}[ \n]*、|\([ \n]*[{_NUMERAL}]{{1,2}}[ \n]*\)|[1-9][.、][^\d\s|.]|第[{_NUMERAL}]+条"
+)
 
 
-def _starts_ordinal(text: str, pos: int, end: int) -> bool:
-    return _ORDINAL_START.match(text, pos, end) is not None
-
-
-def lex(text: str, start: int, end: int, *, ordinals: bool = True, captions: bool = False) -> Lexed:
+def lex(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    ordinals: bool = True,
+    captions: bool = False,
+    row_start: Optional[re.Pattern] = None,
+) -> Lexed:
     """Tokens for the grammar from text[start:end].
 
     With ``ordinals=False`` (active and reviews tables, which have no ordinal structure)
     ordinal-looking text stays label text; ``captions=True`` (active table) marks the
-    第二十条第（一）项 group captions.
+    第二十条第（一）项 group captions. ``row_start`` matches where a row can begin (the
+    table's row labels): in text with no separators a number followed by one is a cell.
 
     Second pass: text that belongs to no row is set aside (a run of text that follows a
     row's values and runs into the next ordinal: captions printed one character per line,
     the tail of a wrapped label, header cells) and blank cells are kept only where they can
     be a value (after a value, or between a label and its values).
     """
-    raw = _raw_tokens(text, start, end, ordinals, captions)
-    tokens: list[Token] = []
-    stray: list[Token] = []
+    raw = _raw_tokens(text, start, end, ordinals, captions, row_start)
+    out: list[Token] = []  # for the parser; adjacent values are collected in `cells`
+    stray: list[Tok] = []
+    cells: list[Tok] = []
+    prev = ""  # type of the last token kept
     n = len(raw)
     i = 0
+
+    def keep(t: Tok) -> None:
+        nonlocal cells
+        if t.type in VALUES:
+            cells.append(t)
+            return
+        if cells:
+            out.append(_run(text, cells))
+            cells = []
+        out.append(Token(t.type, t.value, start_pos=t.start_pos, end_pos=t.end_pos))
+
     while i < n:
         t = raw[i]
         ty = t.type
-        if ty == "TEXT" or ty == "EMPTY":
-            j = i
-            while j < n and raw[j].type in ("TEXT", "EMPTY"):
-                j += 1
-            nxt = raw[j].type if j < n else ""
-            prev = tokens[-1].type if tokens else ""
-            run = raw[i:j]
-            followed_by_values = nxt in ("NUM", "NULL")
-            # Text is a label when an ordinal precedes it or values follow it; otherwise it
-            # belongs to no row. Blanks before the first text finish the previous row; blanks
-            # after the last text start this row's values; blanks between texts are residue.
-            keep_text = prev in ORDINALS or followed_by_values
-            texts = [k for k, r in enumerate(run) if r.type == "TEXT"]
-            first_text = texts[0] if texts else len(run)
-            last_text = texts[-1] if texts else len(run)
-            for k, r in enumerate(run):
-                if r.type == "TEXT":
-                    (tokens if keep_text else stray).append(r)
-                elif k < first_text:
-                    if prev in ("NUM", "NULL") or (followed_by_values and prev in ORDINALS):
-                        tokens.append(r)
-                elif k > last_text and keep_text and followed_by_values:
-                    tokens.append(r)
-            i = j
+        if ty != "TEXT" and ty != "EMPTY":
+            keep(t)
+            prev = ty
+            i += 1
             continue
-        tokens.append(t)
-        i += 1
-    return Lexed(tokens, stray)
+        j = i + 1
+        while j < n and raw[j].type in ("TEXT", "EMPTY"):
+            j += 1
+        followed_by_values = j < n and raw[j].type in ("NUM", "NULL")
+        # Text is a label when an ordinal precedes it or values follow it; otherwise it
+        # belongs to no row. Blanks before the first text finish the previous row; blanks
+        # after the last text start this row's values; blanks between texts are residue.
+        keep_text = prev in ORDINALS or followed_by_values
+        lead_blanks = prev in ("NUM", "NULL") or (followed_by_values and prev in ORDINALS)
+        texts = [k for k in range(i, j) if raw[k].type == "TEXT"]
+        first_text = texts[0] if texts else j
+        last_text = texts[-1] if texts else j
+        for k in range(i, j):
+            r = raw[k]
+            if r.type == "TEXT":
+                if keep_text:
+                    keep(r)
+                    prev = "TEXT"
+                else:
+                    stray.append(r)
+            elif k < first_text:
+                if lead_blanks:
+                    keep(r)
+            elif k > last_text and keep_text and followed_by_values:
+                keep(r)
+        i = j
+    if cells:
+        out.append(_run(text, cells))
+    # Every row ends with its values: ordinals and labels after the last values are
+    # captions of nothing (a table cut off after a label). Set them aside.
+    while out and out[-1].type != "VALUES":
+        t = out.pop()
+        stray.append(Tok(t.type, str(t), t.start_pos, t.end_pos))
+    # Likewise numbers before any label belong to no row.
+    if out and out[0].type == "VALUES":
+        t = out.pop(0)
+        stray.extend(t.cells)
+    return Lexed(out, stray)
+
+
+def _run(text: str, cells: list[Tok]) -> CellRun:
+    start, end = cells[0].start_pos, cells[-1].end_pos
+    tok = CellRun("VALUES", text[start:end], start_pos=start, end_pos=end)
+    tok.cells = cells
+    return tok

@@ -40,7 +40,7 @@ class _TokenListLexer(Lexer):
 
 class _Build(Transformer):
     def values(self, c):
-        return c
+        return c[0].cells
 
     def label(self, c):
         return c
@@ -58,7 +58,7 @@ class _Build(Transformer):
         return Entry("paren", c[0], c[1], None, c[2:])
 
     def item(self, c):
-        return Entry("item", c[0], c[1], c[2])
+        return Entry("item", c[0], c[1], c[2] if len(c) > 2 else [])
 
     def bare(self, c):
         return Entry("bare", None, c[:-1], c[-1])
@@ -98,23 +98,17 @@ class Parsed:
 
 
 def parse(tokens: list[Token], start: str) -> Parsed:
-    """Parse one table's tokens. Never raises on bad input: a token that fits nowhere is
-    skipped (and reported), so one damaged row does not lose the table."""
+    """Parse one table's tokens. The grammar accepts every stream the lexer emits; should
+    that ever fail, the offending token is reported and nothing is invented."""
     if not tokens:
         return Parsed([], [])
     skipped: list[Token] = []
 
-    def on_error(e: UnexpectedInput) -> bool:
-        tok = getattr(e, "token", None)
-        if tok is not None and tok.type != "$END":
-            skipped.append(tok)
-        return True
-
     try:
-        entries = _parser().parse(tokens, start=start, on_error=on_error)
-    except UnexpectedInput as e:  # error at end of input: nothing more can be resumed
+        entries = _parser().parse(tokens, start=start)
+    except UnexpectedInput as e:
         tok = getattr(e, "token", None)
-        if tok is not None and tok.type != "$END":
+        if tok is not None:
             skipped.append(tok)
         entries = []
     return Parsed(entries or [], skipped)

@@ -9,6 +9,8 @@ row that cannot be read with certainty is marked unreadable instead of guessed.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Optional
 
 from lark import Token
@@ -27,6 +29,8 @@ _WITH_ORDINAL = 0.25  # label similarity needed when the ordinal path agrees
 
 
 def _number(raw: str):
+    if raw.isdigit():
+        return int(raw)
     s = raw.replace(",", "")
     for unit in ("万元", "元", "万"):
         if s.endswith(unit):
@@ -37,7 +41,7 @@ def _number(raw: str):
     return int(s)
 
 
-def _cell(tok: Token) -> Cell:
+def _cell(tok: lexer.Tok) -> Cell:
     span = Span(tok.start_pos, tok.end_pos)
     if tok.type == "NUM":
         return Cell(_number(tok.value), span, tok.value, "number")
@@ -51,7 +55,7 @@ def _unreadable(n: int, span: Optional[Span]) -> list[Cell]:
 
 
 def fit_values(
-    tokens: list[Token], arity: int, identity: Optional[tuple[int, int]] = None
+    tokens: list[lexer.Tok], arity: int, identity: Optional[tuple[int, int]] = None
 ) -> tuple[list[Cell], Optional[ParseNote]]:
     """Fit a row's value tokens to `arity` cells.
 
@@ -85,8 +89,11 @@ def fit_values(
                 cells.append(_cell(t))
                 need_blanks -= 1
         return cells, None
-    if identity is not None and filled and all(t.type == "NUM" for t in filled):
-        split, found = recover([t.value for t in filled], *identity)
+    if filled and all(t.type == "NUM" for t in filled):
+        if identity is not None:
+            split, found = recover([t.value for t in filled], *identity)
+        else:
+            split, found = recover([t.value for t in filled], arity, summed=False)
         if split is not None:
             cells = []
             for i, s, e in split:
@@ -244,7 +251,7 @@ def read_requests(text: str, start: int, end: int, heading: Optional[Span]) -> T
 def read_active(text: str, start: int, end: int, heading: Optional[Span], report_year: Optional[int]) -> Table:
     t = tpl.load()
     table = Table("active", OK, heading=heading)
-    lx = lexer.lex(text, start, end, ordinals=False, captions=True)
+    lx = lexer.lex(text, start, end, ordinals=False, captions=True, row_start=_active_row_start())
     parsed = parser.parse(lx.tokens, "active")
     _note_skipped(table, parsed.skipped)
     defs = t.active_rows()
@@ -282,6 +289,12 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
     return table
 
 
+@lru_cache(maxsize=1)
+def _active_row_start() -> "re.Pattern":
+    labels = sorted({lab for d in tpl.load().active_rows() for lab in d.labels}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, labels)))
+
+
 def _best_suffix(label: list[Token], defs):
     """Header cells run into the first row's label: match the label from its end."""
     best = (None, 0.0, label)
@@ -291,7 +304,7 @@ def _best_suffix(label: list[Token], defs):
         m = None
         lg = bigrams(lc)
         for d in defs:
-            sim = similarity(lc, lg, d.labels)
+            sim = similarity(lc, lg, d.labels, tail=True)
             if m is None or sim > m[1]:
                 m = (d, sim)
         if m and m[1] > best[1] + 1e-9:

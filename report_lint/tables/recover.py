@@ -20,9 +20,11 @@ Split = list[tuple[int, int, int]]  # per cell: (piece index, start, end) within
 _MAX_NODES = 100_000  # absurd inputs are reported unreadable rather than searched forever
 
 
-def recover(pieces: Sequence[str], group_size: int, groups: int = 1) -> tuple[Optional[Split], int]:
+def recover(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: bool = True) -> tuple[Optional[Split], int]:
     """Split digit strings into `groups` groups of `group_size` numbers, each group's last
-    number being the sum of the rest. A number never spans two pieces.
+    number being the sum of the rest (with ``summed=False``, any numbers: a row with no
+    identity is recoverable only when leading zeros leave a single split, as in `020`).
+    A number never spans two pieces.
 
     Returns (the split, 1) when it is unique; (None, 0) when there is none; (None, 2) when
     there are several or the search was cut short.
@@ -77,7 +79,7 @@ def recover(pieces: Sequence[str], group_size: int, groups: int = 1) -> tuple[Op
         if nodes > _MAX_NODES:
             cut = True
             return False
-        if k == group_size - 1:
+        if k == group_size - 1 and summed:
             t = str(total)
             end = pos + len(t)
             if end > n or s[pos:end] != t or end > piece_end[pos]:
@@ -88,12 +90,14 @@ def recover(pieces: Sequence[str], group_size: int, groups: int = 1) -> tuple[Op
             return ok
         # numbers still to place in this group after this one (addends + the total), and
         # at least one digit per number of the later groups
+        if k == group_size:
+            return group(pos, g + 1)
         after = (group_size - 1 - k) + (groups - g - 1) * group_size
         room = n - pos - after
         for ln in numbers_at(pos, room):
             v = int(s[pos : pos + ln])
             # the total is at least as long as any addend and must still fit
-            if pos + ln + (group_size - 2 - k) + len(str(total + v)) > n:
+            if summed and pos + ln + (group_size - 2 - k) + len(str(total + v)) > n:
                 break
             chosen.append((pos, pos + ln))
             ok = addend(pos + ln, g, k + 1, total + v)
