@@ -125,13 +125,31 @@ def _label_span(ordinal: Optional[Token], label: list[Token], values: Optional[l
     return Span(first.start_pos, last.end_pos)
 
 
-def _best(label: str, cands, path_tail: Optional[int], depth: int):
+class Candidates:
+    """Row definitions a label is matched against, with an index of their exact wordings
+    (most labels in real reports are exact, and a lookup is far cheaper than scoring)."""
+
+    __slots__ = ("defs", "exact")
+
+    def __init__(self, defs) -> None:
+        self.defs = tuple(defs)
+        self.exact: dict[str, list] = {}
+        for d in self.defs:
+            for a in d.labels:
+                self.exact.setdefault(clean(a), []).append(d)
+
+
+def _best(label: str, cands: Candidates, path_tail: Optional[int], depth: int):
     """Best (rowdef, similarity, ordinal_agrees) among candidates for a label."""
     lc = clean(label)
+    hits = cands.exact.get(lc) if lc else None
+    if hits:
+        d = next((h for h in hits if path_tail is not None and len(h.path) == depth and h.path[-1] == path_tail), hits[0])
+        return d, 1.0, path_tail is not None and len(d.path) == depth and d.path[-1] == path_tail
     lg = bigrams(lc)
     best = None
     best_score = -1.0
-    for d in cands:
+    for d in cands.defs:
         sim = similarity(lc, lg, d.labels)
         agrees = path_tail is not None and len(d.path) == depth and d.path[-1] == path_tail
         score = sim + (0.3 if agrees else 0.0)
@@ -147,12 +165,33 @@ def _accept(match) -> bool:
     return sim >= _ACCEPT or (agrees and sim >= _WITH_ORDINAL)
 
 
+@lru_cache(maxsize=None)
+def _request_candidates(level: str, group: Optional[str]) -> tuple[Candidates, int]:
+    """Which template rows a requests row can be, from its place in the hierarchy."""
+    rows = [d for d in tpl.load().requests if not d.is_group]
+    if level == "group":
+        return Candidates(d for d in tpl.load().requests if d.is_group), 2
+    if level == "any":
+        return Candidates(rows), 0
+    if level == "item" and group:
+        return Candidates(d for d in rows if d.key.startswith(group + ".")), 3
+    if level == "item":
+        return Candidates(d for d in rows if len(d.path) == 3), 3
+    if level == "paren":
+        return Candidates(d for d in rows if len(d.path) == 2), 2
+    if level == "major":
+        return Candidates(d for d in rows if len(d.path) == 1), 1
+    if group:  # a row whose ordinal was lost, inside a group: its group's rows first
+        inside = [d for d in rows if d.key.startswith(group + ".")]
+        return Candidates(inside + [d for d in rows if d not in inside]), 0
+    return Candidates(rows), 0
+
+
 class _RequestsReader:
     def __init__(self, t: tpl.Templates, table: Table) -> None:
         self.t = t
         self.table = table
         self.rows_defs = [d for d in t.requests if not d.is_group]
-        self.group_defs = [d for d in t.requests if d.is_group]
         self.identity = (len(t.columns), 1)
 
     def walk(self, entries, group: Optional[str] = None, major: Optional[int] = None) -> None:
@@ -163,7 +202,7 @@ class _RequestsReader:
                 if e.level == "major":
                     self.walk(e.children, None, ordv)
                     continue
-                m = _best(label, self.group_defs, ordv, 2)
+                m = _best(label, _request_candidates("group", None)[0], ordv, 2)
                 if _accept(m) and m[0].path[:1] == (3,):
                     self.walk(e.children, m[0].key, major)
                 else:
@@ -172,27 +211,12 @@ class _RequestsReader:
                 continue
             self.add_row(e, label, ordv, group)
 
-    def candidates(self, level: str, group: Optional[str]):
-        if level == "item" and group:
-            inside = [d for d in self.rows_defs if d.key.startswith(group + ".")]
-            return inside, 3
-        if level == "item":
-            return [d for d in self.rows_defs if len(d.path) == 3], 3
-        if level == "paren":
-            return [d for d in self.rows_defs if len(d.path) == 2], 2
-        if level == "major":
-            return [d for d in self.rows_defs if len(d.path) == 1], 1
-        if group:  # a row whose ordinal was lost, inside a group
-            inside = [d for d in self.rows_defs if d.key.startswith(group + ".")]
-            return inside + [d for d in self.rows_defs if d not in inside], 0
-        return self.rows_defs, 0
-
     def add_row(self, e, label: str, ordv: Optional[int], group: Optional[str]) -> None:
-        cands, depth = self.candidates(e.level, group)
+        cands, depth = _request_candidates(e.level, group)
         m = _best(label, cands, ordv, depth)
         if not _accept(m) and depth:
             # The ordinal context may be wrong (a lost group caption): try every row.
-            m2 = _best(label, self.rows_defs, None, 0)
+            m2 = _best(label, _request_candidates("any", None)[0], None, 0)
             if m2 is not None and m2[1] >= _ACCEPT:
                 m = m2
         span = _label_span(e.ordinal, e.label, e.values)
@@ -254,7 +278,7 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
     lx = lexer.lex(text, start, end, ordinals=False, captions=True, row_start=_active_row_start())
     parsed = parser.parse(lx.tokens, "active")
     _note_skipped(table, parsed.skipped)
-    defs = t.active_rows()
+    defs = _active_candidates()
     found: list[tuple[str, str, Optional[Span], list[Token], float]] = []
     words = [tok.value for tok in lx.stray] + [tok.value for tok in lx.tokens if tok.type in ("TEXT", "CAPTION")]
     for e in parsed.entries:
@@ -295,15 +319,24 @@ def _active_row_start() -> "re.Pattern":
     return re.compile("|".join(map(re.escape, labels)))
 
 
-def _best_suffix(label: list[Token], defs):
+@lru_cache(maxsize=1)
+def _active_candidates() -> Candidates:
+    return Candidates(tpl.load().active_rows())
+
+
+def _best_suffix(label: list[Token], cands: Candidates):
     """Header cells run into the first row's label: match the label from its end."""
     best = (None, 0.0, label)
+    if label:
+        hit = cands.exact.get(clean(label[-1].value))
+        if hit:
+            return hit[0], 1.0, label[-1:]
     for j in range(1, min(len(label), 4) + 1):
         toks = label[-j:]
         lc = clean(_label_text(toks))
         m = None
         lg = bigrams(lc)
-        for d in defs:
+        for d in cands.defs:
             sim = similarity(lc, lg, d.labels, tail=True)
             if m is None or sim > m[1]:
                 m = (d, sim)
