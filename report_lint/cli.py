@@ -106,6 +106,140 @@ def extract(
     raise typer.Exit(EXIT_INPUT if failed or not files else EXIT_OK)
 
 
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def _split_codes(values: Optional[List[str]]) -> Optional[tuple[str, ...]]:
+    if values is None:
+        return None
+    out: list[str] = []
+    for v in values:
+        out.extend(x.strip().upper() for x in v.split(",") if x.strip())
+    return tuple(out)
+
+
+def _load_config(config_path: Optional[Path], lang: str):
+    from .config import ConfigError, load_config
+    from .rules import RuleError, all_rules
+
+    try:
+        codes = [r.code for r in all_rules()]
+        return load_config(config_path, known_codes=codes)
+    except (ConfigError, RuleError) as err:
+        msg = err.message(lang) if hasattr(err, "message") else str(err)
+        typer.echo(f"report-lint: {'配置错误' if lang == 'zh' else 'configuration error'}: {msg}", err=True)
+        raise typer.Exit(EXIT_INPUT)
+
+
+def _use_color(output: Optional[Path]) -> bool:
+    import os
+
+    if output is not None or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+@app.command()
+def check(
+    paths: List[str] = typer.Argument(..., help="报告文件或目录（目录递归查找 .txt）；- 表示标准输入。"),
+    fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="输出格式：text 或 json。"),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="只检查这些规则（代码或前缀，可用逗号分隔）。"),
+    extend_select: Optional[List[str]] = typer.Option(None, "--extend-select", help="在配置之外再检查这些规则。"),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="不检查这些规则（代码或前缀）。"),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="达到此级别的问题使退出码为 1（默认 error）。"),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="发现问题时退出码仍为 0。"),
+    config: Optional[Path] = typer.Option(None, "--config", help="配置文件（report-lint.toml 或 pyproject.toml）。"),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="消息语言：zh 或 en（默认 zh）。"),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="从标准输入读取时使用的文件名。"),
+    statistics: bool = typer.Option(False, "--statistics", help="按规则统计问题数量。"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件而不是标准输出。"),
+) -> None:
+    """Check reports and print what is wrong. 检查年度报告并列出问题。"""
+    from .engine import Engine, exit_code
+    from .findings import Severity
+    from .reporters import render
+
+    lang_value = lang.value if lang else "zh"
+    cfg = _load_config(config, lang_value)
+    cfg = cfg.with_overrides(
+        select=_split_codes(select), extend_select=_split_codes(extend_select), ignore=_split_codes(ignore),
+        fail_on=Severity.parse(fail_on.value) if fail_on else None, lang=lang.value if lang else None,
+    )
+    lang_value = cfg.lang
+    files, _ = expand_paths(paths)
+    if not files:
+        typer.echo("report-lint: " + ("没有找到要检查的文件" if lang_value == "zh" else "no files to check"), err=True)
+        raise typer.Exit(EXIT_INPUT)
+    engine = Engine(cfg, lang_value)
+    stdin_data = sys.stdin.buffer.read() if "-" in files else None
+    results = [engine.check_path(f, stdin_data, stdin_filename) for f in files]
+    out = render(fmt.value, results, lang=lang_value, color=_use_color(output) and fmt == OutputFormat.text, statistics=statistics)
+    if output is not None:
+        output.write_text(out, encoding="utf-8")
+    else:
+        sys.stdout.write(out)
+    raise typer.Exit(exit_code(results, cfg.fail_on, exit_zero))
+
+
+@app.command("rules")
+def rules_cmd(
+    lang: Lang = typer.Option(Lang.zh, "--lang", help="语言：zh 或 en。"),
+    fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="输出格式：text 或 json。"),
+) -> None:
+    """List every rule. 列出全部规则。"""
+    from .rules import all_rules
+
+    rules = all_rules()
+    if fmt == OutputFormat.json:
+        import json
+
+        data = [{"code": r.code, "name": r.name, "severity": r.severity.label, "summary": r.summary.text(lang.value)} for r in rules]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    zh = lang == Lang.zh
+    table = Table(show_lines=False, box=None, pad_edge=False)
+    for head in (("代码", "名称", "级别", "说明") if zh else ("code", "name", "severity", "summary")):
+        table.add_column(head, no_wrap=head in ("代码", "code", "名称", "name"))
+    for r in rules:
+        table.add_row(r.code, r.name, r.severity.text(lang.value), r.summary.text(lang.value))
+    Console(highlight=False, soft_wrap=not sys.stdout.isatty()).print(table)
+
+
+@app.command()
+def explain(
+    code: str = typer.Argument(..., help="规则代码，例如 RL101。"),
+    lang: Lang = typer.Option(Lang.zh, "--lang", help="语言：zh 或 en。"),
+) -> None:
+    """Explain one rule, with a failing and a passing example. 解释一条规则。"""
+    from .rules import all_rules
+
+    wanted = code.strip().upper()
+    rule = next((r for r in all_rules() if r.code == wanted or r.name == code.strip().lower()), None)
+    if rule is None:
+        import difflib
+
+        close = difflib.get_close_matches(wanted, [r.code for r in all_rules()], n=1)
+        hint = (f"（是否想查 {close[0]}？）" if lang == Lang.zh else f" (did you mean {close[0]}?)") if close else ""
+        typer.echo(("report-lint: 没有规则 " if lang == Lang.zh else "report-lint: no rule ") + f"{code}{hint}", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    zh = lang == Lang.zh
+    head = f"{rule.code} {rule.name}（{rule.severity.text('zh')}）" if zh else f"{rule.code} {rule.name} ({rule.severity.label})"
+    sys.stdout.write(f"{head}\n\n{rule.summary.text(lang.value)}\n\n{rule.doc(lang.value)}\n")
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"report-lint {__version__}")
@@ -119,13 +253,13 @@ def _root(
     """report-lint: 检查政府信息公开工作年度报告。"""
 
 
-COMMANDS = {"extract"}
+COMMANDS = {"extract", "check", "rules", "explain"}
 
 
 def main(argv: Optional[List[str]] = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     # `report-lint FILE…` is `report-lint check FILE…`
-    if args and args[0] not in COMMANDS and not args[0].startswith("-") and "check" in COMMANDS:
+    if args and args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version"):
         args.insert(0, "check")
     try:
         app(args=args, prog_name="report-lint")

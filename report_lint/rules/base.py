@@ -1,0 +1,45 @@
+"""The rule interface every check implements, built-in or third-party."""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar, Iterable
+
+from ..findings import Finding, Message, Severity
+
+if TYPE_CHECKING:
+    from ..model import Report
+
+
+@dataclass
+class Context:
+    """What rules may know beyond the report: options from the configuration."""
+
+    percent_tolerance: float = 0.0
+    deadlines: dict = field(default_factory=lambda: {"department": (1, 31), "government": (3, 31)})
+    body_kind: str = "auto"
+
+
+class Rule:
+    """A check over the report model.
+
+    Subclasses set ``code`` (stable, never reused), ``name`` (kebab-case), ``severity``,
+    ``summary`` (one line in both languages) and ``doc_zh`` (the Chinese explanation with a
+    failing and a passing example); the class docstring is the English documentation, in
+    ruff's shape: what it does, why, example.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    summary: ClassVar[Message]
+    doc_zh: ClassVar[str] = ""
+
+    def check(self, report: "Report", ctx: Context) -> Iterable[Finding]:
+        return ()
+
+    def doc(self, lang: str = "zh") -> str:
+        if lang == "zh" and self.doc_zh:
+            return inspect.cleandoc(self.doc_zh)
+        return inspect.cleandoc(type(self).__doc__ or "")

@@ -1,0 +1,258 @@
+"""The table identities of rules/identities.toml, evaluated over the report model.
+
+Each entry becomes one rule. Equations are parsed with their own small grammar
+(grammars/expressions.lark), never eval'd. A blank or placeholder cell counts as 0, as the
+template's instruction to write 0 implies; a cell the parser could not read makes that
+instance of the identity uncheckable (the parsing rules report it), and an instance whose
+terms are all blank is not checkable either (RL107 says so once per table).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from ..findings import Finding, Message, Related, Severity
+from ..model import Cell, Report, Row, Span, Table
+from ..resources import data_file, load_toml
+from .base import Context, Rule
+
+
+@dataclass(frozen=True)
+class Term:
+    sign: int  # +1 or -1
+    key: str  # canonical key; "group.*" sums a group
+    optional: bool
+
+    @property
+    def wildcard(self) -> bool:
+        return self.key.endswith(".*")
+
+
+@dataclass(frozen=True)
+class Equation:
+    left: tuple[Term, ...]
+    right: tuple[Term, ...]
+
+
+@lru_cache(maxsize=1)
+def _expression_parser():
+    from lark import Lark
+
+    return Lark(data_file("grammars", "expressions.lark").read_text(encoding="utf-8"), start="equation", parser="lalr")
+
+
+def parse_equation(text: str) -> Equation:
+    tree = _expression_parser().parse(text)
+    sides = []
+    for side in tree.children:
+        terms, sign = [], 1
+        for child in side.children:
+            if getattr(child, "type", None) == "SIGN":
+                sign = 1 if child == "+" else -1
+                continue
+            key = str(child.children[0])
+            terms.append(Term(sign, key, len(child.children) > 1))
+            sign = 1
+        sides.append(tuple(terms))
+    return Equation(sides[0], sides[1])
+
+
+@dataclass
+class _Value:
+    """One evaluated term: its number, where it came from, how to say it."""
+
+    term: Term
+    value: float
+    cells: list[tuple[Row, Cell]]
+
+
+class IdentityRule(Rule):
+    """A table identity from rules/identities.toml."""
+
+    def __init__(self, spec: dict, names: dict) -> None:
+        self.code = spec["code"]
+        self.name = spec["name"]
+        self.severity = Severity.parse(spec["severity"])
+        self.summary = Message(**spec["summary"])
+        self.message = Message(**spec["message"])
+        self.doc_zh = spec.get("doc_zh", "")
+        self.doc_en = spec.get("doc_en", "")
+        self.table = spec["table"]
+        self.over = spec["over"]
+        self.locate = spec.get("locate")
+        self.equation_text = spec["equation"]
+        self.equation = parse_equation(spec["equation"])
+        self.names = names
+
+    def doc(self, lang: str = "zh") -> str:
+        import inspect
+
+        text = self.doc_zh if lang == "zh" and self.doc_zh else self.doc_en
+        return inspect.cleandoc(f"{text}\n\nIdentity: {self.equation_text}")
+
+    # -- naming -------------------------------------------------------------------
+    def _name(self, key: str, lang: str) -> str:
+        table = self.names.get(lang, {})
+        return table.get(f"{self.table}.{key}") or table.get(key) or key
+
+    def _say(self, values: list[_Value], lang: str) -> str:
+        parts = []
+        for i, v in enumerate(values):
+            sign = "" if i == 0 and v.term.sign > 0 else (" + " if v.term.sign > 0 else " - ")
+            parts.append(f"{sign}{self._name(v.term.key, lang)} {_fmt(v.value)}")
+        total = sum(v.term.sign * v.value for v in values)
+        text = "".join(parts)
+        return text if len(values) == 1 else f"{text} = {_fmt(total)}"
+
+    # -- evaluation ---------------------------------------------------------------
+    def check(self, report: Report, ctx: Context) -> Iterable[Finding]:
+        table = report.tables.get(self.table)
+        if table is None or not table.found:
+            return
+        if self.over == "columns":
+            yield from self._columns(report, table)
+        else:
+            for key, row in table.rows.items():
+                yield from self._within(report, table, row)
+
+    def _within(self, report: Report, table: Table, row: Row) -> Iterable[Finding]:
+        """The equation over the fields (columns) of one row or review group."""
+        fields = row.fields or _columns()
+
+        def get(term: Term) -> Optional[list[tuple[Row, Cell]]]:
+            if term.key not in fields:
+                return None
+            return [(row, row.cells[fields.index(term.key)])]
+
+        evaluated = self._evaluate(get)
+        if evaluated is None:
+            return
+        left, right = evaluated
+        lv, rv = _total(left), _total(right)
+        if _equal(lv, rv):
+            return
+        span = _row_span(row)
+        where = {"row": _row_name(row), "group": self._name(row.key, "zh")}
+        where_en = {"row": _row_name(row), "group": self._name(row.key, "en")}
+        yield self._finding(span, left, right, lv, rv, where, where_en)
+
+    def _columns(self, report: Report, table: Table) -> Iterable[Finding]:
+        """The equation over rows, once per column."""
+        columns = _columns()
+        broken_rows = _rows_breaking_own_total(report, table)
+        for c, column in enumerate(columns):
+
+            def get(term: Term, c=c) -> Optional[list[tuple[Row, Cell]]]:
+                if term.wildcard:
+                    prefix = term.key[:-1]
+                    return [(r, r.cells[c]) for k, r in table.rows.items() if k.startswith(prefix)]
+                r = table.rows.get(term.key)
+                if r is None:
+                    return [] if term.optional else None
+                return [(r, r.cells[c])]
+
+            evaluated = self._evaluate(get)
+            if evaluated is None:
+                return  # a required row is missing: RL016 reports it
+            left, right = evaluated
+            lv, rv = _total(left), _total(right)
+            if _equal(lv, rv):
+                continue
+            rows = list({id(r): r for v in left + right for r, _ in v.cells}.values())
+            blamed = [r for r in rows if r.key in broken_rows]
+            row = blamed[0] if len(blamed) == 1 else table.rows.get(self.locate or "") or rows[0]
+            cell = row.cells[c]
+            span = cell.span if cell.span is not None else _row_span(row)
+            where = {"column": self._name(column, "zh")}
+            where_en = {"column": self._name(column, "en")}
+            yield self._finding(span, left, right, lv, rv, where, where_en)
+
+    def _evaluate(self, get) -> Optional[tuple[list[_Value], list[_Value]]]:
+        sides = []
+        every_cell_null = True
+        for terms in (self.equation.left, self.equation.right):
+            values = []
+            for term in terms:
+                cells = get(term)
+                if cells is None:
+                    return None
+                if any(cell.kind == "unreadable" for _, cell in cells):
+                    return None
+                if any(cell.value is not None for _, cell in cells):
+                    every_cell_null = False
+                total = sum((cell.value or 0) for _, cell in cells)
+                values.append(_Value(term, total, cells))
+            sides.append(values)
+        if every_cell_null:
+            return None  # nothing to check: RL107 says the table is not checkable
+        return sides[0], sides[1]
+
+    def _finding(self, span, left, right, lv, rv, where: dict, where_en: dict) -> Finding:
+        zh = self.message.zh.format(left=_fmt(lv), right=_fmt(rv), **where)
+        en = self.message.en.format(left=_fmt(lv), right=_fmt(rv), **where_en)
+        detail = Message(
+            f"{self._say(left, 'zh')} ≠ {self._say(right, 'zh')}（相差 {_fmt(abs(lv - rv))}）",
+            f"{self._say(left, 'en')} != {self._say(right, 'en')} (difference {_fmt(abs(lv - rv))})",
+        )
+        related = []
+        for v in left + right:
+            for row, cell in v.cells:
+                if cell.span is None:
+                    continue
+                label_zh = self._name(v.term.key, "zh") if not v.term.wildcard else _row_name(row)
+                label_en = self._name(v.term.key, "en") if not v.term.wildcard else row.key
+                shown = _fmt(cell.value) if cell.value is not None else (cell.raw or "空白")
+                related.append(Related(cell.span, Message(f"{label_zh} {shown}", f"{label_en} {shown if cell.value is not None else (cell.raw or 'blank')}")))
+        return Finding(self.code, Message(zh, en), span, related, detail)
+
+
+def _columns() -> tuple[str, ...]:
+    from ..templates import load
+
+    return load().columns
+
+
+def _rows_breaking_own_total(report: Report, table: Table) -> set[str]:
+    """Rows whose own row identity fails: the likely culprits of a column that fails."""
+    out = set()
+    for rule in identity_rules():
+        if rule.table == table.kind and rule.over == "rows":
+            for key, row in table.rows.items():
+                if any(True for _ in rule._within(report, table, row)):
+                    out.add(key)
+    return out
+
+
+def _row_span(row: Row) -> Optional[Span]:
+    spans = [row.span] + [c.span for c in row.cells]
+    spans = [s for s in spans if s is not None]
+    if not spans:
+        return None
+    return Span(min(s.start for s in spans), max(s.end for s in spans))
+
+
+def _row_name(row: Row) -> str:
+    return row.label or row.key
+
+
+def _total(values: list[_Value]) -> float:
+    return sum(v.term.sign * v.value for v in values)
+
+
+def _equal(a: float, b: float) -> bool:
+    return abs(a - b) < 1e-6
+
+
+def _fmt(v) -> str:
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return str(v)
+
+
+@lru_cache(maxsize=1)
+def identity_rules() -> tuple[IdentityRule, ...]:
+    data = load_toml(data_file("rules", "identities.toml"))
+    names = data.get("names", {})
+    return tuple(IdentityRule(spec, names) for spec in data.get("identity", ()))

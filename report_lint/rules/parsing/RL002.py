@@ -1,0 +1,38 @@
+"""RL002 not-a-report."""
+
+from ...findings import Finding, Message, Severity
+from ..base import Rule
+
+
+class NotAReport(Rule):
+    """What it does: reports text that has none of the six template sections and none of the
+    three statistical tables.
+
+    Why: report-lint checks 政府信息公开工作年度报告; other text (a notice, a web page that lost
+    its content, the wrong file) cannot be checked and is most likely a mistake.
+
+    Example (fails): a file holding only "扫一扫在手机打开当前页 分享到 打印 关闭".
+    Use instead: the full text of the annual report, with its sections and tables.
+    """
+
+    code = "RL002"
+    name = "not-a-report"
+    severity = Severity.ERROR
+    summary = Message("文本中既没有年报模板的章节，也没有统计表：这似乎不是一份年度报告", "No template section and no table: this does not look like an annual report")
+    doc_zh = """
+    检查内容：文本中找不到年报模板的六个部分（一、总体情况 …… 六、其他需要报告的事项），也找不到三张统计表。
+
+    原因：report-lint 检查的是政府信息公开工作年度报告；其他文本（通知、内容丢失的网页、选错的文件）无法检查，多半是弄错了文件。
+
+    错误示例：文件里只有“扫一扫在手机打开当前页 分享到 打印 关闭”。
+    正确做法：检查年度报告的完整正文，包括各部分标题和统计表。
+    """
+
+    def check(self, report, ctx):
+        if not report.sections and not any(t.found for t in report.tables.values()):
+            yield Finding(
+                self.code,
+                Message("这似乎不是一份政府信息公开工作年度报告：没有找到模板中的章节，也没有找到统计表",
+                        "this does not look like an annual report: no template section and no statistical table found"),
+                None,
+            )
