@@ -176,6 +176,7 @@ def _raw_tokens(
                 kind == "NUMI"
                 or e == n
                 or region[e] in _BOUNDARY
+                or (region[e] in "+-" and e + 1 < n and region[e + 1].isdigit())  # 45-8: a signed cell follows
                 or _ORDINAL_START.match(region, e)
                 or (row_start is not None and row_start.match(region, e))
             ):

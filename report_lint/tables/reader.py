@@ -101,7 +101,8 @@ def fit_values(
                 raw = t.value[s:e]
                 cells.append(Cell(int(raw), Span(t.start_pos + s, t.start_pos + e), raw, "recovered"))
             return cells, ParseNote("cells-recovered", span, {"raw": " ".join(t.value for t in filled)})
-        code = "row-ambiguous" if found > 1 else "row-unreadable"
+        # "unreadable" (no split satisfies the identity) is certain only where there is one
+        code = "row-ambiguous" if found > 1 or identity is None else "row-unreadable"
         return _unreadable(arity, span), ParseNote(code, span, {"raw": " ".join(t.value for t in filled), "expected": arity})
     return _unreadable(arity, span), ParseNote(
         "row-short", span, {"expected": arity, "found": len(filled)}

@@ -29,8 +29,13 @@ def recover(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: 
     Returns (the split, 1) when it is unique; (None, 0) when there is none; (None, 2) when
     there are several or the search was cut short.
     """
-    if not pieces or any(not p.isdigit() for p in pieces):
+    # A signed piece (the 2019 template's 本年增/减, e.g. "-88") signs its first number; signs
+    # only occur where there is no identity to check.
+    signs = [1 if p[:1] in "+-" and not summed else 0 for p in pieces]
+    bare = [p[k:] for p, k in zip(pieces, signs)]
+    if not pieces or any(not p.isdigit() for p in bare):
         return None, 0
+    pieces = bare
     s = "".join(pieces)
     n = len(s)
     # piece_end[i]: end of the piece holding position i (a number may not cross it)
@@ -111,4 +116,9 @@ def recover(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: 
         return None, 2
     if len(solutions) != 1:
         return None, len(solutions)
-    return [(piece_of[a], a - starts[piece_of[a]], b - starts[piece_of[a]]) for a, b in solutions[0]], 1
+    out = []
+    for a, b in solutions[0]:
+        i = piece_of[a]
+        lo, hi = a - starts[i], b - starts[i]
+        out.append((i, 0 if lo == 0 else lo + signs[i], hi + signs[i]))
+    return out, 1

@@ -7,7 +7,9 @@ from ..base import Rule
 
 # The reporting body as named in the title: "XX县人力资源和社会保障局2024年政府信息公开工作年度报告".
 _TITLE = re.compile(r"([^\s，。,;；:：|]{2,40}?)\s*20\d\d\s*年度?\s*(?:政府)?信息公开")
-_LOCAL = re.compile(r"[县旗乡镇]|街道|(?<!自治)区(?!域)")
+# County-level units. 乡/镇 only as a government (城乡建设局 is not a township), 区 not in
+# 社区/园区/景区/地区/校区.
+_LOCAL = re.compile(r"县|旗|(?<![社园景地校])区(?!域)|[乡镇](?:人民)?政府|街道")
 
 
 class RegulationsByNonIssuer(Rule):
