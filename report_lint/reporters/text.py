@@ -61,9 +61,11 @@ _SPECIAL = re.compile("[\t\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _INLINE = dict(_VISIBLE)
 _INLINE.update({0x09: " ", 0x0A: " ", 0x0D: " "})
 
+MAX_RELATED = 8
+
 _WORDS = {
-    "zh": {"related": "相关：", "stats": "按规则统计："},
-    "en": {"related": "related: ", "stats": "Statistics by rule:"},
+    "zh": {"related": "相关：", "stats": "按规则统计：", "more": "另有 {n} 处相关位置（完整列表见 --format json）"},
+    "en": {"related": "related: ", "stats": "Statistics by rule:", "more": "{n} more related locations (see --format json)"},
 }
 
 
@@ -129,9 +131,14 @@ def _diagnostic(add: _Add, d: "Diagnostic", source: "Optional[Source]", lang: st
         add((eq, _GUTTER))
         add((f" {_inline(line)}\n", None))
     related = _WORDS[lang]["related"]
-    for r in d.related:
+    # A person reads a handful of locations; the full list is in the machine formats.
+    shown = d.related if len(d.related) <= MAX_RELATED else d.related[: MAX_RELATED - 1]
+    for r in shown:
         add((eq, _GUTTER))
         add((f" {related}{r.line}:{r.column} {_inline(r.message)}\n", None))
+    if len(shown) < len(d.related):
+        add((eq, _GUTTER))
+        add((" " + _WORDS[lang]["more"].format(n=len(d.related) - len(shown)) + "\n", None))
 
 
 # (line number, or None for the lines left out; cut on the left, shown text, cut on the right,

@@ -182,6 +182,8 @@ class IdentityRule(Rule):
                     return None
                 if any(cell.value is not None for _, cell in cells):
                     every_cell_null = False
+                if not cells and term.optional:
+                    continue  # an absent optional row (other? in a 2021 table) is not a term
                 total = sum((cell.value or 0) for _, cell in cells)
                 values.append(_Value(term, total, cells))
             sides.append(values)
