@@ -17,6 +17,18 @@ from .tables.RL105 import InvalidCount
 from .tables.RL106 import PlaceholderCell
 from .tables.RL107 import TableNotCheckable
 from .tables.RL108 import RegulationsByNonIssuer
+from .structure.RL501 import MissingSection
+from .structure.RL502 import SectionOrder
+from .structure.RL503 import EnumerationSequence
+from .structure.RL504 import DeclaredCount
+from .structure.RL505 import InjectedSpam
+from .structure.RL506 import PageResidue
+from .dates.RL401 import MalformedDate
+from .dates.RL402 import ImpossibleDate
+from .dates.RL403 import DateStyle
+from .dates.RL404 import StatisticsPeriod
+from .dates.RL405 import SignatureTiming
+from .dates.RL406 import YearMismatch
 
 
 def RULES():
@@ -24,4 +36,6 @@ def RULES():
         UnreadableInput, NotAReport, ReplacementCharacter, MissingTable, TruncatedTable, UnknownRow,
         UnreadableRow, RecoveredCells, MixedTemplates, MissingRow, DuplicateRow, ExtraValues,
         *identity_rules(), InvalidCount, PlaceholderCell, TableNotCheckable, RegulationsByNonIssuer,
+        MalformedDate, ImpossibleDate, DateStyle, StatisticsPeriod, SignatureTiming, YearMismatch,
+        MissingSection, SectionOrder, EnumerationSequence, DeclaredCount, InjectedSpam, PageResidue,
     ]

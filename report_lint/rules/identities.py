@@ -40,7 +40,8 @@ class Equation:
 def _expression_parser():
     from lark import Lark
 
-    return Lark(data_file("grammars", "expressions.lark").read_text(encoding="utf-8"), start="equation", parser="lalr")
+    # cache=True: Lark keeps the built LALR tables on disk, so a start does not rebuild them
+    return Lark(data_file("grammars", "expressions.lark").read_text(encoding="utf-8"), start="equation", parser="lalr", cache=True)
 
 
 def parse_equation(text: str) -> Equation:

@@ -1,0 +1,229 @@
+"""Dates in a report (FORMAT.md §5): every date mention with its span, the signature date
+(成文日期) and the statistics period.
+
+All offsets are indices into the normalised text (``Source.text``). Pure functions, one
+compiled regular expression pass over the text; no dependencies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from .model import Span
+
+__all__ = [
+    "DateMention", "find_dates", "signature", "statistics_period", "gbt", "is_valid", "days_in_month",
+]
+
+_SP = r"[^\S\n]*"  # spaces, never a line break
+_CN_DIGIT = "〇零○Ｏ一二三四五六七八九"
+_CN_SMALL = "一二三四五六七八九十"
+
+_DATE = re.compile(
+    # 2025年1月23日, 2025 年 01 月 23 日, 25年1月23日, 2025年1月, 2025年1月23号
+    rf"(?<![\d.])(?P<y>(?:19|20)\d\d|\d\d){_SP}年{_SP}(?P<m>\d{{1,2}}){_SP}月(?:{_SP}(?P<d>\d{{1,2}}){_SP}[日号])?(?!\d)"
+    # 2025-01-23, 2025.1.23, 2025/1/23
+    rf"|(?<![\d.\-/])(?P<iy>(?:19|20)\d\d)(?P<sep>[-./])(?P<im>\d{{1,2}})(?P=sep)(?P<id>\d{{1,2}})(?![\d.\-/])"
+    # 二〇二五年一月二十三日, 二〇二五年一月
+    rf"|(?P<cy>[{_CN_DIGIT}]{{4}}){_SP}年{_SP}(?P<cm>[{_CN_SMALL}]{{1,2}}){_SP}月(?:{_SP}(?P<cd>[{_CN_SMALL}]{{1,3}}){_SP}[日号])?"
+    # 2024年, 2024 年度 (full year only)
+    rf"|(?<![\d.])(?P<yy>(?:19|20)\d\d){_SP}年(?![\d{_SP}]*月)"
+    # 1月31日, 12月31号 (no year)
+    rf"|(?<![\d.])(?P<mm>\d{{1,2}}){_SP}月{_SP}(?P<md>\d{{1,2}}){_SP}[日号]"
+)
+
+_CN_VALUE = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+
+_PERIOD_JOIN = re.compile(rf"{_SP}(?:起{_SP})?(?:至|到|—+|－|-|~|～){_SP}")
+_STAT_KEY = re.compile(r"统计|数据|时限|期限|期间|报告期|时段")
+_HEADING = re.compile(r"^[^\S\n]*[一二三四五六七八九十]{1,2}[^\S\n]*[、.．]", re.M)
+_MALFORMED = re.compile(r"(?<!\d)(?:19|20)\d{5,6}(?!\d)")
+_FURNITURE = re.compile(r"扫一扫|分享|打印|关闭|收藏|回到顶部|返回顶部|继续访问|附件|TOP|上一篇|下一篇|【|责任编辑|来源")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One date (or partial date) as written. ``year``/``month``/``day`` are None when the
+    text does not give them; ``style`` is how it is written: "gbt" (GB/T 9704-2012:
+    2025年1月23日), "leading-zero" (2025年01月23日), "short-year" (25年1月23日), "chinese"
+    (二〇二五年一月二十三日), "iso" (2025-01-23), "dotted" (2025.1.23), "slashed" (2025/1/23),
+    "malformed" (a digit run such as 2023120 where 年/月/日 were lost)."""
+
+    year: Optional[int]
+    month: Optional[int]
+    day: Optional[int]
+    style: str
+    span: Span
+    raw: str = ""
+
+    @property
+    def full(self) -> bool:
+        return self.year is not None and self.month is not None and self.day is not None
+
+
+def days_in_month(year: Optional[int], month: int) -> int:
+    if month == 2:
+        if year is None:
+            return 29
+        return 29 if (year % 4 == 0 and year % 100 != 0) or year % 400 == 0 else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def is_valid(year: Optional[int], month: Optional[int], day: Optional[int]) -> bool:
+    """Month in 1..12 and the day exists in that month (2月29日 only in a leap year)."""
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is not None:
+        if month is None:
+            return 1 <= day <= 31
+        return 1 <= day <= days_in_month(year, month)
+    return True
+
+
+def gbt(year: int, month: int, day: Optional[int] = None) -> str:
+    """The GB/T 9704-2012 form: 2025年1月23日."""
+    return f"{year}年{month}月" + (f"{day}日" if day is not None else "")
+
+
+def _cn_small(s: str) -> Optional[int]:
+    """一 .. 三十一."""
+    if "十" not in s:
+        return _CN_VALUE.get(s) if len(s) == 1 else None
+    tens, _, ones = s.partition("十")
+    t = 1 if tens == "" else _CN_VALUE.get(tens)
+    o = 0 if ones == "" else _CN_VALUE.get(ones)
+    if t is None or o is None or len(tens) > 1 or len(ones) > 1:
+        return None
+    return t * 10 + o
+
+
+def _mention(m: re.Match) -> Optional[DateMention]:
+    span = Span(m.start(), m.end())
+    raw = m.group(0)
+    if m.group("y"):
+        ys, ms, ds = m.group("y"), m.group("m"), m.group("d")
+        y, mo, d = int(ys), int(ms), int(ds) if ds else None
+        if len(ys) == 2:
+            style, y = "short-year", 2000 + y
+        elif (len(ms) == 2 and ms[0] == "0") or (ds and len(ds) == 2 and ds[0] == "0"):
+            style = "leading-zero"
+        else:
+            style = "gbt"
+        return DateMention(y, mo, d, style, span, raw)
+    if m.group("iy"):
+        style = {"-": "iso", ".": "dotted", "/": "slashed"}[m.group("sep")]
+        return DateMention(int(m.group("iy")), int(m.group("im")), int(m.group("id")), style, span, raw)
+    if m.group("cy"):
+        y = int("".join(str(_CN_VALUE[c]) for c in m.group("cy")))
+        mo = _cn_small(m.group("cm"))
+        d = _cn_small(m.group("cd")) if m.group("cd") else None
+        if mo is None or (m.group("cd") and d is None):
+            return None
+        return DateMention(y, mo, d, "chinese", span, raw)
+    if m.group("yy"):
+        return DateMention(int(m.group("yy")), None, None, "gbt", span, raw)
+    ms, ds = m.group("mm"), m.group("md")
+    style = "leading-zero" if (len(ms) == 2 and ms[0] == "0") or (len(ds) == 2 and ds[0] == "0") else "gbt"
+    return DateMention(None, int(ms), int(ds), style, span, raw)
+
+
+def find_dates(text: str, start: int = 0, end: Optional[int] = None) -> list[DateMention]:
+    """Every date mention in ``text[start:end]``, in order."""
+    out = []
+    for m in _DATE.finditer(text, start, len(text) if end is None else end):
+        d = _mention(m)
+        if d is not None:
+            out.append(d)
+    return out
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, end excluding the newline."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def signature(text: str, tail_lines: int = 6) -> Optional[DateMention]:
+    """The signature date (成文日期): the last date standing at the end of one of the final
+    ``tail_lines`` non-empty lines after the last section heading (page furniture such as
+    扫一扫 / 分享 / 打印 at the very end is skipped), or a malformed digit run (2023120) alone on
+    such a line. ISO dates on their own line within the first ten lines are web-page
+    metadata, never the signature."""
+    lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()]
+    last_heading = 0
+    for m in _HEADING.finditer(text):
+        last_heading = m.start()
+    while lines and _FURNITURE.search(text[lines[-1][0]:lines[-1][1]]) and not _DATE.search(text, *lines[-1]):
+        lines.pop()
+    all_starts = [s for s, _ in _lines(text)]
+    found: Optional[DateMention] = None
+    for s, e in lines[-tail_lines:]:
+        if s <= last_heading:
+            continue
+        line = text[s:e]
+        stripped_end = s + len(line.rstrip(" \t\u3000\u2002\u2003\u00a0。.，,"))
+        mentions = find_dates(text, s, e)
+        if mentions:
+            d = mentions[-1]
+            if d.span.end != stripped_end or d.month is None:
+                continue
+            prefix = text[s:d.span.start]
+            if any(ch.isdigit() for ch in prefix):
+                continue  # a sentence, not a signature line
+            line_no = sum(1 for x in all_starts if x <= s)
+            if d.style == "iso" and line_no <= 10:
+                continue
+            found = d
+            continue
+        mm = _MALFORMED.search(text, s, e)
+        if mm and not text[s:mm.start()].strip() and not text[mm.end():e].strip():
+            found = DateMention(None, None, None, "malformed", Span(mm.start(), mm.end()), mm.group(0))
+    return found
+
+
+def guess_malformed(raw: str) -> list[str]:
+    """Readings of a digit run with 年月日 lost (2023120 -> 2023年1月20日)."""
+    y, rest = int(raw[:4]), raw[4:]
+    out = []
+    for i in (1, 2):
+        ms, ds = rest[:i], rest[i:]
+        if not ds or len(ds) > 2:
+            continue
+        mo, d = int(ms), int(ds)
+        if is_valid(y, mo, d) and mo >= 1 and d >= 1:
+            out.append(gbt(y, mo, d))
+    return out
+
+
+def statistics_period(text: str) -> Optional[tuple[DateMention, DateMention, Span]]:
+    """The statistics period (统计期限): a period ``date 至 date`` (also ``自…起至…止``) named
+    with 统计/数据/时限/期限, or failing that one that starts on 1月1日. The end date takes the
+    start's year when it does not give one (2024年1月1日至12月31日)."""
+    dates = find_dates(text)
+    fallback = None
+    for a, b in zip(dates, dates[1:]):
+        if a.year is None or a.month is None or a.day is None or b.month is None or b.day is None:
+            continue
+        if not _PERIOD_JOIN.fullmatch(text, a.span.end, b.span.start):
+            continue
+        stop = b.span.end
+        if text.startswith("止", stop):
+            stop += 1
+        start = a.span.start
+        if start > 0 and text[start - 1] == "自":
+            start -= 1
+        end = b if b.year is not None else replace(b, year=a.year)
+        found = (a, end, Span(start, stop))
+        lead = text[max(0, a.span.start - 40):a.span.start]
+        lead = re.split(r"[。；;\n]", lead)[-1]
+        if _STAT_KEY.search(lead):
+            return found
+        if fallback is None and a.month == 1 and a.day == 1:
+            fallback = found
+    return fallback

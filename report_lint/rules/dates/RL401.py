@@ -1,0 +1,54 @@
+"""RL401 malformed-date."""
+
+from ...dates import find_dates, guess_malformed, signature
+from ...findings import Finding, Message, Severity
+from ..base import Rule
+
+
+class MalformedDate(Rule):
+    """What it does: reports a date that is not a date any more: the signature date written as
+    a bare digit run where 年/月/日 were lost (`2023120`), a month outside 1–12 (`2024年13月`),
+    or a signature date that gives the month but not the year (`1月23日`).
+
+    Why: the 成文日期 dates the report and tells whether it was published on time
+    (条例第四十九条); a date a reader cannot read, or one without a year, dates nothing.
+
+    Example (fails):
+        某某市人力资源和社会保障局
+        2023120
+    Use instead:
+        某某市人力资源和社会保障局
+        2023年1月20日
+    """
+
+    code = "RL401"
+    name = "malformed-date"
+    severity = Severity.ERROR
+    summary = Message("日期写法残缺或无法识别（年月日丢失、月份超过12、落款日期缺年份）", "A malformed date (年/月/日 lost, month over 12, signature date without a year)")
+    doc_zh = """
+    检查内容：已经不成其为日期的日期：落款日期只剩一串数字、年月日丢失（`2023120`）；月份不在1至12之间（`2024年13月`）；落款日期只有月日没有年份（`1月23日`）。
+
+    原因：成文日期标明年报的日期，也决定年报是否按时公布（条例第四十九条）；读不懂的日期、没有年份的日期都无法说明年报的日期。
+
+    错误示例：
+        某某市人力资源和社会保障局
+        2023120
+    正确写法：
+        某某市人力资源和社会保障局
+        2023年1月20日
+    """
+
+    def check(self, report, ctx):
+        text = report.source.text
+        sig = signature(text)
+        if sig is not None and sig.style == "malformed":
+            guesses = guess_malformed(sig.raw)
+            hint_zh = f"（可能是{'或'.join(guesses)}）" if guesses else ""
+            hint_en = f" (perhaps {' or '.join(guesses)})" if guesses else ""
+            yield Finding(self.code, Message(f"落款日期“{sig.raw}”缺少年、月、日{hint_zh}",
+                                             f"signature date '{sig.raw}' has lost its 年/月/日{hint_en}"), sig.span)
+        elif sig is not None and sig.year is None and sig.month is not None:
+            yield Finding(self.code, Message(f"落款日期“{sig.raw}”没有年份", f"signature date '{sig.raw}' has no year"), sig.span)
+        for d in find_dates(text):
+            if d.month is not None and not 1 <= d.month <= 12:
+                yield Finding(self.code, Message(f"“{d.raw}”的月份{d.month}不存在", f"'{d.raw}': there is no month {d.month}"), d.span)

@@ -1,0 +1,55 @@
+"""RL404 statistics-period."""
+
+from ...dates import statistics_period
+from ...findings import Finding, Message, Related, Severity
+from ..base import Rule
+
+
+class StatisticsPeriod(Rule):
+    """What it does: reports a statistics period (统计期限) that is not the report year from
+    1 January to 31 December: a different year from the report year, or other start and end
+    days.
+
+    Why: the annual report covers one calendar year (国办公开办函〔2021〕30号); figures for another
+    year, or part of a year, cannot be compared with other reports or with last year's.
+
+    Example (fails):
+        2024年政府信息公开工作年度报告
+        本报告所列数据的统计期限为2023年1月1日至2023年12月31日。
+    Use instead:
+        本报告所列数据的统计期限为2024年1月1日至2024年12月31日。
+    """
+
+    code = "RL404"
+    name = "statistics-period"
+    severity = Severity.ERROR
+    summary = Message("统计期限不是报告年度的1月1日至12月31日", "The statistics period is not 1 January to 31 December of the report year")
+    doc_zh = """
+    检查内容：统计期限不是报告年度的1月1日至12月31日：年份与报告年度不同，或起止日期不对。
+
+    原因：年报统计的是一个完整的自然年度（国办公开办函〔2021〕30号）；其他年份或半年的数据无法与其他年报、与上一年度比较。
+
+    错误示例：
+        2024年政府信息公开工作年度报告
+        本报告所列数据的统计期限为2023年1月1日至2023年12月31日。
+    正确写法：
+        本报告所列数据的统计期限为2024年1月1日至2024年12月31日。
+    """
+
+    def check(self, report, ctx):
+        found = statistics_period(report.source.text)
+        if found is None:
+            return
+        start, end, span = found
+        year = report.report_year
+        if year is not None and (start.year != year or end.year != year):
+            related = []
+            if report.report_year_span is not None and not (span.start <= report.report_year_span.start < span.end):
+                related.append(Related(report.report_year_span, Message(f"报告年度为{year}年", f"the report year is {year}")))
+            yield Finding(self.code, Message(f"统计期限（{start.year}年至{end.year}年）与报告年度{year}年不符",
+                                             f"the statistics period ({start.year} to {end.year}) is not the report year {year}"),
+                          span, related=related)
+        elif (start.month, start.day, end.month, end.day) != (1, 1, 12, 31) or start.year != end.year:
+            y = year if year is not None else start.year
+            yield Finding(self.code, Message(f"统计期限应为{y}年1月1日至{y}年12月31日",
+                                             f"the statistics period should be {y}年1月1日 to {y}年12月31日"), span)

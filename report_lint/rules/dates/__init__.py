@@ -1,0 +1,1 @@
+"""RL4xx: dates and periods (FORMAT.md §5)."""

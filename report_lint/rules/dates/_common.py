@@ -1,0 +1,50 @@
+"""Helpers shared by the RL4xx date rules."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ...model import Span
+
+_TITLE = re.compile(r"(20\d\d)[^\S\n]*年[^\S\n]*度?[^\S\n]*(?:政府)?信息公开")
+_SEP = re.compile(r"[，,。：:；;、\s《》“”\"（）()]")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)[^\S\n]*年")
+
+
+def title_lines(text: str, n: int = 3) -> list[tuple[int, int]]:
+    """(start, end) of the first ``n`` non-empty lines."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+            if len(out) == n:
+                break
+        pos += len(line) + 1
+    return out
+
+
+def title_year(text: str) -> Optional[tuple[int, Span, str]]:
+    """The year named in the title (first three non-empty lines): (year, span, body named
+    before it, e.g. 某某市人民政府)."""
+    for s, e in title_lines(text):
+        m = _TITLE.search(text, s, e)
+        if m:
+            body = _SEP.split(text[s:m.start()])[-1]
+            return int(m.group(1)), Span(m.start(1), m.end(1)), body
+    return None
+
+
+def overview_year(report) -> Optional[tuple[int, Span]]:
+    """The year opening the first sentence of 总体情况 (2024年，我局…; 自2024年起…)."""
+    sec = report.section(1)
+    if sec is None:
+        return None
+    text = report.source.text
+    start = sec.body.start
+    while start < sec.body.end and text[start].isspace():
+        start += 1
+    m = _YEAR.search(text, start, min(sec.body.end, start + 20))
+    if m is None:
+        return None
+    return int(m.group(1)), Span(m.start(1), m.end(1))

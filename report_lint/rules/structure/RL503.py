@@ -1,0 +1,89 @@
+"""RL503 enumeration-sequence."""
+
+import re
+
+from ...findings import Finding, Message, Related, Severity
+from ...model import Span
+from ..base import Rule
+from ._common import cn, cn_value, inside, table_spans
+
+_N = "一二三四五六七八九十"
+# (一) sub-headings and 1. items count at a line start or after a sentence end; 一是 items
+# also after a comma. "第(一)项" and "2.5" are not markers.
+_MARKER = re.compile(
+    rf"(?:^|(?<=[\s。;:]))[ \t]*\((?P<sub>[{_N}]{{1,3}})\)"
+    rf"|(?:^|(?<=[。;:]))[ \t]*(?P<num>\d{{1,2}})[.、](?![\d.])"
+    rf"|(?:^|(?<=[\s。;:,!?)\"“”]))(?P<shi>[{_N}]{{1,3}})是",
+    re.M,
+)
+_LEVELS = ("sub", "num", "shi")  # outer to inner: a marker resets the levels inside it
+
+
+def _label(level: str, v: int) -> str:
+    return {"sub": f"({cn(v)})", "num": f"{v}.", "shi": f"{cn(v)}是"}[level]
+
+
+class EnumerationSequence(Rule):
+    """What it does: reports an enumeration that repeats or skips an item: 一是 … 二是 … 二是,
+    (一) … (三), 1. 2. 2. The items are followed through a paragraph and through the paragraphs
+    after it (blank lines do not end a list); a section heading ends every list, a (一)-level
+    sub-heading ends the 1. and 一是 lists inside it, and a list that starts again at 一是, (一)
+    or 1. is a new list, not an error. Tables are not looked at.
+
+    Why: a repeated or missing item is a slip left by editing (a paragraph deleted or copied);
+    it makes the published report look careless and hides whether a point is missing.
+
+    Example (fails):
+        一是时效性不强。
+        二是互动功能有待提升。
+        二是创新创优力度不足。
+    Use instead:
+        三是创新创优力度不足。
+    """
+
+    code = "RL503"
+    name = "enumeration-sequence"
+    severity = Severity.WARNING
+    summary = Message("列举的序号重复或跳号（一是、二是、二是；（一）（三）；1. 2. 2.）",
+                      "An enumeration repeats or skips an item")
+    doc_zh = """
+    检查内容：段落中的列举序号重复或跳号：一是……二是……二是，（一）……（三），1. 2. 2.。序号在一个段落内以及其后相连的段落中连续检查（空行不会中断列举）；遇到各部分标题时全部重新开始，遇到（一）级小标题时其下的“1.”和“一是”重新开始；从“一是”“（一）”“1.”重新开始的是新的列举，不算错误。不检查统计表。
+
+    原因：序号重复或缺失多是修改时留下的疏漏（删掉或复制了一段），让公开的年报显得不严谨，也让人看不出是否漏了内容。
+
+    错误示例：
+        一是时效性不强。
+        二是互动功能有待提升。
+        二是创新创优力度不足。
+    正确写法：
+        三是创新创优力度不足。
+    """
+
+    def check(self, report, ctx):
+        text = report.source.text
+        tables = table_spans(report)
+        for section in report.sections:
+            last: dict[str, tuple[int, Span]] = {}
+            for m in _MARKER.finditer(text, section.body.start, section.body.end):
+                level = m.lastgroup
+                if level is None or inside(m.start(level), tables):
+                    continue
+                v = int(m.group(level)) if level == "num" else cn_value(m.group(level))
+                if v is None:
+                    continue
+                span = Span(m.start(level), m.end())
+                for inner in _LEVELS[_LEVELS.index(level) + 1:]:
+                    last.pop(inner, None)
+                prev = last.get(level)
+                last[level] = (v, span)
+                if prev is None or v == 1 or v == prev[0] + 1:
+                    continue
+                pv, pspan = prev
+                here, before = _label(level, v), _label(level, pv)
+                if v <= pv:
+                    msg = Message(f"列举序号重复：“{before}”之后又是“{here}”", f"enumeration repeats: “{here}” after “{before}”")
+                else:
+                    missing = "、".join(_label(level, k) for k in range(pv + 1, v))
+                    msg = Message(f"列举序号跳号：“{before}”之后是“{here}”，缺少“{missing}”",
+                                  f"enumeration skips: “{here}” after “{before}”")
+                yield Finding(self.code, msg, span, [Related(pspan, Message(f"上一项“{before}”", f"previous item “{before}”"))])

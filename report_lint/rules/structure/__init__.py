@@ -1,0 +1,1 @@
+"""RL5xx: the report's structure and integrity (FORMAT.md §6)."""

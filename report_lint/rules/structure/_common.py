@@ -1,0 +1,72 @@
+"""Helpers shared by the structure rules: ordinals, the spam/residue lexicon, table spans."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from ...model import Report, Span
+from ...resources import data_file, load_toml
+
+ORDINALS = "一二三四五六七八九十"
+SECTION_NAMES = {
+    1: ("总体情况", "overall situation"),
+    2: ("主动公开政府信息情况", "proactive disclosure"),
+    3: ("收到和处理政府信息公开申请情况", "requests received and handled"),
+    4: ("政府信息公开行政复议、行政诉讼情况", "administrative reviews and lawsuits"),
+    5: ("存在的主要问题及改进情况", "main problems and improvements"),
+    6: ("其他需要报告的事项", "other matters"),
+}
+
+
+def cn(n: int) -> str:
+    """1..99 as a Chinese ordinal (一, 十, 十二, 二十一)."""
+    if 1 <= n <= 10:
+        return ORDINALS[n - 1]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else ORDINALS[tens - 1]) + "十" + (ORDINALS[ones - 1] if ones else "")
+
+
+def cn_value(s: str) -> Optional[int]:
+    """一..九十九 (and 两) as an int; None when it is not a Chinese numeral."""
+    s = s.replace("两", "二")
+    if not s or any(c not in ORDINALS for c in s):
+        return None
+    if len(s) == 1:
+        return ORDINALS.index(s) + 1
+    if s[0] == "十":
+        return 10 + (ORDINALS.index(s[1]) + 1 if len(s) > 1 else 0)
+    if len(s) >= 2 and s[1] == "十":
+        return (ORDINALS.index(s[0]) + 1) * 10 + (ORDINALS.index(s[2]) + 1 if len(s) > 2 else 0)
+    return None
+
+
+def is_report(report: Report) -> bool:
+    """The text has a section or a table: otherwise RL002 already says it is not a report."""
+    return bool(report.sections) or any(t.found for t in report.tables.values())
+
+
+def table_spans(report: Report) -> list[Span]:
+    return [t.span for t in report.tables.values() if t.span is not None]
+
+
+def inside(pos: int, spans: Iterable[Span]) -> bool:
+    return any(s.start <= pos < s.end for s in spans)
+
+
+class Lexicon:
+    def __init__(self, table: dict) -> None:
+        # Patterns first (they carry context and match longer strings), then terms, longest first.
+        parts = [f"(?:{p})" for p in table.get("patterns", [])]
+        parts += [re.escape(t) for t in sorted(table.get("terms", []), key=len, reverse=True)]
+        self.regex = re.compile("|".join(parts), re.I | re.M) if parts else None
+
+    def finditer(self, text: str):
+        return self.regex.finditer(text) if self.regex else iter(())
+
+
+@lru_cache(maxsize=None)
+def lexicon(name: str) -> Lexicon:
+    """A table of rules/spam.toml ("spam" or "residue"), loaded once."""
+    return Lexicon(load_toml(data_file("rules", "spam.toml")).get(name, {}))
