@@ -29,6 +29,9 @@ from .dates.RL403 import DateStyle
 from .dates.RL404 import StatisticsPeriod
 from .dates.RL405 import SignatureTiming
 from .dates.RL406 import YearMismatch
+from .narrative.RL201 import NarrativeTableMismatch
+from .narrative.RL202 import ListExceedsWhole
+from .percentages.RL301 import PercentageMismatch
 
 
 def RULES():
@@ -38,4 +41,5 @@ def RULES():
         *identity_rules(), InvalidCount, PlaceholderCell, TableNotCheckable, RegulationsByNonIssuer,
         MalformedDate, ImpossibleDate, DateStyle, StatisticsPeriod, SignatureTiming, YearMismatch,
         MissingSection, SectionOrder, EnumerationSequence, DeclaredCount, InjectedSpam, PageResidue,
+        NarrativeTableMismatch, ListExceedsWhole, PercentageMismatch,
     ]

@@ -1,0 +1,325 @@
+"""Claims in the narrative: the numbers the prose states, each tied to its own clause.
+
+Pure and deterministic: ``clauses(report)`` (or ``parse_text(text)`` for a bare string) splits
+the narrative (the text before the first section heading and every section body, minus the
+statistical tables) into sentences (。!? and line ends), segments (;) and clauses (, : 、), and
+reads every number of a clause: Arabic (with thousands separators), Chinese numerals followed by
+a unit (一件, 两宗, 十一件, 一百零五条) and percentages (9.1%, 百分之九点一).
+
+Not counts, and never returned: years and dates (2024年, 1月, 23日), document numbers
+(〔2021〕30号), ordinals (第二十条, 第1名, (一), 1.), numbers inside 《》 titles, brackets or URLs,
+phone numbers and postal codes (long digit runs without a unit). A percentage is returned with
+kind "percent" and never counted as a count.
+
+Spans are offsets into ``report.source.text`` (FORMAT.md §8: a claim is tied to its clause).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Optional
+
+from .model import Span
+
+if TYPE_CHECKING:
+    from .model import Report
+
+# Longest first: the unit is read greedily right after the number.
+UNITS = (
+    "万人次", "人次", "万元", "亿元", "千元", "万条", "万件", "万次", "万篇", "万个", "万人",
+    "件次", "篇次", "条次",
+    "件", "宗", "条", "个", "篇", "次", "元", "项", "家", "场", "期", "份", "则", "批", "人", "起", "部", "封",
+    "通", "张", "本", "户", "类", "所",
+)
+# After a number these mean it is not a count.
+_NOT_COUNT_AFTER = ("个工作日", "个月", "个小时", "年", "月", "日", "号", "名", "届", "季度", "时", "点", "分", "秒",
+                    "倍", "天", "周", "岁", "位", "级", "星")
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+_CN = "零〇一二两三四五六七八九十百千万"
+
+_MASK = re.compile(
+    r"《[^《》\n]{0,120}》|〔[^〔〕\n]{0,20}〕|\[[^\[\]\n]{0,40}\]|【[^【】\n]{0,40}】"
+    r"|https?://[\x21-\x7e]+|www\.[\x21-\x7e]+|[\w.-]+@[\w.-]+"
+)
+_SENTENCE_END = "。!?！？\n"
+_SEGMENT_END = ";"
+_CLAUSE_END = ",:、"
+
+_ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?")
+_CHINESE = re.compile(rf"[零〇一二两三四五六七八九十][{_CN}]*")
+_PCT_CN = re.compile(rf"百分之([{_CN}]+)(?:点([零〇一二三四五六七八九]+))?")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: Decimal
+    span: Span  # the number (with its unit or % sign)
+    unit: str  # "件", "万元", "%" for a percentage, "" when there is none
+    kind: str  # "count" (a number with a unit) | "percent" | "number" (no unit)
+    subject: str  # the clause text before the number, trimmed
+    decimals: int = 0  # printed decimals (percentages)
+    approx: bool = False  # 余 / 多 / 约 / 近 / 超过 ...
+    number_span: Optional[Span] = None  # the digits alone
+
+    @property
+    def int_value(self) -> Optional[int]:
+        return int(self.value) if self.value == self.value.to_integral_value() else None
+
+
+@dataclass(slots=True)
+class Clause:
+    span: Span
+    text: str  # the clause as in the normalised text
+    sentence: int  # index of its sentence (。!? line end)
+    segment: int  # index of its segment (; inside a sentence), global
+    paragraph: int  # index of its line
+    sep: str = ""  # the separator that ends it ("" at the end of a region)
+    quantities: list[Quantity] = field(default_factory=list)
+
+    @property
+    def counts(self) -> list[Quantity]:
+        return [q for q in self.quantities if q.kind == "count"]
+
+    @property
+    def percents(self) -> list[Quantity]:
+        return [q for q in self.quantities if q.kind == "percent"]
+
+
+def cn_to_int(s: str) -> Optional[int]:
+    """一 → 1, 十一 → 11, 二十 → 20, 一百零五 → 105, 两千三百 → 2300, 三万五千 → 35000; None if malformed."""
+    if not s or any(c not in _CN for c in s):
+        return None
+    if all(c in _CN_DIGITS for c in s):
+        if len(s) == 1:
+            return _CN_DIGITS[s]
+        return int("".join(str(_CN_DIGITS[c]) for c in s)) if s[0] not in "零〇" else None
+    total, section, digit = 0, 0, None
+    for c in s:
+        if c in _CN_DIGITS:
+            if digit is not None and _CN_DIGITS[c] and digit:
+                return None  # 二三十: two digits in a row
+            digit = _CN_DIGITS[c]
+        elif c == "万":
+            section += digit or 0
+            if section == 0:
+                return None
+            total += section * 10000
+            section, digit = 0, None
+        else:
+            mult = _CN_UNITS[c]
+            section += (1 if digit is None else digit) * mult
+            digit = None
+    return total + section + (digit or 0)
+
+
+def _mask(text: str) -> str:
+    return _MASK.sub(lambda m: "□" * len(m.group()), text)
+
+
+def _not_count_after(text: str, end: int) -> bool:
+    return any(text.startswith(w, end) for w in _NOT_COUNT_AFTER)
+
+
+# a unit character that starts a word is not a unit: 12333人工, 3条例, 一次性, 场所, 期间
+_UNIT_WORDS = ("人工", "人员", "条例", "次性", "元素", "场所", "场景", "期间", "期限", "家庭", "个性", "个人", "件事", "项目",
+               "份额", "批次", "起草", "部门", "通知", "通过", "本机关", "类型", "户籍")
+
+
+def _unit_at(text: str, i: int) -> tuple[str, int, bool]:
+    """The unit right after a number at ``i``: (unit, end, approx)."""
+    approx = False
+    j = i
+    if j < len(text) and text[j] in "余多":
+        approx, j = True, j + 1
+    for u in UNITS:
+        if text.startswith(u, j):
+            if len(u) == 1 and any(text.startswith(w, j) for w in _UNIT_WORDS):
+                return "", i, False
+            return u, j + len(u), approx
+    return "", i, False
+
+
+def _quantities(text: str, masked: str, start: int, end: int, offset: int) -> list[Quantity]:
+    """The numbers of clause text[start:end] (masked: the same text with titles/URLs blanked)."""
+    out: list[Quantity] = []
+    seg = masked[start:end]
+    taken: list[tuple[int, int]] = []
+
+    def subject_before(i: int) -> str:
+        return text[start:i].strip(" \t,:、()□“”\"'")
+
+    def approx_before(i: int) -> bool:
+        pre = text[max(start, i - 3):i]
+        return any(pre.endswith(w) for w in ("约", "近", "超过", "逾", "达", "超", "大约", "将近"))
+
+    for m in re.finditer(r"(\d+(?:\.\d+)?)%", seg):
+        a, b = start + m.start(), start + m.end()
+        num = m.group(1)
+        dec = len(num.split(".")[1]) if "." in num else 0
+        out.append(Quantity(Decimal(num), Span(a + offset, b + offset), "%", "percent", subject_before(a), dec,
+                            number_span=Span(a + offset, a + len(num) + offset)))
+        taken.append((a, b))
+    for m in _PCT_CN.finditer(seg):
+        whole = cn_to_int(m.group(1))
+        if whole is None:
+            continue
+        frac = "".join(str(_CN_DIGITS[c]) for c in (m.group(2) or ""))
+        a, b = start + m.start(), start + m.end()
+        out.append(Quantity(Decimal(f"{whole}.{frac}" if frac else str(whole)), Span(a + offset, b + offset), "%",
+                            "percent", subject_before(a), len(frac), number_span=Span(a + offset, b + offset)))
+        taken.append((a, b))
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for m in _ARABIC.finditer(seg):
+        a, b = start + m.start(), start + m.end()
+        if not free(a, b):
+            continue
+        raw = m.group()
+        prev = masked[a - 1] if a > 0 else " "
+        nxt = masked[b] if b < len(masked) else " "
+        if prev in "第-/.#~～—–:\\" or prev.isascii() and prev.isalpha() or nxt in "-/~～—–" or nxt.isascii() and nxt.isalpha():
+            continue  # ordinal, date, range, code, phone, version, time
+        if prev == "(" and nxt == ")":
+            continue  # (1)
+        if nxt == "." and (b + 1 >= len(masked) or not masked[b + 1].isdigit()):
+            continue  # "1." enumerator
+        if _not_count_after(masked, b):
+            continue
+        unit, uend, approx = _unit_at(masked, b)
+        digits = raw.replace(",", "")
+        if not unit and (len(digits) >= 5 and "." not in digits):
+            continue  # phone, postal code, hotline (12345), serial
+        if unit == "" and masked.startswith("万", b):
+            unit, uend = "万", b + 1
+        value = Decimal(digits)
+        out.append(Quantity(value, Span(a + offset, (uend if unit else b) + offset), unit,
+                            "count" if unit else "number", subject_before(a), 0,
+                            approx or approx_before(a), Span(a + offset, b + offset)))
+        taken.append((a, b))
+    for m in _CHINESE.finditer(seg):
+        a, b = start + m.start(), start + m.end()
+        if not free(a, b):
+            continue
+        s = m.group()
+        # a Chinese numeral counts only with a unit right after it, and not after 第 / inside 百分之
+        while s and s[-1] in "万" and not _unit_at(masked, a + len(s))[0]:
+            s = s[:-1]
+        if not s:
+            continue
+        b = a + len(s)
+        prev = masked[a - 1] if a > 0 else " "
+        if prev in "第(星周" or masked[max(0, a - 3):a] == "百分之":
+            continue
+        unit, uend, approx = _unit_at(masked, b)
+        if not unit or _not_count_after(masked, b) or masked.startswith("个工作日", b) or masked.startswith("个月", b):
+            continue
+        if unit in ("类", "所", "本", "部", "张", "户") or (s in ("一",) and unit in ("次",) and masked.startswith("次性", b)):
+            continue  # 一类 / 一次性: words, not counts
+        v = cn_to_int(s)
+        if v is None:
+            continue
+        out.append(Quantity(Decimal(v), Span(a + offset, uend + offset), unit, "count", subject_before(a), 0,
+                            approx or approx_before(a), Span(a + offset, b + offset)))
+    out.sort(key=lambda q: q.span.start)
+    return out
+
+
+def _is_thousands_comma(text: str, i: int) -> bool:
+    return (i > 0 and text[i - 1].isdigit() and re.match(r",\d{3}(?![\d.])", text[i:]) is not None
+            and re.search(r"(?:^|[^\d,])\d{1,3}(?:,\d{3})*$", text[max(0, i - 20):i]) is not None)
+
+
+def parse_text(text: str, offset: int = 0, counters: Optional[list[int]] = None) -> list[Clause]:
+    """Clauses of one stretch of narrative text; spans are ``offset`` + index into ``text``."""
+    masked = _mask(text)
+    sent, segm, para = counters or (0, 0, 0)
+    out: list[Clause] = []
+    start = 0
+    n = len(text)
+    i = 0
+    while i <= n:
+        c = masked[i] if i < n else ""
+        boundary = c == "" or c in _SENTENCE_END or c == _SEGMENT_END or c in _CLAUSE_END
+        if c == "," and _is_thousands_comma(masked, i):
+            boundary = False
+        if c == ":" and i > 0 and i + 1 < n and masked[i - 1].isdigit() and masked[i + 1].isdigit():
+            boundary = False  # 10:30
+        if boundary:
+            a, b = start, i
+            while a < b and text[a] in " \t\u3000":
+                a += 1
+            while b > a and text[b - 1] in " \t\u3000":
+                b -= 1
+            if b > a:
+                cl = Clause(Span(a + offset, b + offset), text[a:b], sent, segm, para, c)
+                cl.quantities = _quantities(text, masked, a, b, offset)
+                out.append(cl)
+            if c == "\n":
+                para += 1
+            if c == "" or c in _SENTENCE_END:
+                sent += 1
+                segm += 1
+            elif c == _SEGMENT_END:
+                segm += 1
+            start = i + 1
+        i += 1
+    if counters is not None:
+        counters[:] = [sent, segm, para]
+    return out
+
+
+def narrative_spans(report: "Report") -> list[Span]:
+    """The narrative: text before the first heading and each section body, minus table bodies."""
+    text = report.source.text
+    regions: list[Span] = []
+    if report.sections:
+        regions.append(Span(0, report.sections[0].heading.start))
+        regions.extend(s.body for s in report.sections)
+    else:
+        regions.append(Span(0, len(text)))
+    cuts = sorted((t.span for t in report.tables.values() if t.span is not None), key=lambda s: s.start)
+    out: list[Span] = []
+    for r in regions:
+        pieces = [r]
+        for c in cuts:
+            nxt = []
+            for p in pieces:
+                if c.end <= p.start or c.start >= p.end:
+                    nxt.append(p)
+                    continue
+                if c.start > p.start:
+                    nxt.append(Span(p.start, c.start))
+                if c.end < p.end:
+                    nxt.append(Span(c.end, p.end))
+            pieces = nxt
+        out.extend(p for p in pieces if p.end > p.start)
+    return out
+
+
+_LAST: list = [None, None]
+
+
+def clauses(report: "Report") -> list[Clause]:
+    """Every narrative clause of the report, in text order (the last report's are kept)."""
+    if _LAST[0] is report:
+        return _LAST[1]
+    text = report.source.text
+    out: list[Clause] = []
+    counters = [0, 0, 0]
+    for sp in narrative_spans(report):
+        # whole lines only; lines that look like table rows (| or tabs) are not narrative
+        pos = sp.start
+        for line in text[sp.start:sp.end].split("\n"):
+            if line and "|" not in line and "\t" not in line:
+                out.extend(parse_text(line, pos, counters))
+            counters[0] += 1
+            counters[1] += 1
+            counters[2] += 1
+            pos += len(line) + 1
+    _LAST[:] = [report, out]
+    return out

@@ -1,0 +1,178 @@
+"""RL201 narrative-table-mismatch."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+from typing import Optional
+
+from ...findings import Finding, Message, Related, Severity
+from ...model import Cell, Report
+from ...narrative import Quantity, clauses
+from ...resources import data_file, load_toml
+from ..base import Rule
+
+
+@lru_cache(maxsize=None)
+def phrases() -> dict:
+    return load_toml(data_file("rules", "phrases.toml"))
+
+
+def match_claim(subject: str, unit: str) -> Optional[dict]:
+    """The [[claim]] of phrases.toml a count with this subject and unit restates, if any."""
+    data = phrases()
+    scope = data.get("scope", {})
+    masked = subject
+    for k in scope.get("keep", ()):
+        masked = masked.replace(k, "□")
+    if any(w in masked for w in scope.get("not", ())):
+        return None
+    for claim in data.get("claim", ()):
+        if unit not in claim.get("units", ()):
+            continue
+        if not all(w in subject for w in claim.get("all", ())):
+            continue
+        if claim.get("any") and not any(w in subject for w in claim["any"]):
+            continue
+        if any(w in subject for w in claim.get("not", ())):
+            continue
+        return claim
+    return None
+
+
+def _cells(report: Report, ref: str) -> Optional[list[Cell]]:
+    """The cells a reference names; None when any is missing or blank."""
+    kind, _, path = ref.partition(":")
+    table = report.tables.get(kind)
+    if table is None or not table.found:
+        return None
+    if kind == "requests":
+        if path.endswith(".*"):
+            prefix = path[:-2]
+            rows = [r for k, r in table.rows.items() if k == prefix or k.startswith(prefix + ".")]
+        else:
+            rows = [table.row(path)] if table.row(path) else []
+        if not rows:
+            return None
+        out = []
+        for r in rows:
+            if len(r.cells) != 7:
+                return None
+            out.append(r.cells[6])
+    else:
+        key, _, fld = path.rpartition(".")
+        row = table.row(key)
+        c = row.cell(fld) if row else None
+        if c is None:
+            return None
+        out = [c]
+    if any(c.value is None for c in out):
+        return None
+    return out
+
+
+class NarrativeTableMismatch(Rule):
+    """What it does: compares the counts the narrative states (总体情况 and the other sections)
+    with the cells of the statistical tables they restate: 收到/受理申请 with 本年新收 (or 新收 +
+    上年结转), 予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理, 办结, 结转下年度, 行政复议,
+    行政诉讼 and 行政事业性收费. The phrases and cells are data (rules/phrases.toml).
+
+    Why: the prose and the tables describe the same year; a number stated twice with two values
+    means one of them is wrong. Clauses about another body (代表…, 全市, 下属…) or another period
+    (上年, 同比) are not compared.
+
+    Example (fails):
+        2024年，我局共收到政府信息公开申请47件。   (table: 本年新收 48)
+    Use instead: the table's number, 共收到政府信息公开申请48件。
+    """
+
+    code = "RL201"
+    name = "narrative-table-mismatch"
+    severity = Severity.ERROR
+    summary = Message("正文所述数字与统计表不一致", "A number stated in the narrative differs from the table")
+    doc_zh = """
+    检查内容：把正文（总体情况等部分）中复述的数字与统计表中对应的单元格比较：收到/受理申请与“本年新收”
+    （或“本年新收+上年结转”）、予以公开、部分公开、不予公开、无法提供、不予处理、其他处理、办结、结转下年度、
+    行政复议、行政诉讼、行政事业性收费。短语与单元格的对应关系见 rules/phrases.toml。
+
+    原因：正文和统计表说的是同一年的数字，同一个数写成两个值，必有一个是错的。说的是其他机关（代表…、全市、下属…）
+    或其他时期（上年、同比）的句子不比较。
+
+    错误示例：
+        2024年，我局共收到政府信息公开申请47件。   （表中本年新收为48）
+    正确写法：与表一致，共收到政府信息公开申请48件。
+    """
+
+    def check(self, report, ctx):
+        for clause in clauses(report):
+            counts = clause.counts
+            if len(counts) != 1:
+                continue  # two counts in one clause: which phrase goes with which is unclear
+            q = counts[0]
+            if q.approx:
+                continue
+            claim = match_claim(q.subject, q.unit)
+            if claim is None:
+                continue
+            years = {int(y) for y in re.findall(r"((?:19|20)\d\d)年", q.subject)}
+            if report.report_year and years - {report.report_year}:
+                continue  # "2023年收到申请8件": another year
+            f = self._compare(report, q, claim)
+            if f is not None:
+                yield f
+
+    @staticmethod
+    def _sums(report: Report, alternatives) -> list:
+        sums = []
+        for alt in alternatives:
+            cells: list[Cell] = []
+            for ref in alt:
+                got = _cells(report, ref)
+                if got is None:
+                    break
+                cells.extend(got)
+            else:
+                total = sum((Decimal(str(c.value)) for c in cells), Decimal(0))
+                sums.append((total, cells))
+        return sums
+
+    def _compare(self, report: Report, q: Quantity, claim: dict) -> Optional[Finding]:
+        sums = self._sums(report, claim["cells"])
+        if not sums:
+            return None
+        if any(total == q.value for total, _ in sums):
+            return None
+        mixed = [w for w in claim.get("mixed_any", ()) if w in q.subject]
+        if mixed:
+            other = self._sums(report, claim.get("mixed_cells", ()))
+            hit = [cells for total, cells in other if total == q.value]
+            if hit:
+                got = _fmt(sums[0][0])
+                return Finding(self.code,
+                               Message(f"正文“{q.subject[-12:]}{_fmt(q.value)}{q.unit}”把收到和{mixed[0]}写成一个数："
+                                       f"表中本年新收为 {got}，办理结果总计为 {_fmt(q.value)}，请分别写明",
+                                       f"the narrative gives one number ({_fmt(q.value)}) for received and {mixed[0]}: "
+                                       f"the table has {got} new requests and {_fmt(q.value)} handled"),
+                               q.span, severity=Severity.WARNING,
+                               related=[Related(c.span, Message("本年新收", "new requests")) for c in sums[0][1]
+                                        if c.span is not None][:1])
+        total, cells = sums[0]
+        distinct = list(dict.fromkeys(_fmt(t) for t, _ in sums))
+        shown = " 或 ".join(distinct)
+        shown_en = " or ".join(distinct)
+        related = [Related(c.span, Message(f"表中数字 {c.raw or _fmt(c.value)}", f"the table has {c.raw or _fmt(c.value)}"))
+                   for c in cells if c.span is not None][:3]
+        # a cell the parser had to recover (run-together digits) may be the wrong one: say so, softly
+        unsure = any(c.kind != "number" for _, cs in sums for c in cs)
+        return Finding(self.code,
+                       Message(f"正文写 {_fmt(q.value)}{q.unit}，统计表为 {shown}",
+                               f"the narrative says {_fmt(q.value)} {q.unit}, the table has {shown_en}"),
+                       q.span, related=related, severity=Severity.WARNING if unsure else None,
+                       detail=Message(f"对应表中：{claim['id']}" + ("（表中数字是从连在一起的数字中拆分出来的，可能有误）" if unsure else ""),
+                                      f"table cells: {claim['id']}" + (" (recovered from run-together digits)" if unsure else "")))
+
+
+def _fmt(v) -> str:
+    s = format(Decimal(str(v)), "f")
+    return s.rstrip("0").rstrip(".") if "." in s else s

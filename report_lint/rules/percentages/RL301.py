@@ -1,0 +1,153 @@
+"""RL301 percentage-mismatch."""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import Optional
+
+from ...findings import Finding, Message, Related, Severity
+from ...narrative import Clause, Quantity, clauses
+from ..base import Rule
+
+# a count said with one of these (before it, in its clause) is a whole a later 占P% may refer to
+BASE_MARKERS = ("共", "合计", "总计", "收到", "受理", "新收", "办结", "答复", "办理")
+COUNT_UNITS = ("件", "宗", "个", "条", "项")
+
+
+def _pct(count: Decimal, base: Decimal, decimals: int, rounding) -> Decimal:
+    return (count * 100 / base).quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
+
+
+def _table_bases(report) -> list[tuple[Decimal, str]]:
+    t = report.tables.get("requests")
+    if t is None or not t.found:
+        return []
+
+    def v(key):
+        r = t.row(key)
+        if r is None or len(r.cells) != 7 or r.cells[6].value is None:
+            return None
+        return Decimal(str(r.cells[6].value))
+
+    new, co, tot = v("new"), v("carried_over"), v("total")
+    out = []
+    if new is not None:
+        out.append((new, "本年新收"))
+        if co is not None:
+            out.append((new + co, "本年新收+上年结转"))
+    if tot is not None:
+        out.append((tot, "办理结果总计"))
+    return out
+
+
+class PercentageMismatch(Rule):
+    """What it does: checks "…N件，占P%" in the narrative: N divided by the whole it is a share of
+    (a total stated earlier in the same paragraph, e.g. 全年共收到公开申请11宗, or the table's new
+    requests, new + carried over, or outcomes total), rounded half up at the printed decimals,
+    must give P. A percentage that matches the truncated value instead is a warning; when no whole
+    can be found nothing is reported.
+
+    Why: a wrong share misstates the report's own numbers; readers and assessors recompute them.
+
+    Example (fails):
+        全年共收到公开申请11宗。因本机关不掌握等原因无法提供1宗，占10%。
+    Use instead: 1/11 = 9.09%: 占9.1%.
+    """
+
+    code = "RL301"
+    name = "percentage-mismatch"
+    severity = Severity.ERROR
+    summary = Message("正文中的百分比与所述数字算出的不符", "A percentage in the narrative does not match its numbers")
+    doc_zh = """
+    检查内容：正文中“……N件，占P%”的百分比：N 除以它所占的总数（同一段前文所述总数，如“全年共收到公开申请11宗”，
+    或统计表中的本年新收、本年新收+上年结转、办理结果总计），按印出的小数位四舍五入，应等于 P。
+    若与截断（舍去）的结果相符，报警告；找不到总数时不报告。
+
+    原因：占比算错会歪曲报告自己的数字，读者和考核者会重新计算。
+
+    错误示例：
+        全年共收到公开申请11宗。因本机关不掌握等原因无法提供1宗，占10%。
+    正确写法：1/11 = 9.09%，应为“占9.1%”。
+    """
+
+    def check(self, report, ctx):
+        cls = clauses(report)
+        table = _table_bases(report)
+        tol = Decimal(str(ctx.percent_tolerance or 0))
+        for k, c in enumerate(cls):
+            for p in c.percents:
+                if not p.subject.startswith("占") or len(p.subject) > 3:
+                    continue
+                count = self._count(cls, k, c, p)
+                if count is None:
+                    continue
+                text_bases = self._text_bases(cls, k, count)
+                bases = [(b, "正文所述总数", q) for b, q in text_bases]
+                if count.unit in COUNT_UNITS:
+                    bases += [(b, name, None) for b, name in table]
+                bases = [x for x in bases if x[0] > 0]
+                if not bases:
+                    continue
+                f = self._judge(count, p, bases, tol, bool(text_bases))
+                if f is not None:
+                    yield f
+
+    @staticmethod
+    def _count(cls: list[Clause], k: int, c: Clause, p: Quantity) -> Optional[Quantity]:
+        before = [q for q in c.counts if q.span.end <= p.span.start]
+        if before:
+            q = before[-1]
+        elif k > 0 and cls[k - 1].segment == c.segment and cls[k - 1].counts and not cls[k - 1].percents:
+            q = cls[k - 1].counts[-1]
+        else:
+            return None
+        return None if q.approx or q.int_value is None else q
+
+    @staticmethod
+    def _text_bases(cls: list[Clause], k: int, count: Quantity) -> list[tuple[Decimal, Quantity]]:
+        """Wholes stated earlier in the same paragraph, nearest first."""
+        out = []
+        para = cls[k].paragraph
+        j = k
+        while j >= 0 and cls[j].paragraph == para:
+            for q in reversed(cls[j].counts):
+                if q.span.start >= count.span.start or q.unit != count.unit or q.approx:
+                    continue
+                if any(w in q.subject for w in BASE_MARKERS):
+                    out.append((q.value, q))
+            j -= 1
+        return out
+
+    def _judge(self, count: Quantity, p: Quantity, bases, tol: Decimal, from_text: bool) -> Optional[Finding]:
+        for b, _, _ in bases:
+            want = _pct(count.value, b, p.decimals, ROUND_HALF_UP)
+            if abs(want - p.value) <= tol:
+                return None
+        base, name, q = bases[0]
+        want = _pct(count.value, base, p.decimals, ROUND_HALF_UP)
+        related = [Related(count.span, Message("所占数字", "the count"))]
+        if q is not None:
+            related.append(Related(q.span, Message("总数", "the whole")))
+        for b, n, _ in bases:
+            if _pct(count.value, b, p.decimals, ROUND_DOWN) == p.value:
+                r = _pct(count.value, b, p.decimals, ROUND_HALF_UP)
+                return Finding(self.code,
+                               Message(f"{_fmt(count.value)}/{_fmt(b)} 四舍五入为 {_fmt(r)}%，正文写 {_fmt(p.value)}%（截断）",
+                                       f"{_fmt(count.value)}/{_fmt(b)} rounds to {_fmt(r)}%, the text truncates it to {_fmt(p.value)}%"),
+                               p.span, related=related, severity=Severity.WARNING)
+        rest = {b: n for b, n, _ in reversed(bases[1:]) if b != base}
+        others_zh = "、".join(f"{_fmt(b)}（{n}）" for b, n in rest.items())
+        others_en = ", ".join(_fmt(b) for b in rest)
+        why_zh = "" if from_text else "正文没有写明总数，总数取自统计表，故为警告。"
+        why_en = "" if from_text else "The text states no whole; the wholes come from the table, hence a warning. "
+        return Finding(self.code,
+                       Message(f"占比应为 {_fmt(count.value)}/{_fmt(base)} = {_fmt(want)}%（{name}），正文写 {_fmt(p.value)}%",
+                               f"{_fmt(count.value)}/{_fmt(base)} is {_fmt(want)}%, the text says {_fmt(p.value)}%"),
+                       p.span, related=related,
+                       severity=None if from_text else Severity.WARNING,
+                       detail=Message(why_zh + (f"其他可能的总数也不相符：{others_zh}" if others_zh else ""),
+                                      why_en + (f"Other possible wholes do not match either: {others_en}" if others_en else "")))
+
+def _fmt(v) -> str:
+    s = format(Decimal(str(v)), "f")
+    return s.rstrip("0").rstrip(".") if "." in s else s

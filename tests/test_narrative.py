@@ -1,0 +1,265 @@
+"""Narrative claims: number parsing (report_lint.narrative), RL201, RL202, RL301, the seeds,
+and a no-false-alarm property over synthetic reports (their narrative agrees with their tables)."""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from report_lint import source
+from report_lint.config import Config
+from report_lint.engine import Engine
+from report_lint.findings import Severity
+from report_lint.narrative import cn_to_int, parse_text
+from report_lint.rules.builtin import RULES
+from tests import synth
+
+SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+ENGINE = Engine(Config())
+CODES = ("RL201", "RL202", "RL301")
+
+
+def check(text: str):
+    return ENGINE.check_source(source.from_text(text, "r.txt")).diagnostics
+
+
+def found(text: str, code: str) -> list:
+    return [d for d in check(text) if d.code == code]
+
+
+def seed(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def nums(text: str) -> list[tuple]:
+    t = source.from_text(text, "r.txt").text
+    return [(q.value, q.unit, q.kind) for c in parse_text(t) for q in c.quantities]
+
+
+# ---------------------------------------------------------------- parsing
+
+
+@pytest.mark.parametrize("s,v", [("一", 1), ("十", 10), ("十一", 11), ("二十", 20), ("一百零五", 105),
+                                 ("两千三百", 2300), ("三万五千", 35000), ("一千零一", 1001), ("两", 2)])
+def test_cn_to_int(s, v):
+    assert cn_to_int(s) == v
+
+
+def test_counts_with_units():
+    assert nums("共收到申请11宗，上年结转0宗") == [(11, "宗", "count"), (0, "宗", "count")]
+    assert nums("受理一件、两宗，十一件，一百零五条") == [(1, "件", "count"), (2, "宗", "count"),
+                                                    (11, "件", "count"), (105, "条", "count")]
+    assert nums("共发布信息1,234条") == [(1234, "条", "count")]
+    assert nums("收费共计19万元，0.5万元") == [(19, "万元", "count"), (Decimal("0.5"), "万元", "count")]
+    assert nums("接听来电8634人次") == [(8634, "人次", "count")]
+    assert nums("共收到１２宗") == [(12, "宗", "count")]  # full-width digits are normalised
+
+
+def test_percentages():
+    t = source.from_text("占９．１％，占75%，百分之九点一，百分之二十", "r.txt").text
+    ps = [(q.value, q.decimals) for c in parse_text(t) for q in c.percents]
+    assert ps == [(Decimal("9.1"), 1), (Decimal("75"), 0), (Decimal("9.1"), 1), (Decimal("20"), 0)]
+    assert all(q.kind != "count" for c in parse_text(t) for q in c.quantities)
+
+
+@pytest.mark.parametrize("text", [
+    "2024年1月23日", "2024年度", "〔2021〕30号", "第二十条第(一)项", "排名第1名", "一是加强领导", "(一)主动公开",
+    "1.加强培训", "《2024年政务公开工作要点10条》", "http://www.gov.cn/12条", "电话0750-3502316", "邮编529000",
+    "12345热线", "7个工作日内", "3个月", "一次性告知", "一类",
+])
+def test_not_counts(text):
+    assert [n for n in nums(text) if n[2] == "count"] == []
+
+
+def test_numbers_at_clause_edges_and_unit_words():
+    assert nums("5个项目") == [(5, "个", "count")]
+    assert nums("一件") == [(1, "件", "count")]
+    assert [n for n in nums("由12333人工坐席答复,依据3条例") if n[2] == "count"] == []
+
+
+def test_clause_span_and_subject():
+    text = "全年共收到公开申请11宗,上一年度结转公开申请0宗。"
+    cl = parse_text(text)
+    assert [c.text for c in cl] == ["全年共收到公开申请11宗", "上一年度结转公开申请0宗"]
+    q = cl[0].quantities[0]
+    assert text[q.span.start:q.span.end] == "11宗" and q.subject == "全年共收到公开申请"
+    assert cl[0].sentence == cl[1].sentence
+
+
+# ---------------------------------------------------------------- rules
+
+def _wrap(narrative: str, new: int = 11, co: int = 0, fee: str = "0", reviews=(0, 0, 0)) -> str:
+    """A small whole report with the narrative in section 一 and tables built by tests/synth.py."""
+    rng = random.Random(1)
+    tables = synth.random_tables(rng, "2021", zero_share=1.0)
+    req = tables["requests"]
+    req["new"] = [new, 0, 0, 0, 0, 0, new]
+    req["carried_over"] = [co, 0, 0, 0, 0, 0, co]
+    req["granted"] = [new + co, 0, 0, 0, 0, 0, new + co]
+    req["total"] = [new + co, 0, 0, 0, 0, 0, new + co]
+    tables["active"]["fees"]["amount"] = float(fee) if "." in fee else int(fee)
+    for g, v in zip(synth.REVIEW_GROUPS, reviews):
+        tables["reviews"][g] = {"upheld": v, "corrected": 0, "other": 0, "pending": 0, "total": v}
+    r = synth.render_report(tables, "pipe", random.Random(2), template="2021", year=2024, noise=0)
+    lines = r.text.split("\n")
+    i = next(k for k, ln in enumerate(lines) if ln.startswith("一、"))
+    lines.insert(i + 1, narrative)
+    return "\n".join(lines), i + 2
+
+
+def test_registered_and_documented():
+    rules = {r.code: r for r in RULES()}
+    for code in CODES:
+        r = rules[code]()
+        assert "What it does" in r.doc("en") and "错误示例" in r.doc("zh") and "正确写法" in r.doc("zh")
+
+
+def test_rl202_exceeds():
+    text, line = _wrap("2024年,我局共主动公开信息84条,其中通过网站20条、微信24条、微博14条、头条20条、抖音26条。")
+    d = found(text, "RL202")
+    assert [x.line for x in d] == [line] and "104" in d[0].message and "84" in d[0].message
+
+
+def test_rl202_partial_and_sublist_silent():
+    ok = [
+        "共发布信息3682条,其中,通过部门频道主动公开政府信息1233条,含规范性文件类信息2条,其他文件类信息1231条。",
+        "共主动公开信息84条,其中通过网站20条、微信24条。",
+        "共承办建议提案123件,其中人大建议33件,政协提案90件,全部按时办结。",
+        "共收到申请10件,上年结转3件。其中予以公开8件;部分公开5件。",  # not a list of one whole
+        "共收到申请4件,其中,网上申请3件,占75%;当面申请1件,占25%。",
+    ]
+    for s in ok:
+        text, _ = _wrap(s)
+        assert found(text, "RL202") == [], s
+
+
+def test_rl202_sublist_exceeds():
+    text, line = _wrap("共发布信息3682条,其中,主动公开政府信息1233条,含规范性文件2条,其他文件1241条。")
+    assert [d.line for d in found(text, "RL202")] == [line]
+
+
+def test_rl202_complete_list():
+    text, line = _wrap("共办理提案10件,分别为人大建议3件、政协提案6件。")
+    assert [d.line for d in found(text, "RL202")] == [line]
+    text, _ = _wrap("共办理提案10件,分别为人大建议3件、政协提案7件。")
+    assert found(text, "RL202") == []
+
+
+def test_rl202_included_then_total():
+    text, line = _wrap("全年收到的申请包括网上申请3件、信函申请2件,共6件。")
+    assert [d.line for d in found(text, "RL202")] == [line]
+    for ok in ("全年收到的申请包括网上申请3件、信函申请3件,共6件。", "包括网上申请3件、信函申请2件等,共6件。"):
+        text, _ = _wrap(ok)
+        assert found(text, "RL202") == [], ok
+
+
+def test_rl201_requests():
+    text, line = _wrap("2024年,我局共收到政府信息公开申请12件。", new=11)
+    d = found(text, "RL201")
+    assert [x.line for x in d] == [line] and "12" in d[0].message and "11" in d[0].message and d[0].related
+    for s in ("2024年,我局共收到政府信息公开申请11件。", "全年共受理政府信息公开申请14件。"):
+        text, _ = _wrap(s, new=11, co=3)
+        assert found(text, "RL201") == [], s
+
+
+def test_rl201_outcomes_reviews_fees():
+    text, line = _wrap("予以公开12件,结转下年度0件。", new=11)
+    assert [d.line for d in found(text, "RL201")] == [line]
+    text, line = _wrap("因政府信息公开被申请行政复议2件,被提起行政诉讼5件。", reviews=(2, 3, 1))
+    assert [d.line for d in found(text, "RL201")] == [line] and "5" in found(text, "RL201")[0].message
+    text, _ = _wrap("因政府信息公开被申请行政复议2件,被提起行政诉讼4件。", reviews=(2, 3, 1))
+    assert found(text, "RL201") == []
+    text, line = _wrap("2024年,我局行政事业性收费共计20万元。", fee="19")
+    assert [d.line for d in found(text, "RL201")] == [line]
+    text, _ = _wrap("2024年,我局行政事业性收费共计19.5万元。", fee="19.5")
+    assert found(text, "RL201") == []
+
+
+def test_rl201_each_number_in_its_own_clause():
+    """FORMAT.md §8: "复议…134件，诉讼…57件" must not tie 57 to 复议."""
+    text, _ = _wrap("因政府信息公开被申请行政复议134件,被提起行政诉讼57件。", reviews=(134, 50, 7))
+    assert found(text, "RL201") == []
+    text, line = _wrap("因政府信息公开被申请行政复议57件,被提起行政诉讼134件。", reviews=(134, 50, 7))
+    assert [d.line for d in found(text, "RL201")] == [line, line]
+    text, _ = _wrap("行政复议和行政诉讼各1件。", reviews=(2, 0, 0))
+    assert found(text, "RL201") == []
+
+
+def test_rl201_other_body_or_period_silent():
+    for s in ("区政府办代表区政府受理政府信息公开申请17件。", "全市共收到政府信息公开申请95件。",
+              "上一年度收到政府信息公开申请30件。", "2023年收到政府信息公开申请8件。", "全年收到政府信息公开申请约20件。"):
+        text, _ = _wrap(s, new=11)
+        assert found(text, "RL201") == [], s
+
+
+def test_rl301():
+    text, _ = _wrap("全年共收到公开申请11宗,上一年度结转公开申请0宗。因本机关不掌握无法提供1宗,占9.1%;另行制作的8宗,占72.7%。")
+    assert found(text, "RL301") == []
+    text, line = _wrap("全年共收到公开申请11宗。因本机关不掌握无法提供1宗,占10%;另行制作的8宗,占72.7%。")
+    d = found(text, "RL301")
+    assert [x.line for x in d] == [line] and d[0].severity == Severity.ERROR
+    text, line = _wrap("全年共收到公开申请23件,其中予以公开1件,占4.34%。", new=23)  # 4.348 truncated
+    d = found(text, "RL301")
+    assert [x.severity for x in d] == [Severity.WARNING]
+    text, _ = _wrap("全年共收到公开申请23件,其中予以公开1件,占4.35%。", new=23)
+    assert found(text, "RL301") == []
+    # no whole anywhere (and no table): nothing
+    assert [d for d in check("网上申请3件,占70%。") if d.code == "RL301"] == []
+
+
+def test_rl301_tolerance():
+    text, line = _wrap("全年共收到公开申请11宗。无法提供1宗,占9.2%。")
+    assert [d.line for d in found(text, "RL301")] == [line]
+    eng = Engine(Config())
+    eng.ctx.percent_tolerance = 0.1
+    assert [d for d in eng.check_source(source.from_text(text, "r.txt")).diagnostics if d.code == "RL301"] == []
+
+
+# ---------------------------------------------------------------- seeds
+
+def _lines(prefix: str) -> dict:
+    ds = ENGINE.check_source(source.from_text(seed(prefix), "r.txt")).diagnostics
+    return {c: [d.line for d in ds if d.code == c] for c in CODES}
+
+
+def test_seeds():
+    assert _lines("000") == {"RL201": [], "RL202": [], "RL301": []}
+    assert _lines("001") == {"RL201": [], "RL202": [7], "RL301": []}
+    assert _lines("002") == {"RL201": [5], "RL202": [], "RL301": []}
+    assert _lines("004") == {"RL201": [], "RL202": [], "RL301": []}
+
+
+def test_seed_002_received_and_handled():
+    """共收到及办理依申请公开47件: new is 48, handled 47: found, but one number for two things
+    is a warning (which one is meant is unclear); a number matching neither is an error."""
+    ds = [d for d in ENGINE.check_source(source.from_text(seed("002"), "r.txt")).diagnostics if d.code == "RL201"]
+    assert [(d.line, d.severity) for d in ds] == [(5, Severity.WARNING)] and "48" in ds[0].message
+    text = seed("002").replace("办理依申请公开47件", "办理依申请公开45件")
+    ds = [d for d in ENGINE.check_source(source.from_text(text, "r.txt")).diagnostics if d.code == "RL201"]
+    assert [(d.line, d.severity) for d in ds] == [(5, Severity.ERROR)]
+
+
+@pytest.mark.parametrize("prefix,old,new,line", [("000", "占72.7%", "占70.7%", 5), ("004", "占75%;當面", "占70%;當面", 6)])
+def test_seed_changed_percentage(prefix, old, new, line):
+    text = seed(prefix)
+    assert old in text
+    ds = ENGINE.check_source(source.from_text(text.replace(old, new, 1), "r.txt")).diagnostics
+    assert [d.line for d in ds if d.code == "RL301"] == [line]
+
+
+# ---------------------------------------------------------------- property
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32 - 1), layout=st.sampled_from(synth.LAYOUTS),
+       template=st.sampled_from(synth.TEMPLATES), traditional=st.booleans(), fullwidth=st.booleans())
+def test_synth_narrative_no_false_alarm(seed, layout, template, traditional, fullwidth):
+    rng = random.Random(seed)
+    r = synth.random_report(rng, layout=layout, template=template, traditional=traditional,
+                            fullwidth_digits=fullwidth)
+    ds = ENGINE.check_source(source.from_bytes(r.text.encode("utf-8"), "r.txt")).diagnostics
+    assert [(d.code, d.line, d.message) for d in ds if d.code in CODES] == []
