@@ -38,24 +38,19 @@ class Lang(str, Enum):
 REPORT_SUFFIXES = {".txt", ".text", ".md"}
 
 
-def expand_paths(paths: List[str]) -> tuple[list[str], list[tuple[str, str, str]]]:
-    """Files to read, in order: files as given, directories searched recursively for report
-    files. Returns (files, problems) where a problem is (path, code, message_zh/en key)."""
+def expand_paths(paths: List[str]) -> list[str]:
+    """Files to read, in order: files as given (a missing one fails when it is read, with
+    its own message), directories searched recursively for report files, sorted."""
     files: list[str] = []
-    problems: list[tuple[str, str, str]] = []
     for p in paths:
-        if p == "-":
-            files.append(p)
-            continue
         path = Path(p)
-        if path.is_dir():
-            found = sorted(
+        if p != "-" and path.is_dir():
+            files.extend(sorted(
                 str(f) for f in path.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
-            )
-            files.extend(found)
+            ))
         else:
             files.append(p)
-    return files, problems
+    return files
 
 
 def _load(path: str, stdin_filename: Optional[str]):
@@ -85,7 +80,7 @@ def extract(
     from .report import build_report
     from .source import InputError
 
-    files, _ = expand_paths(paths)
+    files = expand_paths(paths)
     failed = False
     dicts, reports = [], []
     for f in files:
@@ -176,7 +171,7 @@ def check(
         fail_on=Severity.parse(fail_on.value) if fail_on else None, lang=lang.value if lang else None,
     )
     lang_value = cfg.lang
-    files, _ = expand_paths(paths)
+    files = expand_paths(paths)
     if not files:
         typer.echo("report-lint: " + ("没有找到要检查的文件" if lang_value == "zh" else "no files to check"), err=True)
         raise typer.Exit(EXIT_INPUT)
