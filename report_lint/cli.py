@@ -101,7 +101,12 @@ def extract(
     raise typer.Exit(EXIT_INPUT if failed or not files else EXIT_OK)
 
 
-class OutputFormat(str, Enum):
+from .reporters import FORMATS  # noqa: E402  (a tuple of names: imports nothing heavy)
+
+OutputFormat = Enum("OutputFormat", {f: f for f in FORMATS}, type=str)
+
+
+class ListFormat(str, Enum):
     text = "text"
     json = "json"
 
@@ -147,7 +152,7 @@ def _use_color(output: Optional[Path]) -> bool:
 @app.command()
 def check(
     paths: List[str] = typer.Argument(..., help="报告文件或目录（目录递归查找 .txt）；- 表示标准输入。"),
-    fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="输出格式：text 或 json。"),
+    fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="输出格式：text、json、sarif、github、junit、gitlab 或 html。"),
     select: Optional[List[str]] = typer.Option(None, "--select", help="只检查这些规则（代码或前缀，可用逗号分隔）。"),
     extend_select: Optional[List[str]] = typer.Option(None, "--extend-select", help="在配置之外再检查这些规则。"),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="不检查这些规则（代码或前缀）。"),
@@ -178,7 +183,7 @@ def check(
     engine = Engine(cfg, lang_value)
     stdin_data = sys.stdin.buffer.read() if "-" in files else None
     results = [engine.check_path(f, stdin_data, stdin_filename) for f in files]
-    out = render(fmt.value, results, lang=lang_value, color=_use_color(output) and fmt == OutputFormat.text, statistics=statistics)
+    out = render(fmt.value, results, lang=lang_value, color=_use_color(output) and fmt.value == "text", statistics=statistics)
     if output is not None:
         output.write_text(out, encoding="utf-8")
     else:
@@ -189,13 +194,13 @@ def check(
 @app.command("rules")
 def rules_cmd(
     lang: Lang = typer.Option(Lang.zh, "--lang", help="语言：zh 或 en。"),
-    fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="输出格式：text 或 json。"),
+    fmt: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="输出格式：text 或 json。"),
 ) -> None:
     """List every rule. 列出全部规则。"""
     from .rules import all_rules
 
     rules = all_rules()
-    if fmt == OutputFormat.json:
+    if fmt == ListFormat.json:
         import json
 
         data = [{"code": r.code, "name": r.name, "severity": r.severity.label, "summary": r.summary.text(lang.value)} for r in rules]

@@ -1,8 +1,8 @@
 """Output formats: one module per format, each exposing ``render(results, *, lang, color,
 statistics) -> str``, imported only when that format is asked for.
 
-To add a format (sarif, github, junit, gitlab, html): write ``reporters/<name>.py`` with such a
-``render`` function and add the name to ``FORMATS``. Helpers every format needs (summary
+To add a format, write ``reporters/<name>.py`` with such a ``render`` function and add the
+name to ``FORMATS``; the command line's ``--format`` choices are built from it. Helpers every format needs (summary
 counts, per-rule statistics, the canonical diagnostic order) live in ``_common``.
 
 Nothing here imports rich: only the text reporter does, and only when colour is on.
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "render"]
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab", "html")
 
 
 def render(
