@@ -3,12 +3,14 @@ and a no-false-alarm property over synthetic reports (their narrative agrees wit
 
 from __future__ import annotations
 
+import collections
 import random
+import re
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from report_lint import source
@@ -21,7 +23,7 @@ from tests import synth
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 ENGINE = Engine(Config())
-CODES = ("RL201", "RL202", "RL301")
+CODES = ("RL201", "RL202", "RL203", "RL301", "RL302")
 
 
 def check(text: str):
@@ -93,7 +95,8 @@ def test_clause_span_and_subject():
 
 # ---------------------------------------------------------------- rules
 
-def _wrap(narrative: str, new: int = 11, co: int = 0, fee: str = "0", reviews=(0, 0, 0)) -> str:
+def _wrap(narrative: str, new: int = 11, co: int = 0, fee: str = "0", reviews=(0, 0, 0), review_rows=None,
+          active=None) -> str:
     """A small whole report with the narrative in section 一 and tables built by tests/synth.py."""
     rng = random.Random(1)
     tables = synth.random_tables(rng, "2021", zero_share=1.0)
@@ -105,6 +108,11 @@ def _wrap(narrative: str, new: int = 11, co: int = 0, fee: str = "0", reviews=(0
     tables["active"]["fees"]["amount"] = float(fee) if "." in fee else int(fee)
     for g, v in zip(synth.REVIEW_GROUPS, reviews):
         tables["reviews"][g] = {"upheld": v, "corrected": 0, "other": 0, "pending": 0, "total": v}
+    for g, (up, cor, oth, pen) in (review_rows or {}).items():  # group -> (upheld, corrected, other, pending)
+        tables["reviews"][g] = {"upheld": up, "corrected": cor, "other": oth, "pending": pen,
+                                "total": up + cor + oth + pen}
+    for key, fields in (active or {}).items():
+        tables["active"][key].update(fields)
     r = synth.render_report(tables, "pipe", random.Random(2), template="2021", year=2024, noise=0)
     lines = r.text.split("\n")
     i = next(k for k, ln in enumerate(lines) if ln.startswith("一、"))
@@ -212,6 +220,84 @@ def test_rl301():
     assert [d for d in check("网上申请3件,占70%。") if d.code == "RL301"] == []
 
 
+def test_rl301_share_of_named_whole():
+    """占全部申请的P% / 占办结总数的P%: the words after 占 say which whole."""
+    text, _ = _wrap("全年共收到公开申请11宗,予以公开1宗,占全部申请的9.1%。")
+    assert found(text, "RL301") == []
+    text, line = _wrap("全年共收到公开申请11宗,予以公开1宗,占全部申请的9.5%。")
+    assert [d.line for d in found(text, "RL301")] == [line]
+    # 办结 names the outcomes total (here 14 = 11 new + 3 carried over), not the 11 received
+    text, _ = _wrap("全年共收到公开申请11件。予以公开7件,占办结总数的50%。", new=11, co=3)
+    assert found(text, "RL301") == []
+    text, line = _wrap("全年共收到公开申请11件。予以公开7件,占办结总数的63.6%。", new=11, co=3)
+    assert [d.line for d in found(text, "RL301")] == [line]
+    # a share of something the tables do not hold as one number: no whole, no finding
+    for s in ("全年共收到公开申请11件,网上申请7件,占自然人申请的90%。", "予以公开7件,占全市的3%。"):
+        text, _ = _wrap(s)
+        assert found(text, "RL301") == [], s
+
+
+def test_rl302_listed_shares_exceed_100():
+    text, line = _wrap("全年共收到公开申请11件,予以公开、部分公开、不予公开分别占60%、30%、20%。")
+    d = found(text, "RL302")
+    assert [(x.line, x.severity) for x in d] == [(line, Severity.WARNING)] and "110" in d[0].message
+    for ok in ("予以公开、部分公开、不予公开分别占60%、30%、10%。",  # less than 100: others may exist
+               "予以公开、部分公开分别占66.7%、33.4%。"):  # 100.1: within rounding
+        text, _ = _wrap(ok)
+        assert found(text, "RL302") == [], ok
+
+
+def test_rl302_partition_with_tolerance():
+    """Counts that add up to the whole make a complete partition: its shares must make 100%.
+    Shares each right at the printed precision can only miss 100 by rounding, so the rule
+    fires when a configured tolerance let a wrong share through RL301."""
+    s = "全年共收到公开申请11件,其中予以公开5件,占45.5%;部分公开6件,占55.5%。"
+    text, line = _wrap(s)
+    assert [d.line for d in found(text, "RL301")] == [line]  # 55.5 is wrong (54.5): RL301's finding
+    assert found(text, "RL302") == []
+    eng = Engine(Config())
+    eng.ctx.percent_tolerance = 1.0
+    text, line = _wrap("全年共收到公开申请11件,其中予以公开5件,占46.5%;部分公开6件,占55.5%。")  # each 1 off
+    ds = eng.check_source(source.from_text(text, "r.txt")).diagnostics
+    assert [(d.code, d.line) for d in ds if d.code in ("RL301", "RL302")] == [("RL302", line)]
+    text, _ = _wrap("全年共收到公开申请11件,其中予以公开5件,占45.5%;部分公开6件,占54.5%。")
+    assert [d for d in eng.check_source(source.from_text(text, "r.txt")).diagnostics if d.code == "RL302"] == []
+
+
+def test_rl203_all_upheld():
+    rows = {"review": (2, 1, 0, 0)}
+    text, line = _wrap("因政府信息公开被申请行政复议3件,均获维持。", review_rows=rows)
+    d = found(text, "RL203")
+    assert [x.line for x in d] == [line] and "纠正" in d[0].message and d[0].related
+    # litigation is named, reviews are not: the corrected review does not contradict it
+    text, _ = _wrap("被提起行政诉讼2件,均获维持。", review_rows={"review": (2, 1, 0, 0), "litigation_direct": (2, 0, 0, 0)})
+    assert found(text, "RL203") == []
+    text, line = _wrap("行政复议2件,行政诉讼2件,均获维持。",
+                       review_rows={"review": (2, 0, 0, 0), "litigation_after_review": (1, 0, 0, 1)})
+    assert [x.line for x in found(text, "RL203")] == [line]
+    text, line = _wrap("被申请行政复议3件,目前均已审结。", review_rows={"review": (2, 0, 0, 1)})
+    assert [x.line for x in found(text, "RL203")] == [line]
+    for ok, rows in (("因政府信息公开被申请行政复议3件,均获维持。", {"review": (3, 0, 0, 0)}),
+                     ("上年度行政复议案件均获维持。", {"review": (2, 1, 0, 0)}),
+                     ("行政复议3件,并非均获维持。", {"review": (2, 1, 0, 0)}),
+                     ("建议提案均已按时办结。", {"review": (2, 0, 0, 1)})):
+        text, _ = _wrap(ok, review_rows=rows)
+        assert found(text, "RL203") == [], ok
+
+
+def test_rl201_active_table():
+    docs = {"normative_documents": {"issued": 3, "repealed": 1, "in_force": 40}}
+    text, _ = _wrap("2024年,我局制发行政规范性文件3件,废止规范性文件1件,现行有效规范性文件40件。", active=docs)
+    assert found(text, "RL201") == []
+    text, line = _wrap("2024年,我局制发行政规范性文件4件。", active=docs)
+    assert [d.line for d in found(text, "RL201")] == [line]
+    text, line = _wrap("现行有效的规范性文件41件。", active=docs)
+    assert [d.line for d in found(text, "RL201")] == [line]
+    for ok in ("清理规范性文件12件。", "完善内部规章制度5项。", "发布规范性文件解读8篇。"):
+        text, _ = _wrap(ok, active=docs)
+        assert found(text, "RL201") == [], ok
+
+
 def test_rl301_tolerance():
     text, line = _wrap("全年共收到公开申请11宗。无法提供1宗,占9.2%。")
     assert [d.line for d in found(text, "RL301")] == [line]
@@ -228,17 +314,20 @@ def _lines(prefix: str) -> dict:
 
 
 def test_seeds():
-    assert _lines("000") == {"RL201": [], "RL202": [], "RL301": []}
-    assert _lines("001") == {"RL201": [], "RL202": [7], "RL301": []}
-    assert _lines("002") == {"RL201": [5], "RL202": [], "RL301": []}
-    assert _lines("004") == {"RL201": [], "RL202": [], "RL301": []}
+    quiet = dict.fromkeys(CODES, [])
+    assert _lines("000") == quiet
+    assert _lines("001") == {**quiet, "RL202": [7]}
+    assert _lines("002") == {**quiet, "RL201": [5]}
+    assert _lines("003") == quiet
+    assert _lines("004") == quiet
 
 
 def test_seed_002_received_and_handled():
-    """共收到及办理依申请公开47件: new is 48, handled 47: found, but one number for two things
-    is a warning (which one is meant is unclear); a number matching neither is an error."""
+    """共收到及办理依申请公开47件: new is 48, handled 47: the "received" half is false (an error
+    whose message says the 47 is the handled total); a number matching neither is an error too."""
     ds = [d for d in ENGINE.check_source(source.from_text(seed("002"), "r.txt")).diagnostics if d.code == "RL201"]
-    assert [(d.line, d.severity) for d in ds] == [(5, Severity.WARNING)] and "48" in ds[0].message
+    assert [(d.line, d.severity) for d in ds] == [(5, Severity.ERROR)] and "48" in ds[0].message
+    assert "办理结果总计" in ds[0].message
     text = seed("002").replace("办理依申请公开47件", "办理依申请公开45件")
     ds = [d for d in ENGINE.check_source(source.from_text(text, "r.txt")).diagnostics if d.code == "RL201"]
     assert [(d.line, d.severity) for d in ds] == [(5, Severity.ERROR)]
@@ -263,3 +352,73 @@ def test_synth_narrative_no_false_alarm(seed, layout, template, traditional, ful
                             fullwidth_digits=fullwidth)
     ds = ENGINE.check_source(source.from_bytes(r.text.encode("utf-8"), "r.txt")).diagnostics
     assert [(d.code, d.line, d.message) for d in ds if d.code in CODES] == []
+
+
+# A number the synthetic narrative states, and what it restates; group 1 is the phrase, 2 the
+# number (ASCII or full-width digits), or 3 a percentage.
+_CLAIMED = re.compile(
+    r"(共收到政府信息公开申请|上年结转|其中予以公开|；予以公开|部分公开|无法提供|结转下年度继续办理|被申请行政复议|被提起行政诉讼"
+    r"|行政事业性收费共计)([0-9０-９]+(?:\.[0-9]+)?)(?=件|宗|个|万元)|占([0-9０-９]+\.[0-9０-９])%"
+)
+_FW = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _near_values(r) -> set[Decimal]:
+    """Every number a changed prose number could coincide with and so pass for consistent."""
+    out = set()
+    for row in r.tables["requests"].values():
+        out.update(Decimal(v) for v in row if v is not None)
+    for g in synth.REVIEW_GROUPS:
+        out.update(Decimal(v) for v in r.tables["reviews"][g].values() if v is not None)
+    req = r.tables["requests"]
+    for group in ("withheld", "unavailable", "not_processed", "other"):  # 无法提供 may mean the group
+        out.add(Decimal(sum(row[6] or 0 for k, row in req.items() if k.split(".")[0] == group)))
+    if None not in (req["new"][6], req["carried_over"][6]):
+        out.add(Decimal(req["new"][6] + req["carried_over"][6]))
+    tots = [r.tables["reviews"][g]["total"] for g in synth.REVIEW_GROUPS]
+    if None not in tots:
+        out.add(Decimal(tots[1] + tots[2]))
+    return out
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32 - 1), layout=st.sampled_from(synth.LAYOUTS),
+       template=st.sampled_from(synth.TEMPLATES), fullwidth=st.booleans(), pick=st.integers(0, 10**6),
+       delta=st.integers(1, 40))
+def test_synth_narrative_one_changed_number_is_found(seed, layout, template, fullwidth, pick, delta):
+    """Change one number or percentage of consistent prose: exactly one new finding, on its line."""
+    r = synth.random_report(random.Random(seed), layout=layout, template=template, fullwidth_digits=fullwidth)
+    assume(all(r.recoverable.values()))  # a row even we cannot read has nothing to compare with
+    spots = list(_CLAIMED.finditer(r.text))
+    assume(spots)
+    m = spots[pick % len(spots)]
+    g = 2 if m.group(2) else 3
+    old = Decimal(m.group(g).translate(_FW))
+    if g == 2:
+        new = old + delta
+        assume(new not in _near_values(r))
+        shown = str(new)
+    else:
+        new = old + Decimal(delta) / 10 * (1 if old < 50 else -1)
+        req = r.tables["requests"]
+        # the share must fit no whole: neither rounded nor truncated, of any count the prose has
+        wholes = {Decimal(v) for v in (req["new"][6], req["total"][6]) if v}
+        if req["new"][6] is not None and req["carried_over"][6] is not None and req["new"][6] + req["carried_over"][6]:
+            wholes.add(Decimal(req["new"][6] + req["carried_over"][6]))
+        counts = {Decimal(v) for row in req.values() for v in row if v is not None}
+        assume(all(abs(c * 100 / w - new) >= Decimal("0.1") for c in counts for w in wholes))
+        shown = f"{new:.1f}"
+    a, b = m.span(g)
+    changed = r.text[:a] + shown + r.text[b:]
+    line = r.text.count("\n", 0, a) + 1
+
+    def codes(text):
+        ds = ENGINE.check_source(source.from_bytes(text.encode("utf-8"), "r.txt")).diagnostics
+        return collections.Counter((d.code, d.line) for d in ds)
+
+    before, after = codes(r.text), codes(changed)
+    assert not [k for k in before if k[0] in CODES], before
+    extra, lost = after - before, before - after
+    assert list(lost) == [] and len(list(extra.elements())) == 1, (m.group(), shown, extra, lost)
+    code, at = next(iter(extra))
+    assert at == line and code in CODES, (m.group(), shown, code, at, line)

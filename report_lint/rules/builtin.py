@@ -31,7 +31,9 @@ from .dates.RL405 import SignatureTiming
 from .dates.RL406 import YearMismatch
 from .narrative.RL201 import NarrativeTableMismatch
 from .narrative.RL202 import ListExceedsWhole
+from .narrative.RL203 import AllUpheldContradicted
 from .percentages.RL301 import PercentageMismatch
+from .percentages.RL302 import SharesNot100
 
 
 def RULES():
@@ -41,5 +43,5 @@ def RULES():
         *identity_rules(), InvalidCount, PlaceholderCell, TableNotCheckable, RegulationsByNonIssuer,
         MalformedDate, ImpossibleDate, DateStyle, StatisticsPeriod, SignatureTiming, YearMismatch,
         MissingSection, SectionOrder, EnumerationSequence, DeclaredCount, InjectedSpam, PageResidue,
-        NarrativeTableMismatch, ListExceedsWhole, PercentageMismatch,
+        NarrativeTableMismatch, ListExceedsWhole, AllUpheldContradicted, PercentageMismatch, SharesNot100,
     ]

@@ -2,74 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
-from functools import lru_cache
 from typing import Optional
 
+from ...claims import restated, sums as table_sums
 from ...findings import Finding, Message, Related, Severity
-from ...model import Cell, Report
+from ...model import Report
 from ...narrative import Quantity, clauses
-from ...resources import data_file, load_toml
 from ..base import Rule
-
-
-@lru_cache(maxsize=None)
-def phrases() -> dict:
-    return load_toml(data_file("rules", "phrases.toml"))
-
-
-def match_claim(subject: str, unit: str) -> Optional[dict]:
-    """The [[claim]] of phrases.toml a count with this subject and unit restates, if any."""
-    data = phrases()
-    scope = data.get("scope", {})
-    masked = subject
-    for k in scope.get("keep", ()):
-        masked = masked.replace(k, "□")
-    if any(w in masked for w in scope.get("not", ())):
-        return None
-    for claim in data.get("claim", ()):
-        if unit not in claim.get("units", ()):
-            continue
-        if not all(w in subject for w in claim.get("all", ())):
-            continue
-        if claim.get("any") and not any(w in subject for w in claim["any"]):
-            continue
-        if any(w in subject for w in claim.get("not", ())):
-            continue
-        return claim
-    return None
-
-
-def _cells(report: Report, ref: str) -> Optional[list[Cell]]:
-    """The cells a reference names; None when any is missing or blank."""
-    kind, _, path = ref.partition(":")
-    table = report.tables.get(kind)
-    if table is None or not table.found:
-        return None
-    if kind == "requests":
-        if path.endswith(".*"):
-            prefix = path[:-2]
-            rows = [r for k, r in table.rows.items() if k == prefix or k.startswith(prefix + ".")]
-        else:
-            rows = [table.row(path)] if table.row(path) else []
-        if not rows:
-            return None
-        out = []
-        for r in rows:
-            if len(r.cells) != 7:
-                return None
-            out.append(r.cells[6])
-    else:
-        key, _, fld = path.rpartition(".")
-        row = table.row(key)
-        c = row.cell(fld) if row else None
-        if c is None:
-            return None
-        out = [c]
-    if any(c.value is None for c in out):
-        return None
-    return out
 
 
 class NarrativeTableMismatch(Rule):
@@ -110,51 +50,28 @@ class NarrativeTableMismatch(Rule):
             if len(counts) != 1:
                 continue  # two counts in one clause: which phrase goes with which is unclear
             q = counts[0]
-            if q.approx:
+            found = restated(report, q)
+            if found is None:
                 continue
-            claim = match_claim(q.subject, q.unit)
-            if claim is None:
-                continue
-            years = {int(y) for y in re.findall(r"((?:19|20)\d\d)年", q.subject)}
-            if report.report_year and years - {report.report_year}:
-                continue  # "2023年收到申请8件": another year
-            f = self._compare(report, q, claim)
+            f = self._compare(report, q, *found)
             if f is not None:
                 yield f
 
-    @staticmethod
-    def _sums(report: Report, alternatives) -> list:
-        sums = []
-        for alt in alternatives:
-            cells: list[Cell] = []
-            for ref in alt:
-                got = _cells(report, ref)
-                if got is None:
-                    break
-                cells.extend(got)
-            else:
-                total = sum((Decimal(str(c.value)) for c in cells), Decimal(0))
-                sums.append((total, cells))
-        return sums
-
-    def _compare(self, report: Report, q: Quantity, claim: dict) -> Optional[Finding]:
-        sums = self._sums(report, claim["cells"])
-        if not sums:
-            return None
+    def _compare(self, report: Report, q: Quantity, claim: dict, sums: list) -> Optional[Finding]:
         if any(total == q.value for total, _ in sums):
             return None
         mixed = [w for w in claim.get("mixed_any", ()) if w in q.subject]
         if mixed:
-            other = self._sums(report, claim.get("mixed_cells", ()))
+            other = table_sums(report, claim.get("mixed_cells", ()))
             hit = [cells for total, cells in other if total == q.value]
             if hit:
                 got = _fmt(sums[0][0])
                 return Finding(self.code,
-                               Message(f"正文“{q.subject[-12:]}{_fmt(q.value)}{q.unit}”把收到和{mixed[0]}写成一个数："
-                                       f"表中本年新收为 {got}，办理结果总计为 {_fmt(q.value)}，请分别写明",
-                                       f"the narrative gives one number ({_fmt(q.value)}) for received and {mixed[0]}: "
-                                       f"the table has {got} new requests and {_fmt(q.value)} handled"),
-                               q.span, severity=Severity.WARNING,
+                               Message(f"正文把收到和{mixed[0]}写成一个数 {_fmt(q.value)}{q.unit}，但表中本年新收为 {got}"
+                                       f"（{_fmt(q.value)} 只是办理结果总计），请分别写明收到和{mixed[0]}的数量",
+                                       f"the narrative gives one number ({_fmt(q.value)}) for received and {mixed[0]}, "
+                                       f"but the table has {got} new requests ({_fmt(q.value)} is the handled total)"),
+                               q.span,
                                related=[Related(c.span, Message("本年新收", "new requests")) for c in sums[0][1]
                                         if c.span is not None][:1])
         total, cells = sums[0]

@@ -5,40 +5,11 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Optional
 
+from ...claims import restated
 from ...findings import Finding, Message, Related, Severity
 from ...narrative import Clause, Quantity, clauses
 from ..base import Rule
-
-# a count said with one of these (before it, in its clause) is a whole a later 占P% may refer to
-BASE_MARKERS = ("共", "合计", "总计", "收到", "受理", "新收", "办结", "答复", "办理")
-COUNT_UNITS = ("件", "宗", "个", "条", "项")
-
-
-def _pct(count: Decimal, base: Decimal, decimals: int, rounding) -> Decimal:
-    return (count * 100 / base).quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
-
-
-def _table_bases(report) -> list[tuple[Decimal, str]]:
-    t = report.tables.get("requests")
-    if t is None or not t.found:
-        return []
-
-    def v(key):
-        r = t.row(key)
-        if r is None or len(r.cells) != 7 or r.cells[6].value is None:
-            return None
-        return Decimal(str(r.cells[6].value))
-
-    new, co, tot = v("new"), v("carried_over"), v("total")
-    out = []
-    if new is not None:
-        out.append((new, "本年新收"))
-        if co is not None:
-            out.append((new + co, "本年新收+上年结转"))
-    if tot is not None:
-        out.append((tot, "办理结果总计"))
-    return out
-
+from ._common import BASE_MARKERS, COUNT_UNITS, fmt as _fmt, pct as _pct, SHARE_MARKERS, share_of, table_bases
 
 class PercentageMismatch(Rule):
     """What it does: checks "…N件，占P%" in the narrative: N divided by the whole it is a share of
@@ -72,21 +43,29 @@ class PercentageMismatch(Rule):
 
     def check(self, report, ctx):
         cls = clauses(report)
-        table = _table_bases(report)
         tol = Decimal(str(ctx.percent_tolerance or 0))
         for k, c in enumerate(cls):
             for p in c.percents:
-                if not p.subject.startswith("占") or len(p.subject) > 3:
+                share = share_of(p.subject)
+                if share is None:
                     continue
                 count = self._count(cls, k, c, p)
                 if count is None:
                     continue
-                text_bases = self._text_bases(cls, k, count)
+                text_bases = self._text_bases(cls, k, count, share)
                 bases = [(b, "正文所述总数", q) for b, q in text_bases]
                 if count.unit in COUNT_UNITS:
-                    bases += [(b, name, None) for b, name in table]
+                    bases += [(b, name, None) for b, name in table_bases(report, share)]
                 bases = [x for x in bases if x[0] > 0]
                 if not bases:
+                    continue
+                # a count the table contradicts is RL201's finding; a share that is right for the
+                # table's number is not a second one
+                found = restated(report, count)
+                if found is not None and len(c.counts) <= 1 and any(
+                    abs(_pct(v, b, p.decimals, ROUND_HALF_UP) - p.value) <= tol
+                    for v, _ in found[1] for b, _, _ in bases
+                ):
                     continue
                 f = self._judge(count, p, bases, tol, bool(text_bases))
                 if f is not None:
@@ -104,7 +83,7 @@ class PercentageMismatch(Rule):
         return None if q.approx or q.int_value is None else q
 
     @staticmethod
-    def _text_bases(cls: list[Clause], k: int, count: Quantity) -> list[tuple[Decimal, Quantity]]:
+    def _text_bases(cls: list[Clause], k: int, count: Quantity, share: str = "any") -> list[tuple[Decimal, Quantity]]:
         """Wholes stated earlier in the same paragraph, nearest first."""
         out = []
         para = cls[k].paragraph
@@ -113,7 +92,9 @@ class PercentageMismatch(Rule):
             for q in reversed(cls[j].counts):
                 if q.span.start >= count.span.start or q.unit != count.unit or q.approx:
                     continue
-                if any(w in q.subject for w in BASE_MARKERS):
+                if any(w in q.subject for w in BASE_MARKERS) and (
+                    share == "any" or any(w in q.subject for w in SHARE_MARKERS[share])
+                ):
                     out.append((q.value, q))
             j -= 1
         return out
@@ -147,7 +128,3 @@ class PercentageMismatch(Rule):
                        severity=None if from_text else Severity.WARNING,
                        detail=Message(why_zh + (f"其他可能的总数也不相符：{others_zh}" if others_zh else ""),
                                       why_en + (f"Other possible wholes do not match either: {others_en}" if others_en else "")))
-
-def _fmt(v) -> str:
-    s = format(Decimal(str(v)), "f")
-    return s.rstrip("0").rstrip(".") if "." in s else s

@@ -1,0 +1,107 @@
+"""What the narrative's counts restate: the phrase table (rules/phrases.toml) and the cells.
+
+Shared by the narrative and percentage rules so that a count is tied to the table the same way
+everywhere (and a percentage of a miscopied count is judged with the table's number, leaving
+the count itself to RL201).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Optional
+
+from .resources import data_file, load_toml
+
+if TYPE_CHECKING:
+    from .model import Cell, Report
+    from .narrative import Quantity
+
+
+@lru_cache(maxsize=None)
+def phrases() -> dict:
+    return load_toml(data_file("rules", "phrases.toml"))
+
+
+def match_claim(subject: str, unit: str) -> Optional[dict]:
+    """The [[claim]] of phrases.toml a count with this subject and unit restates, if any."""
+    data = phrases()
+    scope = data.get("scope", {})
+    masked = subject
+    for k in scope.get("keep", ()):
+        masked = masked.replace(k, "□")
+    if any(w in masked for w in scope.get("not", ())):
+        return None
+    for claim in data.get("claim", ()):
+        if unit not in claim.get("units", ()):
+            continue
+        if not all(w in subject for w in claim.get("all", ())):
+            continue
+        if claim.get("any") and not any(w in subject for w in claim["any"]):
+            continue
+        if any(w in subject for w in claim.get("not", ())):
+            continue
+        return claim
+    return None
+
+
+def _cells(report: "Report", ref: str) -> "Optional[list[Cell]]":
+    """The cells a reference names; None when any is missing or blank."""
+    kind, _, path = ref.partition(":")
+    table = report.tables.get(kind)
+    if table is None or not table.found:
+        return None
+    if kind == "requests":
+        if path.endswith(".*"):
+            prefix = path[:-2]
+            rows = [r for k, r in table.rows.items() if k == prefix or k.startswith(prefix + ".")]
+        else:
+            rows = [table.row(path)] if table.row(path) else []
+        if not rows:
+            return None
+        out = []
+        for r in rows:
+            if len(r.cells) != 7:
+                return None
+            out.append(r.cells[6])
+    else:
+        key, _, fld = path.rpartition(".")
+        row = table.row(key)
+        c = row.cell(fld) if row else None
+        if c is None:
+            return None
+        out = [c]
+    if any(c.value is None for c in out):
+        return None
+    return out
+
+
+def sums(report: "Report", alternatives) -> list:
+    """(sum, cells) for each alternative list of references whose cells are all present."""
+    out = []
+    for alt in alternatives:
+        cells: list = []
+        for ref in alt:
+            got = _cells(report, ref)
+            if got is None:
+                break
+            cells.extend(got)
+        else:
+            out.append((sum((Decimal(str(c.value)) for c in cells), Decimal(0)), cells))
+    return out
+
+
+def restated(report: "Report", q: "Quantity") -> Optional[tuple[dict, list]]:
+    """The claim a count restates and the table's values for it, or None when it restates nothing
+    comparable (another body, another year, an approximate number, no such cells)."""
+    if q.approx:
+        return None
+    claim = match_claim(q.subject, q.unit)
+    if claim is None:
+        return None
+    years = {int(y) for y in re.findall(r"((?:19|20)\d\d)年", q.subject)}
+    if report.report_year and years - {report.report_year}:
+        return None  # "2023年收到申请8件": another year
+    found = sums(report, claim["cells"])
+    return (claim, found) if found else None

@@ -1,0 +1,106 @@
+"""RL203 all-upheld-contradicted."""
+
+from __future__ import annotations
+
+import re
+
+from ...findings import Finding, Message, Related, Severity
+from ...model import Span
+from ...narrative import clauses
+from ..base import Rule
+
+# "all upheld" / "all concluded" as the reports say it
+UPHELD = re.compile(r"(?:均|全部|都)(?:已|被|获得?|予以)?(?:得到)?(?:维持|胜诉)")
+CONCLUDED = re.compile(r"(?:均|全部|都)已?(?:审结|结案|办结)")
+# the sentence is about another body or another period: not this report's table
+OTHER_SCOPE = ("代表", "全市", "全区", "全县", "全省", "上一年度", "上年", "去年", "以来", "累计", "历年")
+GROUPS = {
+    "review": ("复议",),
+    "litigation_direct": ("诉讼", "起诉"),
+    "litigation_after_review": ("诉讼", "起诉"),
+}
+NAMES = {"review": ("行政复议", "administrative review"),
+         "litigation_direct": ("行政诉讼（未经复议直接起诉）", "litigation (direct)"),
+         "litigation_after_review": ("行政诉讼（复议后起诉）", "litigation (after review)")}
+FIELDS = {"corrected": ("结果纠正", "corrected"), "pending": ("尚未审结", "pending"), "other": ("其他结果", "other")}
+
+
+class AllUpheldContradicted(Rule):
+    """What it does: finds "均获维持" (all upheld; also 均维持, 全部维持, 均胜诉) and "均已审结"
+    (all concluded) in the narrative about administrative reviews and lawsuits, and compares them
+    with the reviews table: "all upheld" is contradicted by any case whose result was corrected
+    or is still pending, "all concluded" by any pending case, in the groups the sentence names
+    (复议 → reviews, 诉讼/起诉 → both litigation groups).
+
+    Why: the sentence summarises the table; a corrected or pending case makes it false, and it is
+    exactly the kind of claim readers quote.
+
+    Example (fails):
+        因政府信息公开被申请行政复议3件，均获维持。   (table: 行政复议 维持 2, 纠正 1)
+    Use instead: 行政复议3件，其中维持2件、纠正1件。
+    """
+
+    code = "RL203"
+    name = "all-upheld-contradicted"
+    severity = Severity.ERROR
+    summary = Message("正文称“均获维持”或“均已审结”，统计表却有纠正或尚未审结的案件",
+                      "The narrative says all cases were upheld or concluded; the table disagrees")
+    doc_zh = """
+    检查内容：正文中关于行政复议、行政诉讼的“均获维持”（以及“均维持”“全部维持”“均胜诉”）和“均已审结”，
+    与统计表对照：表中有“结果纠正”或“尚未审结”的案件，就不是“均获维持”；有“尚未审结”的案件，就不是“均已审结”。
+    只看句子提到的那一类（复议 → 行政复议；诉讼、起诉 → 两类行政诉讼）。
+
+    原因：这句话是对统计表的概括，只要有一件被纠正或未审结，它就不成立。
+
+    错误示例：
+        因政府信息公开被申请行政复议3件，均获维持。   （表中行政复议：维持2件，纠正1件）
+    正确写法：被申请行政复议3件，其中维持2件、纠正1件。
+    """
+
+    def check(self, report, ctx):
+        table = report.tables.get("reviews")
+        if table is None or not table.found:
+            return
+        text = report.source.text
+        by_sentence: dict[int, list] = {}
+        for c in clauses(report):
+            by_sentence.setdefault(c.sentence, []).append(c)
+        for group in by_sentence.values():
+            start, end = group[0].span.start, group[-1].span.end
+            sentence = text[start:end]
+            for pattern, fields in ((UPHELD, ("corrected", "pending")), (CONCLUDED, ("pending",))):
+                m = pattern.search(sentence)
+                if m is None:
+                    continue
+                before = sentence[: m.start()]
+                if any(w in before for w in OTHER_SCOPE) or re.search(r"[未不没非](?:是|能)?$", before):
+                    continue
+                groups = [g for g, words in GROUPS.items() if any(w in before for w in words)]
+                f = self._judge(report, table, groups, fields, Span(start + m.start(), start + m.end()), m.group())
+                if f is not None:
+                    yield f
+
+    def _judge(self, report, table, groups, fields, span, said):
+        bad, related, total = [], [], 0
+        for g in groups:
+            row = table.row(g)
+            if row is None:
+                continue
+            t = row.cell("total")
+            total += (t.value or 0) if t is not None else 0
+            for fld in fields:
+                c = row.cell(fld)
+                if c is not None and c.value:
+                    bad.append((g, fld, c))
+        if not bad or total == 0:
+            return None
+        zh = "、".join(f"{NAMES[g][0]}{FIELDS[f][0]} {_fmt(c.value)} 件" for g, f, c in bad)
+        en = ", ".join(f"{NAMES[g][1]} {FIELDS[f][1]} {_fmt(c.value)}" for g, f, c in bad)
+        related = [Related(c.span, Message(f"表中{NAMES[g][0]}{FIELDS[f][0]}", f"{NAMES[g][1]}: {FIELDS[f][1]}"))
+                   for g, f, c in bad if c.span is not None]
+        return Finding(self.code, Message(f"正文写“{said}”，但统计表中{zh}", f"the narrative says “{said}”, but the table has {en}"),
+                       span, related=related)
+
+
+def _fmt(v) -> str:
+    return str(int(v)) if float(v).is_integer() else str(v)

@@ -1,0 +1,71 @@
+"""What the percentage rules share: rounding, the wholes a share may be of, the subject shapes."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Optional
+
+# a count said with one of these (before it, in its clause) is a whole a later 占P% may refer to
+BASE_MARKERS = ("共", "合计", "总计", "收到", "受理", "新收", "办结", "答复", "办理")
+COUNT_UNITS = ("件", "宗", "个", "条", "项")
+# what the words between 占 and the percentage say the whole is
+_SHARE = re.compile(r"^(?:占|占比|比例|所占比例)(.*?)(?:的|之)?(?:比例|比重|比)?(?:为|是|达|约)?$")
+_HANDLED = ("办结", "答复", "办理", "处理")
+_RECEIVED = ("收到", "受理", "新收", "申请")
+_VAGUE = ("全部", "所有", "总", "总数", "总量", "全年", "本年", "年度", "政府信息公开", "依申请公开", "公开", "件数", "数")
+# a whole outside this report's table
+SHARE_MARKERS = {"handled": _HANDLED, "received": _RECEIVED + ("共", "合计")}
+_ELSEWHERE = ("全市", "全区", "全县", "全省", "全国", "上年", "上一年", "同比", "去年")
+
+
+def pct(count: Decimal, base: Decimal, decimals: int, rounding) -> Decimal:
+    return (count * 100 / base).quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
+
+
+def share_of(subject: str) -> Optional[str]:
+    """What a percentage's subject says it is a share of: "any" (占, 占比, 占全部…的), "handled"
+    (占办结总数的), "received" (占收到申请的); None when it is not a share of a whole we know."""
+    if len(subject) > 16:
+        return None
+    m = _SHARE.match(subject)
+    if m is None:
+        return None
+    whole = m.group(1)
+    if any(w in whole for w in _ELSEWHERE):
+        return None
+    if any(w in whole for w in _HANDLED):
+        return "handled"
+    rest = whole
+    for w in _RECEIVED + _VAGUE:
+        rest = rest.replace(w, "")
+    if rest:
+        return None  # 占自然人申请的…: a share of something the tables do not give as one number
+    return "received" if any(w in whole for w in _RECEIVED) else "any"
+
+
+def table_bases(report, share: str = "any") -> list[tuple[Decimal, str]]:
+    t = report.tables.get("requests")
+    if t is None or not t.found:
+        return []
+
+    def v(key):
+        r = t.row(key)
+        if r is None or len(r.cells) != 7 or r.cells[6].value is None:
+            return None
+        return Decimal(str(r.cells[6].value))
+
+    new, co, tot = v("new"), v("carried_over"), v("total")
+    out = []
+    if new is not None and share != "handled":
+        out.append((new, "本年新收"))
+        if co is not None:
+            out.append((new + co, "本年新收+上年结转"))
+    if tot is not None and share != "received":
+        out.append((tot, "办理结果总计"))
+    return out
+
+
+def fmt(v) -> str:
+    s = format(Decimal(str(v)), "f")
+    return s.rstrip("0").rstrip(".") if "." in s else s
