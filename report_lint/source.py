@@ -275,11 +275,9 @@ _CHAR_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
 _FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _FOLD.update(dict.fromkeys("\u3000\u00a0\u202f\u205f", " "))
 _FOLD.update(dict.fromkeys(map(chr, range(0x2000, 0x200B)), " "))
-_FOLD_CLASS = "\uff01-\uff5e\u3000\u00a0\u2000-\u200a\u202f\u205f"
 
 _TRAD_FILE = Path(__file__).with_name("data") / "trad_chars.txt"
 _trad: frozenset[str] | None = None
-_scan: re.Pattern[str] | None = None
 _cc = None
 
 
@@ -289,21 +287,6 @@ def _trad_chars() -> frozenset[str]:
         lines = _TRAD_FILE.read_text(encoding="utf-8").split("\n")
         _trad = frozenset("".join(ln for ln in lines if not ln.startswith("#")))
     return _trad
-
-
-def _scanner() -> re.Pattern[str]:
-    """One pass finds every character that folding or t2s might change.
-
-    Supplementary-plane characters go in as one range and are checked against the set
-    afterwards: sre only has a fast bitmap for BMP classes, and thousands of astral
-    literals would make it scan a list per character.
-    """
-    global _scan
-    if _scan is None:
-        # All CJK, so nothing to escape in the class.
-        bmp = "".join(sorted(c for c in _trad_chars() if c <= "\uffff"))
-        _scan = re.compile(f"[{_FOLD_CLASS}{bmp}\U00010000-\U0010ffff]")
-    return _scan
 
 
 def _converter():
@@ -461,14 +444,15 @@ def _build(path: str, original: str, encoding: str) -> Source:
         if len(offset_map[0]) == 1:  # only 1:1 edits (lone CRs): identity
             offset_map = None
     traditional = False
-    found = set(_scanner().findall(text))
-    if found:
-        for ch in found.intersection(_FOLD):
-            text = text.replace(ch, _FOLD[ch])
-        if not found.isdisjoint(_trad_chars()):
-            simplified = _t2s(text)
-            traditional = simplified != text
-            text = simplified
+    # The set of distinct characters is cheap to build (a report has a few thousand) and
+    # answers both questions without a regex over the whole traditional character list.
+    chars = set(text)
+    for ch in chars.intersection(_FOLD):
+        text = text.replace(ch, _FOLD[ch])
+    if not chars.isdisjoint(_trad_chars()):
+        simplified = _t2s(text)
+        traditional = simplified != text
+        text = simplified
     return Source(path, original, text, encoding, traditional, offset_map)
 
 

@@ -38,7 +38,7 @@ def _instances(obj, origin: str) -> Iterable[Rule]:
 @lru_cache(maxsize=1)
 def all_rules() -> tuple[Rule, ...]:
     """Every installed rule, sorted by code; two rules may not share a code."""
-    from importlib.metadata import entry_points
+    from ..plugins import entry_points
 
     found: dict[str, Rule] = {}
     eps = entry_points(group=GROUP)
