@@ -14,8 +14,7 @@ from typing import List, Optional
 import typer
 
 from . import __version__
-
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+from .commands import EXIT_INPUT, EXIT_OK, expand_paths
 
 app = typer.Typer(
     add_completion=False,
@@ -33,24 +32,6 @@ class ExtractFormat(str, Enum):
 class Lang(str, Enum):
     zh = "zh"
     en = "en"
-
-
-REPORT_SUFFIXES = {".txt", ".text", ".md"}
-
-
-def expand_paths(paths: List[str]) -> list[str]:
-    """Files to read, in order: files as given (a missing one fails when it is read, with
-    its own message), directories searched recursively for report files, sorted."""
-    files: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if p != "-" and path.is_dir():
-            files.extend(sorted(
-                str(f) for f in path.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
-            ))
-        else:
-            files.append(p)
-    return files
 
 
 def _load(path: str, stdin_filename: Optional[str]):
@@ -126,29 +107,6 @@ def _split_codes(values: Optional[List[str]]) -> Optional[tuple[str, ...]]:
     return tuple(out)
 
 
-def _load_config(config_path: Optional[Path], lang: str):
-    from .config import ConfigError, load_config
-    from .rules import RuleError, all_rules
-
-    try:
-        codes = [r.code for r in all_rules()]
-        return load_config(config_path, known_codes=codes)
-    except (ConfigError, RuleError) as err:
-        msg = err.message(lang) if hasattr(err, "message") else str(err)
-        typer.echo(f"report-lint: {'配置错误' if lang == 'zh' else 'configuration error'}: {msg}", err=True)
-        raise typer.Exit(EXIT_INPUT)
-
-
-def _use_color(output: Optional[Path]) -> bool:
-    import os
-
-    if output is not None or os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return sys.stdout.isatty()
-
-
 @app.command()
 def check(
     paths: List[str] = typer.Argument(..., help="报告文件或目录（目录递归查找 .txt）；- 表示标准输入。"),
@@ -163,32 +121,25 @@ def check(
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="从标准输入读取时使用的文件名。"),
     statistics: bool = typer.Option(False, "--statistics", help="按规则统计问题数量。"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件而不是标准输出。"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="同时检查的进程数（默认：全部 CPU 核）。"),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="只报告不在此基线文件中的新问题。"),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="把当前所有问题写入基线文件（退出码为 0）。"),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="显示进度条（默认：终端中且文件较多时）。"),
 ) -> None:
     """Check reports and print what is wrong. 检查年度报告并列出问题。"""
-    from .engine import Engine, exit_code
+    from .commands import CheckOptions, run_check
     from .findings import Severity
-    from .reporters import render
 
-    lang_value = lang.value if lang else "zh"
-    cfg = _load_config(config, lang_value)
-    cfg = cfg.with_overrides(
-        select=_split_codes(select), extend_select=_split_codes(extend_select), ignore=_split_codes(ignore),
-        fail_on=Severity.parse(fail_on.value) if fail_on else None, lang=lang.value if lang else None,
-    )
-    lang_value = cfg.lang
-    files = expand_paths(paths)
-    if not files:
-        typer.echo("report-lint: " + ("没有找到要检查的文件" if lang_value == "zh" else "no files to check"), err=True)
-        raise typer.Exit(EXIT_INPUT)
-    engine = Engine(cfg, lang_value)
-    stdin_data = sys.stdin.buffer.read() if "-" in files else None
-    results = [engine.check_path(f, stdin_data, stdin_filename) for f in files]
-    out = render(fmt.value, results, lang=lang_value, color=_use_color(output) and fmt.value == "text", statistics=statistics)
-    if output is not None:
-        output.write_text(out, encoding="utf-8")
-    else:
-        sys.stdout.write(out)
-    raise typer.Exit(exit_code(results, cfg.fail_on, exit_zero))
+    if jobs is not None and jobs < 1:
+        raise typer.BadParameter("--jobs 至少为 1 / must be at least 1", param_hint="--jobs")
+    code = run_check(CheckOptions(
+        paths=list(paths), fmt=fmt.value, select=_split_codes(select), extend_select=_split_codes(extend_select),
+        ignore=_split_codes(ignore), fail_on=Severity.parse(fail_on.value) if fail_on else None,
+        exit_zero=exit_zero, config=config, lang=lang.value if lang else None, stdin_filename=stdin_filename,
+        statistics=statistics, output=output, jobs=jobs, baseline=baseline, write_baseline=write_baseline,
+        progress=progress,
+    ))
+    raise typer.Exit(code)
 
 
 @app.command("rules")

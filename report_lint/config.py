@@ -43,10 +43,12 @@ import posixpath
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
-from typing import Any, Iterable, Optional, Union
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
 
 from .findings import Severity
+
+if TYPE_CHECKING:  # pathlib is imported only when a configuration file is found (~4 ms)
+    from pathlib import Path
 
 __all__ = [
     "CONFIG_FILENAME",
@@ -531,6 +533,7 @@ def _tool_table(doc: dict, path: Path, where: _Where, *, required: bool) -> Opti
 
 # In a pyproject.toml that does not parse: does the text plainly configure report-lint?
 _MENTIONS_TABLE_RE = re.compile(r"""^[ \t]*\[?[ \t]*tool[ \t]*\.[ \t]*["']?report-lint\b""", re.M)
+_INLINE_TABLE_RE = re.compile(r"""["']?report-lint["']?[ \t]*=[ \t]*\{""")
 
 
 def _pyproject_has_table(path: Path) -> bool:
@@ -553,17 +556,36 @@ def find_config(start: Optional[Path] = None) -> Optional[Path]:
     """The configuration file that applies to start (a directory, or a file whose directory
     is used; default the current directory): walking up, the first report-lint.toml, or
     pyproject.toml with a [tool.report-lint] table. None when there is none."""
-    here = Path(os.path.abspath(start if start is not None else os.getcwd()))
-    if here.is_file():
-        here = here.parent
-    for directory in (here, *here.parents):
-        candidate = directory / CONFIG_FILENAME
-        if candidate.is_file():
-            return candidate
-        candidate = directory / PYPROJECT_FILENAME
-        if candidate.is_file() and _pyproject_has_table(candidate):
-            return candidate
-    return None
+    here = os.path.abspath(start if start is not None else os.getcwd())
+    if os.path.isfile(here):
+        here = os.path.dirname(here)
+    while True:
+        candidate = os.path.join(here, CONFIG_FILENAME)
+        if os.path.isfile(candidate):
+            from pathlib import Path
+
+            return Path(candidate)
+        candidate = os.path.join(here, PYPROJECT_FILENAME)
+        if os.path.isfile(candidate) and _mentions_us(candidate):
+            from pathlib import Path
+
+            if _pyproject_has_table(Path(candidate)):
+                return Path(candidate)
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def _mentions_us(path: str) -> bool:
+    """Cheap first look before parsing: a pyproject.toml has our table only if it names it
+    (`[tool.report-lint]`, `tool.report-lint.x = …`) or nests it inline under `tool`."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+    except OSError:
+        return False
+    return _MENTIONS_TABLE_RE.search(text) is not None or _INLINE_TABLE_RE.search(text) is not None
 
 
 def load_config(
@@ -579,6 +601,8 @@ def load_config(
         path = find_config(start)
         if path is None:
             return Config()
+    from pathlib import Path
+
     path = Path(path)
     pyproject = path.name == PYPROJECT_FILENAME
     where = _Where(path, pyproject=pyproject)
@@ -624,6 +648,8 @@ def parse_config(data: dict, *, path: Optional[Path] = None, where: Optional[_Wh
         elif key == "body-kind":
             kw["body_kind"] = _choice(where, key, value, BODY_KINDS)
     if path is not None:
+        from pathlib import Path
+
         path = Path(os.path.abspath(path))
         kw["path"] = path
         kw["root"] = path.parent

@@ -10,6 +10,7 @@ among findings that share all of that.
 from __future__ import annotations
 
 import hashlib
+import posixpath
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def fingerprints(results: "Iterable[FileResult]") -> "list[tuple[Diagnostic, str
     seen: dict[str, int] = {}
     for r in results:
         for d in r.diagnostics:
-            base = "\x1f".join((d.path.replace("\\", "/"), d.code, content_key(r, d)))
+            base = "\x1f".join((posixpath.normpath(d.path.replace("\\", "/")), d.code, content_key(r, d)))
             n = seen.get(base, 0)
             seen[base] = n + 1
             out.append((d, hashlib.sha256(f"{base}\x1f{n}".encode("utf-8")).hexdigest()))

@@ -19,7 +19,6 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
-from pathlib import Path
 
 __all__ = ["InputError", "MAX_BYTES", "Source", "decode", "from_bytes", "from_text", "load"]
 
@@ -276,7 +275,7 @@ _FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _FOLD.update(dict.fromkeys("\u3000\u00a0\u202f\u205f", " "))
 _FOLD.update(dict.fromkeys(map(chr, range(0x2000, 0x200B)), " "))
 
-_TRAD_FILE = Path(__file__).with_name("data") / "trad_chars.txt"
+_TRAD_FILE = os.path.join(os.path.dirname(__file__), "data", "trad_chars.txt")
 _trad: frozenset[str] | None = None
 _cc = None
 
@@ -284,7 +283,8 @@ _cc = None
 def _trad_chars() -> frozenset[str]:
     global _trad
     if _trad is None:
-        lines = _TRAD_FILE.read_text(encoding="utf-8").split("\n")
+        with open(_TRAD_FILE, encoding="utf-8") as f:
+            lines = f.read().split("\n")
         _trad = frozenset("".join(ln for ln in lines if not ln.startswith("#")))
     return _trad
 
@@ -418,6 +418,12 @@ class Source:
         end = starts[line] if line < len(starts) else len(self.original)
         return self.original[starts[line - 1] : end].rstrip("\r\n")
 
+    def excerpt(self, lines) -> "Excerpt":
+        """Only the given original lines (1-based), for reporters after a batch: a few lines
+        kept per file instead of its whole text."""
+        keep = {n: self.line_text(n) for n in lines if 1 <= n <= self.line_count}
+        return Excerpt(self.path, self.encoding, self.traditional, self.line_count, keep)
+
     @property
     def line_count(self) -> int:
         """Lines in the original; a final line end does not start another line."""
@@ -435,6 +441,23 @@ class Source:
         starts = self._line_starts
         i = bisect_right(starts, orig) - 1
         return i + 1, orig - starts[i] + 1
+
+
+@dataclass(slots=True)
+class Excerpt:
+    """What reporters read of a Source (path, encoding, line_text) for some lines only."""
+
+    path: str
+    encoding: str
+    traditional: bool
+    line_count: int
+    lines: dict
+
+    def line_text(self, line: int) -> str:
+        try:
+            return self.lines[line]
+        except KeyError:
+            raise IndexError(f"line {line} was not kept") from None
 
 
 def _build(path: str, original: str, encoding: str) -> Source:

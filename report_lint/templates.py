@@ -7,6 +7,8 @@ the mix can be reported.
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,7 +44,8 @@ class Templates:
 
 @lru_cache(maxsize=1)
 def load() -> Templates:
-    files = sorted(data_dir("rules").joinpath("templates").glob("*.toml"))
+    folder = os.path.join(data_dir("rules"), "templates")
+    files = sorted(os.path.join(folder, n) for n in os.listdir(folder) if n.endswith(".toml"))
     ids: list[str] = []
     active: dict[tuple[str, str], RowDef] = {}
     markers: dict[str, tuple[str, ...]] = {}

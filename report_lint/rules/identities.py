@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 
 from ..findings import Finding, Message, Related, Severity
 from ..model import Cell, Report, Row, Span, Table
-from ..resources import data_file, load_toml
+from ..resources import data_file, load_toml, memo, read_text
 from .base import Context, Rule
 
 
@@ -41,7 +41,7 @@ def _expression_parser():
     from lark import Lark
 
     # cache=True: Lark keeps the built LALR tables on disk, so a start does not rebuild them
-    return Lark(data_file("grammars", "expressions.lark").read_text(encoding="utf-8"), start="equation", parser="lalr", cache=True)
+    return Lark(read_text(data_file("grammars", "expressions.lark")), start="equation", parser="lalr", cache=True)
 
 
 def parse_equation(text: str) -> Equation:
@@ -72,7 +72,7 @@ class _Value:
 class IdentityRule(Rule):
     """A table identity from rules/identities.toml."""
 
-    def __init__(self, spec: dict, names: dict) -> None:
+    def __init__(self, spec: dict, names: dict, equation: "Optional[Equation]" = None) -> None:
         self.code = spec["code"]
         self.name = spec["name"]
         self.severity = Severity.parse(spec["severity"])
@@ -84,7 +84,7 @@ class IdentityRule(Rule):
         self.over = spec["over"]
         self.locate = spec.get("locate")
         self.equation_text = spec["equation"]
-        self.equation = parse_equation(spec["equation"])
+        self.equation = equation if equation is not None else parse_equation(spec["equation"])
         self.names = names
 
     def doc(self, lang: str = "zh") -> str:
@@ -258,4 +258,14 @@ def _fmt(v) -> str:
 def identity_rules() -> tuple[IdentityRule, ...]:
     data = load_toml(data_file("rules", "identities.toml"))
     names = data.get("names", {})
-    return tuple(IdentityRule(spec, names) for spec in data.get("identity", ()))
+    specs = data.get("identity", ())
+    texts = [spec["equation"] for spec in specs]
+
+    def parse_all():  # as plain tuples, so the cache can keep them
+        return [tuple(tuple((t.sign, t.key, t.optional) for t in side) for side in (e.left, e.right))
+                for e in map(parse_equation, texts)]
+
+    # The parses are kept for this grammar and these equations: a start then needs no Lark.
+    key = "\x00".join([read_text(data_file("grammars", "expressions.lark")), *texts])
+    parsed = [Equation(*(tuple(Term(*t) for t in side) for side in sides)) for sides in memo("equations", key, parse_all)]
+    return tuple(IdentityRule(spec, names, eq) for spec, eq in zip(specs, parsed))

@@ -28,7 +28,7 @@ from typing import Optional
 
 from typing import NamedTuple
 
-from lark import Token
+from .tokens import Token
 
 ORDINALS = frozenset(("MAJOR", "PAREN", "ITEM"))
 VALUES = frozenset(("NUM", "NULL", "EMPTY"))

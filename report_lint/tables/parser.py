@@ -1,7 +1,14 @@
 """Lark LALR parser over the lexer's cell tokens (grammars/tables.lark).
 
-The grammar is compiled once per process and cached on disk by Lark (cache=True), and the
-transformer runs inline during the parse, so no parse tree is built.
+The transformer runs inline during the parse, so no parse tree is built. Which Lark runs:
+
+* with report-lint's cache folder (the command sets resources.CACHE_DIR): Lark's standalone
+  parser generated from grammars/tables.lark (lark.tools.standalone), kept in the cache as
+  compiled code for this exact grammar text. The same LALR tables and parser code as Lark's,
+  without ``import lark`` and grammar loading on every start (~25 ms);
+* otherwise (library use, tests, no writable cache): ``Lark(..., cache=True)``.
+
+Tests check that both give the same parse.
 """
 
 from __future__ import annotations
@@ -10,11 +17,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from lark import Lark, Token, Transformer
-from lark.exceptions import UnexpectedInput
-from lark.lexer import Lexer
+from ..resources import data_file, read_text
+from .tokens import Token
 
-from ..resources import data_file
+START = ["requests", "active", "reviews"]
+GENERATOR = "1"  # bump when the way the standalone module is generated changes
 
 
 @dataclass
@@ -28,17 +35,9 @@ class Entry:
     children: list["Entry"] = field(default_factory=list)
 
 
-class _TokenListLexer(Lexer):
-    """The lexing already happened in tables.lexer: hand Lark the prepared token list."""
+class _Build:
+    """Callbacks by rule name (Lark looks them up with getattr; no base class needed)."""
 
-    def __init__(self, lexer_conf) -> None:  # noqa: D401 - Lark's interface
-        pass
-
-    def lex(self, data):  # Lark's interface 0: data is whatever was passed to parse()
-        return iter(data)
-
-
-class _Build(Transformer):
     def values(self, c):
         return c[0].cells
 
@@ -79,16 +78,72 @@ class _Build(Transformer):
 
 
 @lru_cache(maxsize=1)
-def _parser() -> Lark:
-    grammar = data_file("grammars", "tables.lark").read_text(encoding="utf-8")
-    return Lark(
-        grammar,
-        parser="lalr",
-        lexer=_TokenListLexer,
-        transformer=_Build(),
-        start=["requests", "active", "reviews"],
-        cache=True,
-    )
+def _engine():
+    """(parse(tokens, start), the exception class a failed parse raises)."""
+    from .. import resources
+
+    grammar = read_text(data_file("grammars", "tables.lark"))
+    module = _standalone(grammar) if resources.CACHE_DIR is not None else None
+    if module is not None:
+        parser = module.Lark_StandAlone(transformer=_Build())
+
+        def run(tokens, start):
+            ip = parser.parse_interactive(start=start)
+            feed = ip.feed_token
+            for tok in tokens:
+                feed(tok)
+            return ip.feed_eof()
+
+        return run, module.UnexpectedInput
+    from lark import Lark
+    from lark.exceptions import UnexpectedInput
+    from lark.lexer import Lexer
+
+    global _TokenListLexer
+
+    class _TokenListLexer(Lexer):  # module-level name: Lark's cache pickles the class by name
+        """The lexing already happened in tables.lexer: hand Lark the prepared token list."""
+
+        def __init__(self, lexer_conf) -> None:
+            pass
+
+        def lex(self, data):  # data is whatever was passed to parse()
+            return iter(data)
+
+    _TokenListLexer.__qualname__ = "_TokenListLexer"
+    lark = Lark(grammar, parser="lalr", lexer=_TokenListLexer, transformer=_Build(), start=START, cache=True)
+    return (lambda tokens, start: lark.parse(tokens, start=start)), UnexpectedInput
+
+
+def _standalone(grammar: str):
+    """The standalone parser module for this grammar, generated once and kept compiled in the
+    cache; None when it cannot be made (then the caller uses Lark itself)."""
+    import marshal
+    import sys
+    import types
+
+    from ..resources import memo
+
+    def generate():
+        import io
+
+        from lark import Lark
+        from lark.tools.standalone import gen_standalone
+
+        out = io.StringIO()
+        gen_standalone(Lark(grammar, parser="lalr", lexer="basic", start=START), out=out)
+        return marshal.dumps(compile(out.getvalue(), "<report-lint tables parser>", "exec"))
+
+    try:
+        code = marshal.loads(memo("tables-parser", f"{GENERATOR}\x00{sys.version}\x00{grammar}", generate))
+        name = "report_lint._tables_lalr"
+        module = types.ModuleType(name)
+        sys.modules[name] = module  # its dataclasses look their module up there
+        exec(code, module.__dict__)
+        return module
+    except Exception:  # a broken cache or generator must never stop a check
+        sys.modules.pop("report_lint._tables_lalr", None)
+        return None
 
 
 @dataclass
@@ -104,9 +159,10 @@ def parse(tokens: list[Token], start: str) -> Parsed:
         return Parsed([], [])
     skipped: list[Token] = []
 
+    run, error = _engine()
     try:
-        entries = _parser().parse(tokens, start=start)
-    except UnexpectedInput as e:
+        entries = run(tokens, start)
+    except error as e:
         tok = getattr(e, "token", None)
         if tok is not None:
             skipped.append(tok)

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from lark import Token
+from .tokens import Token
 
 from .. import templates as tpl
 from ..model import ABSENT, MISSING, OK, TRUNCATED, Cell, ParseNote, Row, Span, Table

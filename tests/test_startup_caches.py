@@ -1,0 +1,99 @@
+"""The command's caches (report_lint/_entry.py, resources.py, tables/parser.py) change how
+fast report-lint starts, never what it says: the generated standalone parser parses exactly
+as Lark does, cached data equals parsed data, and the command's output is the same with the
+caches cold, warm, and turned off."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from report_lint import resources, source
+from report_lint.extract import report_dict
+from report_lint.report import build_report
+from report_lint.rules import identities
+from report_lint.tables import parser
+from tests import synth
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setattr(resources, "CACHE_DIR", str(tmp_path))
+    parser._engine.cache_clear()
+    identities.identity_rules.cache_clear()
+    yield tmp_path
+    parser._engine.cache_clear()
+    identities.identity_rules.cache_clear()
+
+
+def _extract_all(texts):
+    return [report_dict(build_report(source.from_text(t, "r.txt")))["tables"] for t in texts]
+
+
+def test_standalone_parser_parses_as_lark_does(cache):
+    rng = random.Random(11)
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    texts += [synth.random_report(rng).text for _ in range(150)]
+    parser._engine.cache_clear()
+    with_standalone = _extract_all(texts)
+    run, _ = parser._engine()
+    assert run.__code__.co_name == "run"  # the generated parser, not Lark's own
+    assert any(p.name.startswith("tables-parser-") for p in cache.iterdir())
+    parser._engine.cache_clear()
+    resources.CACHE_DIR = None
+    assert _extract_all(texts) == with_standalone
+
+
+def test_cached_data_equals_parsed(cache):
+    fresh = resources.load_toml(resources.data_file("rules", "phrases.toml"))  # writes the cache
+    assert resources.load_toml(resources.data_file("rules", "phrases.toml")) == fresh
+    eqs = [r.equation for r in identities.identity_rules()]
+    identities.identity_rules.cache_clear()
+    assert [r.equation for r in identities.identity_rules()] == eqs  # now from the cache
+    assert eqs == [identities.parse_equation(r.equation_text) for r in identities.identity_rules()]
+
+
+def test_memo_compares_the_whole_key(cache):
+    assert resources.memo("k", "one", lambda: [1]) == [1]
+    assert resources.memo("k", "one", lambda: [2]) == [1]
+    assert resources.memo("k", "two", lambda: [3]) == [3]
+    for f in cache.iterdir():  # a damaged file is recomputed, not trusted
+        f.write_bytes(b"garbage")
+    assert resources.memo("k", "one", lambda: [4]) == [4]
+
+
+def _run(args, env):
+    out = subprocess.run([sys.executable, "-m", "report_lint", *args], capture_output=True, cwd=ROOT,
+                         env={**os.environ, **env}, timeout=180)
+    assert b"Traceback" not in out.stderr, out.stderr.decode()
+    return out.returncode, out.stdout
+
+
+def test_command_output_same_cold_warm_and_off(tmp_path):
+    args = [*map(str, SEEDS), "fixtures/examples/年报示例.txt", "--format", "json"]
+    cached = {"XDG_CACHE_HOME": str(tmp_path / "c"), "PYTHONDONTWRITEBYTECODE": "1"}
+    cold = _run(args, cached)
+    warm = _run(args, cached)
+    off = _run(args, {"REPORT_LINT_NO_CACHE": "1"})
+    assert cold == warm == off and cold[0] == 1
+    folder = tmp_path / "c" / "report-lint"
+    assert any((folder / "bytecode").rglob("report_lint.engine-*"))
+    assert any((folder / "data").rglob("tables-parser-*"))
+    # the plain `report-lint FILE` path (no options) says what `check FILE` says
+    plain = _run([str(SEEDS[1])], cached)
+    assert plain == _run(["check", str(SEEDS[1]), "--format", "text"], {"REPORT_LINT_NO_CACHE": "1"})
+
+
+def test_unwritable_cache_is_not_an_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, out = _run([str(SEEDS[1]), "--format", "json"], {"XDG_CACHE_HOME": str(blocker)})
+    assert code == 1 and b'"diagnostics"' in out
