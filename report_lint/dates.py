@@ -201,11 +201,12 @@ def guess_malformed(raw: str) -> list[str]:
     return out
 
 
-def statistics_period(text: str) -> Optional[tuple[DateMention, DateMention, Span]]:
+def statistics_period(text: str, dates: "Optional[list[DateMention]]" = None) -> Optional[tuple[DateMention, DateMention, Span]]:
     """The statistics period (统计期限): a period ``date 至 date`` (also ``自…起至…止``) named
     with 统计/数据/时限/期限, or failing that one that starts on 1月1日. The end date takes the
     start's year when it does not give one (2024年1月1日至12月31日)."""
-    dates = find_dates(text)
+    if dates is None:
+        dates = find_dates(text)
     fallback = None
     for a, b in zip(dates, dates[1:]):
         if a.year is None or a.month is None or a.day is None or b.month is None or b.day is None:
@@ -227,3 +228,17 @@ def statistics_period(text: str) -> Optional[tuple[DateMention, DateMention, Spa
         if fallback is None and a.month == 1 and a.day == 1:
             fallback = found
     return fallback
+
+
+# Once per report, shared by every date rule (Report.derive keeps them).
+
+def report_dates(report) -> list[DateMention]:
+    return report.derive("dates", lambda: find_dates(report.source.text))
+
+
+def report_signature(report) -> Optional[DateMention]:
+    return report.derive("signature", lambda: signature(report.source.text))
+
+
+def report_period(report) -> Optional[tuple[DateMention, DateMention, Span]]:
+    return report.derive("period", lambda: statistics_period(report.source.text, report_dates(report)))

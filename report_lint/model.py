@@ -122,6 +122,16 @@ class Report:
     report_year: Optional[int]
     report_year_span: Optional[Span] = None
     notes: list[ParseNote] = field(default_factory=list)
+    # What rules derive from the text once per report (dates, narrative clauses, ...), filled
+    # on first use by the module that knows how (dates.py, narrative.py): never re-parsed.
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def derive(self, key: str, compute):
+        try:
+            return self.derived[key]
+        except KeyError:
+            value = self.derived[key] = compute()
+            return value
 
     @property
     def path(self) -> str:

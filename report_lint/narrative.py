@@ -47,6 +47,8 @@ _MASK = re.compile(
 _SENTENCE_END = "。!?！？\n"
 _SEGMENT_END = ";"
 _CLAUSE_END = ",:、"
+_BOUNDARY = re.compile(f"[{_SENTENCE_END}{_SEGMENT_END}{_CLAUSE_END}]")
+_HAS_NUMBER = re.compile(r"[\d零〇一二两三四五六七八九十]")  # a clause without one has no quantity
 
 _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?")
 _CHINESE = re.compile(rf"[零〇一二两三四五六七八九十][{_CN}]*")
@@ -120,12 +122,15 @@ def _mask(text: str) -> str:
 
 
 def _not_count_after(text: str, end: int) -> bool:
-    return any(text.startswith(w, end) for w in _NOT_COUNT_AFTER)
+    return text.startswith(_NOT_COUNT_AFTER, end)
 
 
 # a unit character that starts a word is not a unit: 12333人工, 3条例, 一次性, 场所, 期间
 _UNIT_WORDS = ("人工", "人员", "条例", "次性", "元素", "场所", "场景", "期间", "期限", "家庭", "个性", "个人", "件事", "项目",
                "份额", "批次", "起草", "部门", "通知", "通过", "本机关", "类型", "户籍")
+
+
+_UNIT_RE = re.compile("|".join(UNITS))  # UNITS is longest first, so the alternation is too
 
 
 def _unit_at(text: str, i: int) -> tuple[str, int, bool]:
@@ -134,12 +139,13 @@ def _unit_at(text: str, i: int) -> tuple[str, int, bool]:
     j = i
     if j < len(text) and text[j] in "余多":
         approx, j = True, j + 1
-    for u in UNITS:
-        if text.startswith(u, j):
-            if len(u) == 1 and any(text.startswith(w, j) for w in _UNIT_WORDS):
-                return "", i, False
-            return u, j + len(u), approx
-    return "", i, False
+    m = _UNIT_RE.match(text, j)
+    if m is None:
+        return "", i, False
+    u = m.group()
+    if len(u) == 1 and text.startswith(_UNIT_WORDS, j):
+        return "", i, False
+    return u, j + len(u), approx
 
 
 def _quantities(text: str, masked: str, start: int, end: int, offset: int) -> list[Quantity]:
@@ -153,7 +159,7 @@ def _quantities(text: str, masked: str, start: int, end: int, offset: int) -> li
 
     def approx_before(i: int) -> bool:
         pre = text[max(start, i - 3):i]
-        return any(pre.endswith(w) for w in ("约", "近", "超过", "逾", "达", "超", "大约", "将近"))
+        return pre.endswith(("约", "近", "超过", "逾", "达", "超", "大约", "将近"))
 
     for m in re.finditer(r"(\d+(?:\.\d+)?)%", seg):
         a, b = start + m.start(), start + m.end()
@@ -241,33 +247,32 @@ def parse_text(text: str, offset: int = 0, counters: Optional[list[int]] = None)
     out: list[Clause] = []
     start = 0
     n = len(text)
-    i = 0
-    while i <= n:
-        c = masked[i] if i < n else ""
-        boundary = c == "" or c in _SENTENCE_END or c == _SEGMENT_END or c in _CLAUSE_END
+    # the separators, found by the regex engine instead of a Python loop over every character
+    stops = [(m.start(), m.group()) for m in _BOUNDARY.finditer(masked)]
+    stops.append((n, ""))
+    for i, c in stops:
         if c == "," and _is_thousands_comma(masked, i):
-            boundary = False
+            continue
         if c == ":" and i > 0 and i + 1 < n and masked[i - 1].isdigit() and masked[i + 1].isdigit():
-            boundary = False  # 10:30
-        if boundary:
-            a, b = start, i
-            while a < b and text[a] in " \t\u3000":
-                a += 1
-            while b > a and text[b - 1] in " \t\u3000":
-                b -= 1
-            if b > a:
-                cl = Clause(Span(a + offset, b + offset), text[a:b], sent, segm, para, c)
+            continue  # 10:30
+        a, b = start, i
+        while a < b and text[a] in " \t\u3000":
+            a += 1
+        while b > a and text[b - 1] in " \t\u3000":
+            b -= 1
+        if b > a:
+            cl = Clause(Span(a + offset, b + offset), text[a:b], sent, segm, para, c)
+            if _HAS_NUMBER.search(masked, a, b):
                 cl.quantities = _quantities(text, masked, a, b, offset)
-                out.append(cl)
-            if c == "\n":
-                para += 1
-            if c == "" or c in _SENTENCE_END:
-                sent += 1
-                segm += 1
-            elif c == _SEGMENT_END:
-                segm += 1
-            start = i + 1
-        i += 1
+            out.append(cl)
+        if c == "\n":
+            para += 1
+        if c == "" or c in _SENTENCE_END:
+            sent += 1
+            segm += 1
+        elif c == _SEGMENT_END:
+            segm += 1
+        start = i + 1
     if counters is not None:
         counters[:] = [sent, segm, para]
     return out
@@ -301,13 +306,12 @@ def narrative_spans(report: "Report") -> list[Span]:
     return out
 
 
-_LAST: list = [None, None]
-
-
 def clauses(report: "Report") -> list[Clause]:
-    """Every narrative clause of the report, in text order (the last report's are kept)."""
-    if _LAST[0] is report:
-        return _LAST[1]
+    """Every narrative clause of the report, in text order (made once per report)."""
+    return report.derive("clauses", lambda: _clauses(report))
+
+
+def _clauses(report: "Report") -> list[Clause]:
     text = report.source.text
     out: list[Clause] = []
     counters = [0, 0, 0]
@@ -321,5 +325,4 @@ def clauses(report: "Report") -> list[Clause]:
             counters[1] += 1
             counters[2] += 1
             pos += len(line) + 1
-    _LAST[:] = [report, out]
     return out

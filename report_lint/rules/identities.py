@@ -130,10 +130,10 @@ class IdentityRule(Rule):
         evaluated = self._evaluate(get)
         if evaluated is None:
             return
-        left, right = evaluated
-        lv, rv = _total(left), _total(right)
+        sides, lv, rv = evaluated
         if _equal(lv, rv):
             return
+        left, right = self._values(sides[0]), self._values(sides[1])
         span = _row_span(row)
         where = {"row": _row_name(row), "group": self._name(row.key, "zh")}
         where_en = {"row": _row_name(row), "group": self._name(row.key, "en")}
@@ -142,7 +142,6 @@ class IdentityRule(Rule):
     def _columns(self, report: Report, table: Table) -> Iterable[Finding]:
         """The equation over rows, once per column."""
         columns = _columns()
-        broken_rows = _rows_breaking_own_total(report, table)
         for c, column in enumerate(columns):
 
             def get(term: Term, c=c) -> Optional[list[tuple[Row, Cell]]]:
@@ -157,11 +156,12 @@ class IdentityRule(Rule):
             evaluated = self._evaluate(get)
             if evaluated is None:
                 return  # a required row is missing: RL016 reports it
-            left, right = evaluated
-            lv, rv = _total(left), _total(right)
+            sides, lv, rv = evaluated
             if _equal(lv, rv):
                 continue
+            left, right = self._values(sides[0]), self._values(sides[1])
             rows = list({id(r): r for v in left + right for r, _ in v.cells}.values())
+            broken_rows = _rows_breaking_own_total(report, table)
             blamed = [r for r in rows if r.key in broken_rows]
             row = blamed[0] if len(blamed) == 1 else table.rows.get(self.locate or "") or rows[0]
             cell = row.cells[c]
@@ -170,27 +170,38 @@ class IdentityRule(Rule):
             where_en = {"column": self._name(column, "en")}
             yield self._finding(span, left, right, lv, rv, where, where_en)
 
-    def _evaluate(self, get) -> Optional[tuple[list[_Value], list[_Value]]]:
-        sides = []
-        every_cell_null = True
-        for terms in (self.equation.left, self.equation.right):
-            values = []
+    def _evaluate(self, get):
+        """Both sides as [(term, cells, sum)] with their totals; None when not checkable (a
+        required row missing, a cell unreadable, or every cell blank). Plain loops: this runs
+        for every row and column of every report, the _Value objects only for a failure."""
+        sides: tuple[list, list] = ([], [])
+        totals = [0, 0]
+        any_value = False
+        for i, terms in enumerate((self.equation.left, self.equation.right)):
+            side, total = sides[i], 0
             for term in terms:
                 cells = get(term)
                 if cells is None:
                     return None
-                if any(cell.kind == "unreadable" for _, cell in cells):
-                    return None
-                if any(cell.value is not None for _, cell in cells):
-                    every_cell_null = False
                 if not cells and term.optional:
                     continue  # an absent optional row (other? in a 2021 table) is not a term
-                total = sum((cell.value or 0) for _, cell in cells)
-                values.append(_Value(term, total, cells))
-            sides.append(values)
-        if every_cell_null:
+                sub = 0
+                for _, cell in cells:
+                    if cell.kind == "unreadable":
+                        return None
+                    if cell.value is not None:
+                        any_value = True
+                        sub += cell.value
+                side.append((term, cells, sub))
+                total += term.sign * sub
+            totals[i] = total
+        if not any_value:
             return None  # nothing to check: RL107 says the table is not checkable
-        return sides[0], sides[1]
+        return sides, totals[0], totals[1]
+
+    @staticmethod
+    def _values(side) -> list[_Value]:
+        return [_Value(term, sub, cells) for term, cells, sub in side]
 
     def _finding(self, span, left, right, lv, rv, where: dict, where_en: dict) -> Finding:
         zh = self.message.zh.format(left=_fmt(lv), right=_fmt(rv), **where)
@@ -218,14 +229,19 @@ def _columns() -> tuple[str, ...]:
 
 
 def _rows_breaking_own_total(report: Report, table: Table) -> set[str]:
-    """Rows whose own row identity fails: the likely culprits of a column that fails."""
-    out = set()
-    for rule in identity_rules():
-        if rule.table == table.kind and rule.over == "rows":
-            for key, row in table.rows.items():
-                if any(True for _ in rule._within(report, table, row)):
-                    out.add(key)
-    return out
+    """Rows whose own row identity fails: the likely culprits of a column that fails.
+    Worked out once per table, and only when some column fails."""
+
+    def compute() -> set[str]:
+        out = set()
+        for rule in identity_rules():
+            if rule.table == table.kind and rule.over == "rows":
+                for key, row in table.rows.items():
+                    if any(True for _ in rule._within(report, table, row)):
+                        out.add(key)
+        return out
+
+    return report.derive(f"rows-breaking-own-total:{table.kind}", compute)
 
 
 def _row_span(row: Row) -> Optional[Span]:
@@ -238,10 +254,6 @@ def _row_span(row: Row) -> Optional[Span]:
 
 def _row_name(row: Row) -> str:
     return row.label or row.key
-
-
-def _total(values: list[_Value]) -> float:
-    return sum(v.term.sign * v.value for v in values)
 
 
 def _equal(a: float, b: float) -> bool:

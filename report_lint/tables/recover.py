@@ -111,7 +111,57 @@ def recover(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: 
                 return False
         return True
 
-    group(0, 0)
+    def one_group() -> None:
+        """A single summed group (every requests row): choose the total first, from the end
+        of the digits, and then only addend splits that can still reach it are searched.
+        The same splits as group(), found with a fraction of the nodes."""
+        nonlocal nodes, cut
+        k = group_size - 1  # addends
+        for length in range(1, n - k + 1):
+            a = n - length
+            if piece_end[a] != n or (s[a] == "0" and length > 1):
+                continue
+            target = int(s[a:])
+            width = len(s) - a  # an addend is never longer than the total
+            chosen.clear()
+
+            def place(pos: int, left: int, total: int) -> bool:
+                nonlocal nodes, cut
+                nodes += 1
+                if nodes > _MAX_NODES:
+                    cut = True
+                    return False
+                if left == 0:
+                    if pos == a and total == target:
+                        solutions.append(chosen + [(a, n)])
+                        return len(solutions) < 2
+                    return True
+                digits = a - pos
+                if digits < left or digits > left * width:
+                    return True
+                # the most the remaining digits can add up to: one long number and single digits
+                if total + 10 ** (digits - left + 1) + 9 * left < target:
+                    return True
+                for ln in numbers_at(pos, min(width, digits - (left - 1))):
+                    if pos + ln > a:
+                        break
+                    v = int(s[pos : pos + ln])
+                    if total + v > target:
+                        break  # longer numbers from here are larger still
+                    chosen.append((pos, pos + ln))
+                    ok = place(pos + ln, left - 1, total + v)
+                    chosen.pop()
+                    if not ok:
+                        return False
+                return True
+
+            if not place(0, k, 0):
+                return
+
+    if summed and groups == 1 and group_size >= 2:
+        one_group()
+    else:
+        group(0, 0)
     if cut:
         return None, 2
     if len(solutions) != 1:

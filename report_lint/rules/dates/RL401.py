@@ -1,6 +1,6 @@
 """RL401 malformed-date."""
 
-from ...dates import find_dates, guess_malformed, signature
+from ...dates import guess_malformed, report_dates, report_signature
 from ...findings import Finding, Message, Severity
 from ..base import Rule
 
@@ -40,7 +40,7 @@ class MalformedDate(Rule):
 
     def check(self, report, ctx):
         text = report.source.text
-        sig = signature(text)
+        sig = report_signature(report)
         if sig is not None and sig.style == "malformed":
             guesses = guess_malformed(sig.raw)
             hint_zh = f"（可能是{'或'.join(guesses)}）" if guesses else ""
@@ -49,6 +49,6 @@ class MalformedDate(Rule):
                                              f"signature date '{sig.raw}' has lost its 年/月/日{hint_en}"), sig.span)
         elif sig is not None and sig.year is None and sig.month is not None:
             yield Finding(self.code, Message(f"落款日期“{sig.raw}”没有年份", f"signature date '{sig.raw}' has no year"), sig.span)
-        for d in find_dates(text):
+        for d in report_dates(report):
             if d.month is not None and not 1 <= d.month <= 12:
                 yield Finding(self.code, Message(f"“{d.raw}”的月份{d.month}不存在", f"'{d.raw}': there is no month {d.month}"), d.span)

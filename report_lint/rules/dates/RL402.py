@@ -1,6 +1,6 @@
 """RL402 impossible-date."""
 
-from ...dates import days_in_month, find_dates
+from ...dates import days_in_month, report_dates
 from ...findings import Finding, Message, Severity
 from ..base import Rule
 
@@ -35,7 +35,7 @@ class ImpossibleDate(Rule):
     """
 
     def check(self, report, ctx):
-        for d in find_dates(report.source.text):
+        for d in report_dates(report):
             if d.day is None or d.month is None or not 1 <= d.month <= 12:
                 continue  # month errors are RL401's
             last = days_in_month(d.year, d.month)

@@ -1,6 +1,6 @@
 """RL403 date-style."""
 
-from ...dates import gbt, is_valid, signature
+from ...dates import gbt, is_valid, report_signature
 from ...findings import Finding, Message, Severity
 from ..base import Rule
 
@@ -49,7 +49,7 @@ class DateStyle(Rule):
     """
 
     def check(self, report, ctx):
-        sig = signature(report.source.text)
+        sig = report_signature(report)
         if sig is None or sig.style not in _STYLE or not sig.full:
             return
         if not is_valid(sig.year, sig.month, sig.day):

@@ -1,6 +1,6 @@
 """RL404 statistics-period."""
 
-from ...dates import statistics_period
+from ...dates import report_period
 from ...findings import Finding, Message, Related, Severity
 from ..base import Rule
 
@@ -37,7 +37,7 @@ class StatisticsPeriod(Rule):
     """
 
     def check(self, report, ctx):
-        found = statistics_period(report.source.text)
+        found = report_period(report)
         if found is None:
             return
         start, end, span = found

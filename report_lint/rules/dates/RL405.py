@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from ...dates import is_valid, signature
+from ...dates import is_valid, report_signature
 from ...findings import Finding, Message, Severity
 from ..base import Rule
 from ._common import title_year
@@ -60,7 +60,7 @@ class SignatureTiming(Rule):
 
     def check(self, report, ctx):
         year = report.report_year
-        sig = signature(report.source.text)
+        sig = report_signature(report)
         if year is None or sig is None or not sig.full or not is_valid(sig.year, sig.month, sig.day):
             return
         signed = date(sig.year, sig.month, sig.day)

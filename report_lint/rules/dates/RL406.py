@@ -1,6 +1,6 @@
 """RL406 year-mismatch."""
 
-from ...dates import statistics_period
+from ...dates import report_period
 from ...findings import Finding, Message, Related, Severity
 from ..base import Rule
 from ._common import overview_year, title_year
@@ -53,7 +53,7 @@ class YearMismatch(Rule):
                                              f"总体情况 opens with {ov[0]}, the title says {year}"), ov[1], related=[title])
         if report.report_year == year:
             return  # RL404 compares the period with it
-        period = statistics_period(text)
+        period = report_period(report)
         if period is not None and period[0].year != year:
             yield Finding(self.code, Message(f"统计期限写的是{period[0].year}年，与标题中的{year}年不一致",
                                              f"the statistics period is in {period[0].year}, the title says {year}"),
