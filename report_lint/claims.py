@@ -24,6 +24,7 @@ def phrases() -> dict:
     return load_toml(data_file("rules", "phrases.toml"))
 
 
+@lru_cache(maxsize=8192)  # subjects repeat within and across reports; the phrases never change
 def match_claim(subject: str, unit: str) -> Optional[dict]:
     """The [[claim]] of phrases.toml a count with this subject and unit restates, if any."""
     data = phrases()

@@ -85,14 +85,12 @@ def _engine():
     grammar = read_text(data_file("grammars", "tables.lark"))
     module = _standalone(grammar) if resources.CACHE_DIR is not None else None
     if module is not None:
-        parser = module.Lark_StandAlone(transformer=_Build())
+        # Straight to the LALR parser with our token list as its lexer (the frontend would
+        # build a text lexer): the parser's loop pulls the tokens itself.
+        lalr = module.Lark_StandAlone(transformer=_Build()).parser.parser
 
         def run(tokens, start):
-            ip = parser.parse_interactive(start=start)
-            feed = ip.feed_token
-            for tok in tokens:
-                feed(tok)
-            return ip.feed_eof()
+            return lalr.parse(_TokenList(tokens), start)
 
         return run, module.UnexpectedInput
     from lark import Lark
@@ -113,6 +111,18 @@ def _engine():
     _TokenListLexer.__qualname__ = "_TokenListLexer"
     lark = Lark(grammar, parser="lalr", lexer=_TokenListLexer, transformer=_Build(), start=START, cache=True)
     return (lambda tokens, start: lark.parse(tokens, start=start)), UnexpectedInput
+
+
+class _TokenList:
+    """A lexer as Lark's LALR parser calls it: lex(state) yields the tokens."""
+
+    __slots__ = ("tokens",)
+
+    def __init__(self, tokens) -> None:
+        self.tokens = tokens
+
+    def lex(self, state):
+        return iter(self.tokens)
 
 
 def _standalone(grammar: str):

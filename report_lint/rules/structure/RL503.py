@@ -11,12 +11,28 @@ _N = "一二三四五六七八九十"
 # (一) sub-headings and 1. items count at a line start or after a sentence end; 一是 items
 # also after a comma. "第(一)项" and "2.5" are not markers.
 _MARKER = re.compile(
+    # the lookahead lets the engine skip every position that cannot start a marker
+    rf"(?=[ \t(\d{_N}])(?:"
     rf"(?:^|(?<=[\s。;:]))[ \t]*\((?P<sub>[{_N}]{{1,3}})\)"
     rf"|(?:^|(?<=[。;:]))[ \t]*(?P<num>\d{{1,2}})[.、](?![\d.])"
-    rf"|(?:^|(?<=[\s。;:,!?)\"“”]))(?P<shi>[{_N}]{{1,3}})是",
+    rf"|(?:^|(?<=[\s。;:,!?)\"“”]))(?P<shi>[{_N}]{{1,3}})是)",
     re.M,
 )
 _LEVELS = ("sub", "num", "shi")  # outer to inner: a marker resets the levels inside it
+
+
+def _markers(text: str, body: Span, tables: list[Span]):
+    """The markers of a section body, not scanning the tables inside it (the bulk of the text
+    in some layouts, and never looked at)."""
+    pos = body.start
+    for t in sorted(tables, key=lambda t: t.start):
+        if t.end <= pos or t.start >= body.end:
+            continue
+        if t.start > pos:
+            yield from _MARKER.finditer(text, pos, t.start)
+        pos = max(pos, t.end)
+    if pos < body.end:
+        yield from _MARKER.finditer(text, pos, body.end)
 
 
 def _label(level: str, v: int) -> str:
@@ -64,7 +80,7 @@ class EnumerationSequence(Rule):
         tables = table_spans(report)
         for section in report.sections:
             last: dict[str, tuple[int, Span]] = {}
-            for m in _MARKER.finditer(text, section.body.start, section.body.end):
+            for m in _markers(text, section.body, tables):
                 level = m.lastgroup
                 if level is None or inside(m.start(level), tables):
                     continue
