@@ -52,6 +52,7 @@ _HAS_NUMBER = re.compile(r"[\d零〇一二两三四五六七八九十]")  # a cl
 
 _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?")
 _CHINESE = re.compile(rf"[零〇一二两三四五六七八九十][{_CN}]*")
+_PCT = re.compile(r"(\d+(?:\.\d+)?)%")
 _PCT_CN = re.compile(rf"百分之([{_CN}]+)(?:点([零〇一二三四五六七八九]+))?")
 
 
@@ -161,14 +162,14 @@ def _quantities(text: str, masked: str, start: int, end: int, offset: int) -> li
         pre = text[max(start, i - 3):i]
         return pre.endswith(("约", "近", "超过", "逾", "达", "超", "大约", "将近"))
 
-    for m in re.finditer(r"(\d+(?:\.\d+)?)%", seg):
+    for m in (_PCT.finditer(seg) if "%" in seg else ()):
         a, b = start + m.start(), start + m.end()
         num = m.group(1)
         dec = len(num.split(".")[1]) if "." in num else 0
         out.append(Quantity(Decimal(num), Span(a + offset, b + offset), "%", "percent", subject_before(a), dec,
                             number_span=Span(a + offset, a + len(num) + offset)))
         taken.append((a, b))
-    for m in _PCT_CN.finditer(seg):
+    for m in (_PCT_CN.finditer(seg) if "百分之" in seg else ()):
         whole = cn_to_int(m.group(1))
         if whole is None:
             continue

@@ -405,7 +405,7 @@ def test_synth_narrative_one_changed_number_is_found(seed, layout, template, ful
         wholes = {Decimal(v) for v in (req["new"][6], req["total"][6]) if v}
         if req["new"][6] is not None and req["carried_over"][6] is not None and req["new"][6] + req["carried_over"][6]:
             wholes.add(Decimal(req["new"][6] + req["carried_over"][6]))
-        counts = {Decimal(v) for row in req.values() for v in row if v is not None}
+        counts = _near_values(r)  # cells, and group sums a phrase may also mean (无法提供: Σunavailable)
         assume(all(abs(c * 100 / w - new) >= Decimal("0.1") for c in counts for w in wholes))
         shown = f"{new:.1f}"
     a, b = m.span(g)

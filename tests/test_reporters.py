@@ -255,7 +255,7 @@ def test_json_contract():
     doc = json.loads(out)
     assert list(doc) == ["version", "diagnostics", "summary"]
     assert doc["version"] == 1
-    assert doc["summary"] == {"files": 3, "errors": 4, "warnings": 2, "infos": 1}
+    assert doc["summary"] == {"files": 3, "errors": 4, "warnings": 2, "infos": 1, "clean": 1, "with_errors": 2}
     keys = ["path", "code", "name", "severity", "message", "line", "column", "end_line", "end_column", "related"]
     types = [str, str, str, str, str, int, int, int, int, list]
     for d in doc["diagnostics"]:
@@ -288,12 +288,12 @@ def test_json_sorts_across_files_and_by_code():
     assert [(x["path"], x["code"]) for x in doc["diagnostics"]] == [
         ("a.txt", "RL001"), ("a.txt", "RL003"), ("a.txt", "RL009"), ("b.txt", "RL002")
     ]
-    assert doc["summary"] == {"files": 2, "errors": 0, "warnings": 0, "infos": 4}
+    assert doc["summary"] == {"files": 2, "errors": 0, "warnings": 0, "infos": 4, "clean": 0, "with_errors": 0}
 
 
 def test_json_empty_and_options():
     assert json.loads(render("json", [])) == {
-        "version": 1, "diagnostics": [], "summary": {"files": 0, "errors": 0, "warnings": 0, "infos": 0}
+        "version": 1, "diagnostics": [], "summary": {"files": 0, "errors": 0, "warnings": 0, "infos": 0, "clean": 0, "with_errors": 0}
     }
     results = fixture_results("en")
     plain = render("json", results, lang="en")
@@ -533,8 +533,9 @@ def test_user_text_is_never_markup():
 
 def test_summary_wording():
     results = fixture_results("zh")
-    assert render("text", results).endswith("\n共检查 3 个文件：4 个错误，2 个警告，1 个提示。\n")
-    assert render("text", results, lang="en").endswith("\nChecked 3 files: 4 errors, 2 warnings, 1 info.\n")
+    assert render("text", results).endswith("\n共检查 3 个文件（1 个无问题，2 个有错误）：4 个错误，2 个警告，1 个提示。\n")
+    assert render("text", results, lang="en").endswith(
+        "\nChecked 3 files (1 clean, 2 with errors): 4 errors, 2 warnings, 1 info.\n")
     clean = [results[1]]
     assert render("text", clean) == "共检查 1 个文件，未发现问题。\n"
     assert render("text", clean * 2, lang="en") == "Checked 2 files: no problems found.\n"
@@ -559,7 +560,7 @@ def test_statistics_table():
         "  RL102  requests-row-total     1",
         "  RL105  invalid-count          1",
     ]
-    assert out.endswith("  RL105  invalid-count          1\n\n共检查 3 个文件：4 个错误，3 个警告，1 个提示。\n")
+    assert out.endswith("  RL105  invalid-count          1\n\n共检查 3 个文件（1 个无问题，2 个有错误）：4 个错误，3 个警告，1 个提示。\n")
     assert "Statistics by rule:\n  RL003" in render("text", results, lang="en", statistics=True)
 
 

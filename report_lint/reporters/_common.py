@@ -17,6 +17,8 @@ class Summary:
     errors: int
     warnings: int
     infos: int
+    clean: int = 0  # files without any finding
+    with_errors: int = 0  # files with at least one error (an unreadable file is one)
 
     @property
     def total(self) -> int:
@@ -42,10 +44,14 @@ def sorted_diagnostics(results: "Iterable[FileResult]") -> "list[Diagnostic]":
 
 def summarize(results: "list[FileResult]") -> Summary:
     counts = {s: 0 for s in Severity}
+    clean = with_errors = 0
     for r in results:
         for d in r.diagnostics:
             counts[d.severity] += 1
-    return Summary(len(results), counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO])
+        clean += not r.diagnostics
+        with_errors += any(d.severity == Severity.ERROR for d in r.diagnostics)
+    return Summary(len(results), counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO],
+                   clean, with_errors)
 
 
 def rule_counts(results: "Iterable[FileResult]") -> list[RuleCount]:

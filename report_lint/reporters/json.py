@@ -4,7 +4,8 @@
      "diagnostics": [{"path", "code", "name", "severity", "message",
                       "line", "column", "end_line", "end_column",
                       "related": [{"line", "column", "message"}]}],
-     "summary": {"files": N, "errors": X, "warnings": Y, "infos": Z}}
+     "summary": {"files": N, "errors": X, "warnings": Y, "infos": Z,
+                 "clean": files without findings, "with_errors": files with an error}}
 
 Positions are 1-based, in code points of the original file, end exclusive. ``severity`` is
 ``error``, ``warning`` or ``info``; messages are in the language asked for. Diagnostics are
@@ -31,7 +32,8 @@ def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False
     doc: dict = {
         "version": VERSION,
         "diagnostics": [d.as_dict() for d in sorted_diagnostics(results)],
-        "summary": {"files": s.files, "errors": s.errors, "warnings": s.warnings, "infos": s.infos},
+        "summary": {"files": s.files, "errors": s.errors, "warnings": s.warnings, "infos": s.infos,
+                    "clean": s.clean, "with_errors": s.with_errors},
     }
     if statistics:
         doc["statistics"] = [{"code": c.code, "name": c.name, "count": c.count} for c in rule_counts(results)]

@@ -267,7 +267,8 @@ def _summary(add: _Add, results: "list[FileResult]", lang: str) -> None:
         if not s.total:
             add((f"Checked {_plural(s.files, 'file')}: no problems found.\n", "bold green"))
             return
-        add((f"Checked {_plural(s.files, 'file')}: ", None))
+        files = f" ({s.clean} clean, {s.with_errors} with errors)" if s.files > 1 else ""
+        add((f"Checked {_plural(s.files, 'file')}{files}: ", None))
         for k, (n, sev) in enumerate(parts):
             add((_plural(n, sev.text("en")), f"bold {_COLOR[sev]}" if n else None))
             add((", " if k < 2 else ".\n", None))
@@ -275,7 +276,8 @@ def _summary(add: _Add, results: "list[FileResult]", lang: str) -> None:
     if not s.total:
         add((f"共检查 {s.files} 个文件，未发现问题。\n", "bold green"))
         return
-    add((f"共检查 {s.files} 个文件：", None))
+    files = f"（{s.clean} 个无问题，{s.with_errors} 个有错误）" if s.files > 1 else ""
+    add((f"共检查 {s.files} 个文件{files}：", None))
     for k, (n, sev) in enumerate(parts):
         add((f"{n} 个{sev.text('zh')}", f"bold {_COLOR[sev]}" if n else None))
         add(("，" if k < 2 else "。\n", None))

@@ -1,0 +1,133 @@
+"""Batches and pipelines: --jobs, baselines, the progress bar and the batch summary, through
+the real command (`python -m report_lint`, the console script's entry point)."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from report_lint.commands import CheckOptions, check_files
+from report_lint.config import Config
+from report_lint.engine import Engine
+from report_lint.source import Excerpt
+from tests import synth
+from tests.test_cli_check import BROKEN, CLEAN
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args, cwd=ROOT, env=None):
+    e = {**os.environ, "REPORT_LINT_NO_CACHE": "1", **(env or {})}
+    e.pop("FORCE_COLOR", None)
+    out = subprocess.run([sys.executable, "-m", "report_lint", *map(str, args)], capture_output=True, cwd=cwd,
+                         env=e, timeout=300)
+    stderr = out.stderr.decode("utf-8")
+    assert "Traceback" not in stderr, stderr
+    return out.returncode, out.stdout.decode("utf-8"), stderr
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    """40 synthetic reports in several layouts, a few with a changed cell."""
+    d = tmp_path_factory.mktemp("batch")
+    rng = random.Random(7)
+    for i in range(40):
+        template = rng.choice(synth.TEMPLATES)
+        tables = synth.random_tables(rng, template)
+        if i % 5 == 0:  # one changed cell: the row and column totals no longer hold
+            tables["requests"]["granted"][0] += 1
+        layout = synth.LAYOUTS[i % len(synth.LAYOUTS)]
+        r = synth.render_report(tables, layout, rng, template=template,
+                                year=2020 if template == "2019" else 2024)
+        (d / f"r{i:02d}.txt").write_text(r.text, encoding="utf-8")
+    return d
+
+
+def test_jobs_give_the_same_output_in_the_same_order(batch):
+    one = run("check", batch, "--format", "json", "--jobs", "1")
+    two = run("check", batch, "--format", "json", "--jobs", "2")
+    assert one == two
+    paths = [d["path"] for d in json.loads(one[1])["diagnostics"]]
+    assert paths == sorted(paths) and len(set(paths)) >= 8
+    assert run("check", batch, "--format", "text", "--jobs", "3")[1] == run("check", batch, "--jobs", "1")[1]
+
+
+def test_bad_jobs_is_a_usage_error(batch):
+    code, _, err = run("check", batch, "--jobs", "0")
+    assert code == 2 and "--jobs" in err
+
+
+def test_batch_summary_counts_files(batch):
+    code, out, _ = run("check", batch)
+    data = json.loads(run("check", batch, "--format", "json")[1])["summary"]
+    assert data["files"] == 40 and data["with_errors"] >= 8 and data["clean"] + data["with_errors"] <= 40
+    assert f"共检查 40 个文件（{data['clean']} 个无问题，{data['with_errors']} 个有错误）" in out
+    out_en = run("check", batch, "--lang", "en")[1]
+    assert f"Checked 40 files ({data['clean']} clean, {data['with_errors']} with errors)" in out_en
+
+
+def test_progress_bar_only_when_asked_or_on_a_terminal(batch):
+    code, out, err = run("check", batch, "--format", "json")
+    assert err == ""  # stderr is not a terminal here: no bar
+    code2, out2, err2 = run("check", batch, "--format", "json", "--progress")
+    assert out2 == out and code2 == code  # the bar never touches stdout
+
+
+def test_results_keep_only_the_lines_their_findings_need(batch):
+    files = sorted(str(p) for p in batch.iterdir())
+    results = check_files(Engine(Config()), files, CheckOptions(paths=files, jobs=1), keep_source=False)
+    assert [r.path for r in results] == files
+    for r in results:
+        assert isinstance(r.source, Excerpt)
+        assert set(r.source.lines) == {n for d in r.diagnostics for n in (d.line, d.end_line)}
+
+
+# ------------------------------------------------------------------------------ baseline
+
+
+def test_baseline_hides_known_findings_and_survives_unrelated_edits(tmp_path):
+    report = tmp_path / "年报.txt"
+    report.write_text(BROKEN, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    code, _, err = run("check", "年报.txt", "--write-baseline", baseline, cwd=tmp_path)
+    assert code == 0 and "基线" in err
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    assert data["version"] == 1 and data["findings"] and all(len(f["fingerprint"]) == 64 for f in data["findings"])
+    known = len(data["findings"])
+
+    code, out, err = run("check", "年报.txt", "--baseline", baseline, "--format", "json", cwd=tmp_path)
+    assert code == 0 and json.loads(out)["diagnostics"] == []
+
+    # a paragraph added at the top moves every line: the old findings stay known
+    report.write_text("（本报告已经修订。）\n\n" + BROKEN, encoding="utf-8")
+    code, out, _ = run("check", "年报.txt", "--baseline", baseline, "--format", "json", cwd=tmp_path)
+    assert code == 0 and json.loads(out)["diagnostics"] == []
+    code, out, _ = run("check", "年报.txt", "--format", "json", cwd=tmp_path)
+    assert len(json.loads(out)["diagnostics"]) == known  # they are still there without the baseline
+
+    # a new slip is reported, and only it
+    broken_more = BROKEN.replace("不计其他情形) | 1 | 0 | 0 | 0 | 0 | 0 | 1 |", "不计其他情形) | 1 | 0 | 0 | 0 | 0 | 0 | 5 |")
+    assert broken_more != BROKEN
+    report.write_text("（本报告已经修订。）\n\n" + broken_more, encoding="utf-8")
+    code, out, err = run("check", "年报.txt", "--baseline", baseline, "--format", "json", cwd=tmp_path)
+    new = json.loads(out)["diagnostics"]
+    assert code == 1 and new and all("部分公开" in d["message"] or d["code"] in ("RL103", "RL101") for d in new)
+    code, out, err = run("check", "年报.txt", "--baseline", baseline, cwd=tmp_path)
+    assert "基线中已有的" in err
+
+
+def test_baseline_errors_are_usage_errors(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text(CLEAN, encoding="utf-8")
+    code, _, err = run("check", report, "--baseline", tmp_path / "missing.json")
+    assert code == 2 and "找不到基线文件" in err
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"something": "else"}', encoding="utf-8")
+    code, _, err = run("check", report, "--baseline", bad, "--lang", "en")
+    assert code == 2 and "not a report-lint baseline" in err
