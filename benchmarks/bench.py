@@ -15,7 +15,10 @@ as files in a mix of UTF-8 and GB18030. Measured:
       when the command is not there or fails);
   (c) scaling: parse time per KB for the same report grown to 1x, 4x and 16x its size by
       repeating its narrative paragraphs (constant time per KB = linear);
-  (d) peak memory (ru_maxrss of this process and of its children).
+  (d) peak memory (ru_maxrss of this process and of the CLI batch, at a quarter of the batch
+      and at the whole batch: it should not grow with the number of files);
+  (e) single-file start: `report-lint FILE` (the console script beside this interpreter, else
+      `python -m report_lint`) against bare `python -c pass`, alternated, medians and ratio.
 
 Standard library plus the project only.
 """
@@ -202,6 +205,28 @@ def _cli_base() -> list[str]:
     return [sys.executable, "-m", "report_lint"]
 
 
+def _console_script() -> list[str]:
+    script = Path(sys.executable).parent / "report-lint"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "report_lint"]
+
+
+def bench_startup(file: Path, runs: int = 21) -> dict:
+    """Median wall time of `report-lint FILE` and of `python -c pass`, run alternately so
+    that drift in the machine's speed hits both."""
+    cmd = _console_script() + [str(file)]
+    bare = [sys.executable, "-c", "pass"]
+    subprocess.run(cmd, capture_output=True)  # warm the caches (bytecode, data, parser)
+    subprocess.run(bare, capture_output=True)
+    ours, base = [], []
+    for _ in range(runs):
+        for c, acc in ((cmd, ours), (bare, base)):
+            t0 = time.perf_counter()
+            subprocess.run(c, capture_output=True)
+            acc.append(time.perf_counter() - t0)
+    m_ours, m_base = statistics.median(ours), statistics.median(base)
+    return {"cmd": cmd, "ours_ms": 1000 * m_ours, "bare_ms": 1000 * m_base, "ratio": m_ours / m_base}
+
+
 def bench_cli(directory: Path, n: int, jobs: int) -> dict:
     base = _cli_base()
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
@@ -325,6 +350,7 @@ def main(argv=None) -> int:
     ap.add_argument("--keep", metavar="DIR", type=Path, help="generate into DIR and keep it (default: a temp dir)")
     ap.add_argument("--skip-cli", action="store_true", help="skip (b)")
     ap.add_argument("--skip-scaling", action="store_true", help="skip (c)")
+    ap.add_argument("--skip-startup", action="store_true", help="skip (e)")
     ap.add_argument("--scaling-reps", type=int, default=9, help="timed runs per size in (c), best is kept")
     args = ap.parse_args(argv)
 
@@ -400,6 +426,14 @@ def main(argv=None) -> int:
                 if b.get("startup_s") is not None:
                     lines.append(("    CLI startup (--version)", f"{1000 * b['startup_s']:.0f} ms"))
                 cli_peak = b["peak_mb"]
+                # the same command over a quarter of the files: memory should not follow the count
+                quarter = work / "quarter"
+                quarter.mkdir(exist_ok=True)
+                for f in files[: max(1, len(files) // 4)]:
+                    shutil.copy(f, quarter / f.name)
+                q = bench_cli(quarter, max(1, len(files) // 4), args.jobs)
+                if "skipped" not in q:
+                    cli_peak = (q["peak_mb"], cli_peak)
 
         if args.skip_scaling or src_mod is None:
             lines.append(("(c) scaling", "skipped"))
@@ -414,9 +448,18 @@ def main(argv=None) -> int:
                     lines.append((f"    {r['layout']} {r['mult']}x",
                                   f"{r['kb']:7.1f} KB {r['ms']:8.2f} ms {r['us_per_kb']:8.1f} us {marg}"))
 
+        if isinstance(cli_peak, tuple):
+            peak = f"{cli_peak[0]:.0f} MB for {max(1, len(files) // 4)} files, {cli_peak[1]:.0f} MB for {len(files)}"
+        else:
+            peak = f"{cli_peak:.0f} MB" if cli_peak is not None else "n/a"
         lines.append(("(d) peak RSS self / CLI batch",
-                      f"{_maxrss_mb(resource.RUSAGE_SELF):.0f} MB / "
-                      + (f"{cli_peak:.0f} MB (largest process of the batch)" if cli_peak is not None else "n/a")))
+                      f"{_maxrss_mb(resource.RUSAGE_SELF):.0f} MB / {peak} (largest process of the batch)"))
+        if args.skip_startup:
+            lines.append(("(e) single-file start", "skipped (--skip-startup)"))
+        else:
+            e = bench_startup(files[0])
+            lines.append(("(e) single-file start", f"{e['ours_ms']:.0f} ms vs python -c pass {e['bare_ms']:.0f} ms"
+                                                   f" = {e['ratio']:.1f}x  ({' '.join(Path(e['cmd'][0]).name for _ in [0])})"))
         width = max(len(k) for k, _ in lines)
         for k, v in lines:
             print(f"{k:<{width}}  {v}")

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from .findings import Message
 
@@ -38,12 +38,13 @@ class BaselineError(Exception):
         return self.msg.text(lang)
 
 
-def write_baseline(path: Path, results: "list[FileResult]") -> int:
+def write_baseline(path: Path, results: "Iterable[FileResult]") -> int:
+    """Record the findings of ``results`` (consumed one file at a time); how many."""
     from .fingerprints import fingerprints
 
     rows = sorted(
         ({"fingerprint": fp, "path": d.path.replace("\\", "/"), "code": d.code, "line": d.line, "message": d.message}
-         for d, fp in fingerprints(results) if d.code != "RL001"),  # an unreadable file is never "known"
+         for r in results for d, fp in fingerprints([r]) if d.code != "RL001"),  # an unreadable file is never "known"
         key=lambda r: (r["path"], r["line"], r["code"], r["fingerprint"]),
     )
     body = ",\n".join("    " + json.dumps(r, ensure_ascii=False) for r in rows)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -50,8 +50,8 @@ def say(msg: str) -> None:
 
 
 def expand_paths(paths: list[str]) -> list[str]:
-    """Files to read, in order: files as given (a missing one fails when it is read, with
-    its own message), directories searched recursively for report files, sorted."""
+    """Files to read: files as given (a missing one fails when it is read, with its own
+    message), directories searched recursively for report files, sorted; each file once."""
     files: list[str] = []
     for p in paths:
         if p != "-" and os.path.isdir(p):
@@ -62,7 +62,7 @@ def expand_paths(paths: list[str]) -> list[str]:
             ))
         else:
             files.append(p)
-    return files
+    return list(dict.fromkeys(files))  # a file named twice (or found twice) is checked once
 
 
 class UsageError(Exception):
@@ -126,37 +126,79 @@ def run_check(opts: CheckOptions) -> int:
 
     engine = Engine(cfg, lang)
     keep_source = opts.fmt in ("html",)  # the page shows whole texts; others need a few lines
-    results = check_files(engine, files, opts, keep_source)
+    # Path order: the order every format promises, and the one streamed output can keep.
+    files = sorted(files)
+    results = iter_results(engine, files, opts, keep_source)
+    state = _Outcome()
 
     if opts.write_baseline is not None:
         from .baseline import write_baseline
 
-        n = write_baseline(opts.write_baseline, results)
+        n = write_baseline(opts.write_baseline, map(state.add, results))
         say((f"已把 {n} 个问题写入基线文件 {opts.write_baseline}；以后用 --baseline 只报告新问题。" if zh else
              f"wrote {n} findings to the baseline {opts.write_baseline}; use --baseline to report only new ones."))
-        return EXIT_INPUT if any(r.error is not None for r in results) else EXIT_OK
+        return EXIT_INPUT if state.input_failure else EXIT_OK
+    hidden = [0]
     if baseline is not None:
         from .baseline import apply_baseline
 
-        results, hidden = apply_baseline(results, baseline)
-        if hidden and opts.fmt == "text":
-            say((f"基线中已有的 {hidden} 个问题未列出。" if zh else f"{hidden} findings already in the baseline are not shown."))
+        def known_removed(r: "FileResult") -> "FileResult":
+            _, n = apply_baseline([r], baseline)
+            hidden[0] += n
+            return r
 
-    from .engine import exit_code
-    from .reporters import render
+        results = map(known_removed, results)
+    results = map(state.add, results)
 
-    out = render(opts.fmt, results, lang=lang, color=opts.fmt == "text" and use_color(opts.output),
-                 statistics=opts.statistics)
-    if opts.output is not None:
-        try:
-            opts.output.write_text(out, encoding="utf-8")
-        except OSError as e:
-            say(f"report-lint: {'无法写入' if zh else 'cannot write'} {opts.output}: {e.strerror or e}")
+    from .reporters import STREAMING, render, stream
+
+    color = opts.fmt == "text" and use_color(opts.output)
+    try:
+        out = open(opts.output, "w", encoding="utf-8") if opts.output is not None else sys.stdout
+    except OSError as e:
+        say(f"report-lint: {'无法写入' if zh else 'cannot write'} {opts.output}: {e.strerror or e}")
+        return EXIT_INPUT
+    try:
+        if opts.fmt in STREAMING:  # file by file: memory stays flat however many files
+            stream(opts.fmt, results, out.write, lang=lang, color=color, statistics=opts.statistics)
+        else:
+            out.write(render(opts.fmt, list(results), lang=lang, color=color, statistics=opts.statistics))
+        out.flush()
+    except OSError as e:
+        if opts.output is None:
+            raise  # a closed pipe: _entry handles it
+        say(f"report-lint: {'无法写入' if zh else 'cannot write'} {opts.output}: {e.strerror or e}")
+        return EXIT_INPUT
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if hidden[0] and opts.fmt == "text":
+        say((f"基线中已有的 {hidden[0]} 个问题未列出。" if zh else f"{hidden[0]} findings already in the baseline are not shown."))
+    return state.exit_code(cfg.fail_on, opts.exit_zero)
+
+
+class _Outcome:
+    """What the exit code needs, kept while results stream past."""
+
+    def __init__(self) -> None:
+        self.input_failure = False
+        self.worst = None
+
+    def add(self, r: "FileResult") -> "FileResult":
+        if r.error is not None:
+            self.input_failure = True
+        for d in r.diagnostics:
+            if self.worst is None or d.severity > self.worst:
+                self.worst = d.severity
+        return r
+
+    def exit_code(self, fail_on: "Severity", exit_zero: bool) -> int:
+        """0 clean, 1 findings at or above the failing severity, 2 input failure."""
+        if self.input_failure:
             return EXIT_INPUT
-    else:
-        sys.stdout.write(out)
-        sys.stdout.flush()
-    return exit_code(results, cfg.fail_on, opts.exit_zero)
+        if exit_zero:
+            return EXIT_OK
+        return EXIT_FINDINGS if self.worst is not None and self.worst >= fail_on else EXIT_OK
 
 
 # ------------------------------------------------------------------------------- batches
@@ -216,6 +258,12 @@ def _slim(result: "FileResult", keep_source: bool) -> "FileResult":
 
 def check_files(engine: "Engine", files: list[str], opts: CheckOptions, keep_source: bool) -> "list[FileResult]":
     """Every file's result, in the order given, whatever the number of workers."""
+    return list(iter_results(engine, files, opts, keep_source))
+
+
+def iter_results(engine: "Engine", files: list[str], opts: CheckOptions, keep_source: bool) -> "Iterator[FileResult]":
+    """Each file's result as soon as it (and every file before it) is checked, in the order
+    given, whatever the number of workers."""
     jobs = opts.jobs or default_jobs()
     stdin_data = sys.stdin.buffer.read() if "-" in files else None
     show = opts.progress if opts.progress is not None else (sys.stderr.isatty() and len(files) >= PROGRESS_FROM)
@@ -228,7 +276,8 @@ def check_files(engine: "Engine", files: list[str], opts: CheckOptions, keep_sou
 
         if len(files) > 1:
             _quiet_gc()
-        return _with_progress(map(one, files), len(files), show, engine.lang)
+        yield from _with_progress(map(one, files), len(files), show, engine.lang)
+        return
 
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
@@ -239,21 +288,20 @@ def check_files(engine: "Engine", files: list[str], opts: CheckOptions, keep_sou
     init = (engine if forking else None, engine.config, engine.lang, keep_source)
     chunk = max(1, min(32, len(files) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=init) as pool:
-        return _with_progress(pool.map(_check_one, files, chunksize=chunk), len(files), show, engine.lang)
+        yield from _with_progress(pool.map(_check_one, files, chunksize=chunk), len(files), show, engine.lang)
 
 
-def _with_progress(results, total: int, show: bool, lang: str) -> "list[FileResult]":
+def _with_progress(results, total: int, show: bool, lang: str) -> "Iterator[FileResult]":
     if not show:
-        return list(results)
+        yield from results
+        return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     label = "检查中" if lang == "zh" else "checking"
-    out = []
     with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=total)
         for r in results:
-            out.append(r)
             bar.advance(task)
-    return out
+            yield r

@@ -11,14 +11,18 @@ Nothing here imports rich: only the text reporter does, and only when colour is 
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterable
 
 if TYPE_CHECKING:
     from ..findings import FileResult
 
-__all__ = ["FORMATS", "render"]
+__all__ = ["FORMATS", "STREAMING", "render", "stream"]
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab", "html")
+# Formats that can be written file by file while a batch runs (memory flat in the batch size);
+# the others are one document that needs every result (SARIF, JUnit and GitLab totals, the
+# HTML page with every text).
+STREAMING = frozenset(("text", "json", "github"))
 
 
 def render(
@@ -35,3 +39,20 @@ def render(
     module = import_module(f"{__name__}.{fmt}")
     lang = "en" if lang.lower().startswith("en") else "zh"
     return module.render(results, lang=lang, color=color, statistics=statistics)
+
+
+def stream(
+    fmt: str,
+    results: "Iterable[FileResult]",
+    write: "Callable[[str], object]",
+    *,
+    lang: str = "zh",
+    color: bool = False,
+    statistics: bool = False,
+) -> None:
+    """Write ``results`` as ``fmt`` piece by piece, as they arrive (``fmt`` in STREAMING)."""
+    if fmt not in STREAMING:
+        raise ValueError(f"format {fmt!r} cannot be streamed")
+    module = import_module(f"{__name__}.{fmt}")
+    lang = "en" if lang.lower().startswith("en") else "zh"
+    module.stream(results, write, lang=lang, color=color, statistics=statistics)

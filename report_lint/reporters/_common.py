@@ -42,24 +42,57 @@ def sorted_diagnostics(results: "Iterable[FileResult]") -> "list[Diagnostic]":
     return sorted(all_diagnostics(results), key=lambda d: (d.path, d.line, d.column, d.code))
 
 
-def summarize(results: "list[FileResult]") -> Summary:
-    counts = {s: 0 for s in Severity}
-    clean = with_errors = 0
-    for r in results:
+class Tally:
+    """Counts kept while results stream past (a batch never holds every result at once)."""
+
+    def __init__(self) -> None:
+        self.files = self.clean = self.with_errors = 0
+        self.counts = {s: 0 for s in Severity}
+        self.by_code: dict[str, int] = {}
+        self.names: dict[str, str] = {}
+
+    def add(self, r: "FileResult") -> "FileResult":
+        self.files += 1
+        self.clean += not r.diagnostics
+        error = False
         for d in r.diagnostics:
-            counts[d.severity] += 1
-        clean += not r.diagnostics
-        with_errors += any(d.severity == Severity.ERROR for d in r.diagnostics)
-    return Summary(len(results), counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO],
-                   clean, with_errors)
+            self.counts[d.severity] += 1
+            error = error or d.severity == Severity.ERROR
+            self.by_code[d.code] = self.by_code.get(d.code, 0) + 1
+            self.names.setdefault(d.code, d.name)
+        self.with_errors += error
+        return r
+
+    def summary(self) -> Summary:
+        c = self.counts
+        return Summary(self.files, c[Severity.ERROR], c[Severity.WARNING], c[Severity.INFO], self.clean, self.with_errors)
+
+    def rule_counts(self) -> "list[RuleCount]":
+        """Diagnostics per code, most frequent first, then by code."""
+        return [RuleCount(c, self.names[c], n) for c, n in sorted(self.by_code.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def by_path(results: "Iterable[FileResult]") -> "list[FileResult]":
+    """Results in path order (stable), each file's diagnostics by line, column, code: streamed
+    file by file, the order of sorted_diagnostics. (The engine's results are already so
+    ordered within a file; these are copies, the caller's results are left alone.)"""
+    from ..findings import FileResult
+
+    key = lambda d: (d.line, d.column, d.code)  # noqa: E731
+    return [FileResult(r.path, r.source, sorted(r.diagnostics, key=key), r.error)
+            for r in sorted(results, key=lambda r: r.path)]
+
+
+def summarize(results: "Iterable[FileResult]") -> Summary:
+    t = Tally()
+    for r in results:
+        t.add(r)
+    return t.summary()
 
 
 def rule_counts(results: "Iterable[FileResult]") -> list[RuleCount]:
     """Diagnostics per code, most frequent first, then by code."""
-    counts: dict[str, int] = {}
-    names: dict[str, str] = {}
+    t = Tally()
     for r in results:
-        for d in r.diagnostics:
-            counts[d.code] = counts.get(d.code, 0) + 1
-            names.setdefault(d.code, d.name)
-    return [RuleCount(c, names[c], n) for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        t.add(r)
+    return t.rule_counts()

@@ -24,7 +24,7 @@ a summary line would not be a workflow command.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from ._common import sorted_diagnostics
 
@@ -45,6 +45,14 @@ def escape_property(s: str) -> str:
 
 def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False, statistics: bool = False) -> str:
     return "".join(_command(d, lang) + "\n" for d in sorted_diagnostics(results))
+
+
+def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *, lang: str = "zh",
+           color: bool = False, statistics: bool = False) -> None:
+    """render(), file by file as results arrive (in path order, as the command checks them)."""
+    for r in results:
+        if r.diagnostics:
+            write("".join(_command(d, lang) + "\n" for d in r.diagnostics))
 
 
 def _command(d: "Diagnostic", lang: str) -> str:

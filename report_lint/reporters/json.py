@@ -9,7 +9,8 @@
 
 Positions are 1-based, in code points of the original file, end exclusive. ``severity`` is
 ``error``, ``warning`` or ``info``; messages are in the language asked for. Diagnostics are
-ordered by path, line, column, then code. With ``statistics=True`` one more top-level key is
+ordered by path, line, column, then code (the command checks files in path order and writes
+each file's diagnostics as soon as it is checked). With ``statistics=True`` one more top-level key is
 added, ``"statistics": [{"code", "name", "count"}]`` (most frequent first, then by code); without
 it the keys are exactly the four above. ``color`` is ignored.
 """
@@ -17,9 +18,9 @@ it the keys are exactly the four above. ``color`` is ignored.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterable
 
-from ._common import rule_counts, sorted_diagnostics, summarize
+from ._common import Tally, by_path
 
 if TYPE_CHECKING:
     from ..findings import FileResult
@@ -28,13 +29,35 @@ VERSION = 1
 
 
 def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False, statistics: bool = False) -> str:
-    s = summarize(results)
-    doc: dict = {
-        "version": VERSION,
-        "diagnostics": [d.as_dict() for d in sorted_diagnostics(results)],
-        "summary": {"files": s.files, "errors": s.errors, "warnings": s.warnings, "infos": s.infos,
-                    "clean": s.clean, "with_errors": s.with_errors},
-    }
+    out: list[str] = []
+    stream(by_path(results), out.append, statistics=statistics)
+    return "".join(out)
+
+
+def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *, lang: str = "zh",
+           color: bool = False, statistics: bool = False) -> None:
+    """The same document, written file by file as results arrive (in path order: the command
+    checks files in that order), so a batch never holds the whole output. Byte for byte what
+    ``json.dumps(doc, ensure_ascii=False, indent=2)`` makes of the whole (tests check it)."""
+    tally = Tally()
+    write(f'{{\n  "version": {VERSION},\n  "diagnostics": [')
+    first = True
+    for r in results:
+        tally.add(r)
+        for d in r.diagnostics:
+            write(("\n    " if first else ",\n    ") + _nested(d.as_dict(), 2))
+            first = False
+    write("]" if first else "\n  ]")
+    s = tally.summary()
+    summary = {"files": s.files, "errors": s.errors, "warnings": s.warnings, "infos": s.infos,
+               "clean": s.clean, "with_errors": s.with_errors}
+    write(',\n  "summary": ' + _nested(summary, 1))
     if statistics:
-        doc["statistics"] = [{"code": c.code, "name": c.name, "count": c.count} for c in rule_counts(results)]
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        stats = [{"code": c.code, "name": c.name, "count": c.count} for c in tally.rule_counts()]
+        write(',\n  "statistics": ' + _nested(stats, 1))
+    write("\n}\n")
+
+
+def _nested(value, depth: int) -> str:
+    """json.dumps(value, indent=2) as it appears ``depth`` levels deep in a document."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)

@@ -27,12 +27,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
-from typing import TYPE_CHECKING, Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Optional, Sequence
 
 from rich.cells import cell_len, get_character_cell_size
 
 from ..findings import Severity
-from ._common import rule_counts, summarize
+from ._common import RuleCount, Summary, Tally
 
 if TYPE_CHECKING:
     from ..findings import Diagnostic, FileResult
@@ -70,18 +70,34 @@ _WORDS = {
 
 
 def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False, statistics: bool = False) -> str:
-    out: list[_Piece] = []
-    add = out.append
+    out: list[str] = []
+    stream(results, out.append, lang=lang, color=color, statistics=statistics)
+    return "".join(out)
+
+
+def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *, lang: str = "zh",
+           color: bool = False, statistics: bool = False) -> None:
+    """Write each file's findings as soon as it is checked (in the order given), then the
+    statistics and the summary; nothing of a file is kept after it is written."""
+    tally = Tally()
     for result in results:
+        tally.add(result)
+        pieces: list[_Piece] = []
+        add = pieces.append
         for d in result.diagnostics:
             _diagnostic(add, d, result.source, lang)
             add(("\n", None))
+        if pieces:
+            write(_join(pieces, color))
+    tail: list[_Piece] = []
     if statistics:
-        _statistics(add, results, lang)
-    _summary(add, results, lang)
-    if not color:
-        return "".join(s for s, _ in out)
-    return _ansi(out)
+        _statistics(tail.append, tally.rule_counts(), lang)
+    _summary(tail.append, tally.summary(), lang)
+    write(_join(tail, color))
+
+
+def _join(pieces: "list[_Piece]", color: bool) -> str:
+    return _ansi(pieces) if color else "".join(s for s, _ in pieces)
 
 
 # ------------------------------------------------------------------------ one diagnostic
@@ -244,8 +260,7 @@ def _excerpt(line: str, a: int, b: int, anchor_end: bool = False) -> tuple[bool,
 # --------------------------------------------------------------------- closing lines
 
 
-def _statistics(add: _Add, results: "list[FileResult]", lang: str) -> None:
-    rows = rule_counts(results)
+def _statistics(add: _Add, rows: "list[RuleCount]", lang: str) -> None:
     if not rows:
         return
     code_w = max(len(r.code) for r in rows)
@@ -260,8 +275,7 @@ def _statistics(add: _Add, results: "list[FileResult]", lang: str) -> None:
     add(("\n", None))
 
 
-def _summary(add: _Add, results: "list[FileResult]", lang: str) -> None:
-    s = summarize(results)
+def _summary(add: _Add, s: "Summary", lang: str) -> None:
     parts = [(s.errors, Severity.ERROR), (s.warnings, Severity.WARNING), (s.infos, Severity.INFO)]
     if lang == "en":
         if not s.total:
