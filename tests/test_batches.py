@@ -55,6 +55,8 @@ def test_jobs_give_the_same_output_in_the_same_order(batch):
     assert one == two
     paths = [d["path"] for d in json.loads(one[1])["diagnostics"]]
     assert paths == sorted(paths) and len(set(paths)) >= 8
+    # streamed file by file, yet exactly the document json.dumps makes of the whole
+    assert one[1] == json.dumps(json.loads(one[1]), ensure_ascii=False, indent=2) + "\n"
     assert run("check", batch, "--format", "text", "--jobs", "3")[1] == run("check", batch, "--jobs", "1")[1]
 
 
