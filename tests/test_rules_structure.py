@@ -196,3 +196,28 @@ def test_seed_003():
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "004"])
 def test_clean_seeds_have_no_structure_findings(prefix):
     assert [(d.code, d.line) for d in check(seed(prefix)) if d.code.startswith("RL5")] == []
+
+
+def test_lexicon_prefilter_finds_exactly_what_the_plain_pattern_finds():
+    """The first-character lookahead is only a speed-up: same matches as the bare pattern."""
+    import re
+
+    from report_lint.resources import data_file, load_toml
+    from report_lint.rules.structure._common import first_chars, lexicon
+
+    assert first_chars(r"^[ \t]*分享", re.M) == {" ", "\t", "分"}
+    assert first_chars(r"\d+", 0) is None and first_chars(r"a?", 0) is None  # cannot tell: no prefilter
+    assert first_chars("bet\\d", re.I) == {"b", "B"}
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + [
+        "根据《市政府办公室bet36体育在线_bet36体育投注@:印发》\n  当前位置：首页 > 政务公开\n打印 | 关闭\n分享:\n",
+        "BET365 娱乐城 皇冠体育 注册送彩金 字号：大 中 小 浏览次数：123 ",
+    ]
+    for name in ("spam", "residue"):
+        table = load_toml(data_file("rules", "spam.toml"))[name]
+        parts = [f"(?:{p})" for p in table.get("patterns", [])]
+        parts += [re.escape(t) for t in sorted(table.get("terms", []), key=len, reverse=True)]
+        plain = re.compile("|".join(parts), re.I | re.M)
+        fast = lexicon(name).regex
+        assert fast.pattern.startswith("(?=[")
+        for t in texts:
+            assert [m.span() for m in fast.finditer(t)] == [m.span() for m in plain.finditer(t)]

@@ -55,12 +55,85 @@ def inside(pos: int, spans: Iterable[Span]) -> bool:
     return any(s.start <= pos < s.end for s in spans)
 
 
+def first_chars(pattern: str, flags: int) -> "Optional[set[str]]":
+    """Every character a match of ``pattern`` can start with, or None when that cannot be
+    told (a class like \\d or [^…], an empty match, a construct not handled here)."""
+    try:
+        from re import _constants as C, _parser as P  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as C  # type: ignore[no-redef]
+        import sre_parse as P  # type: ignore[no-redef]
+    try:
+        parsed = P.parse(pattern, flags)
+    except Exception:
+        return None
+
+    def seq(items):
+        chars: set[str] = set()
+        for op, av in items:
+            got = one(op, av)
+            if got is None:
+                return None
+            chars |= got[0]
+            if not got[1]:
+                return chars, False
+        return chars, True
+
+    def one(op, av):
+        if op is C.LITERAL:
+            return {chr(av)}, False
+        if op is C.IN:
+            chars = set()
+            for o, a in av:
+                if o is C.LITERAL:
+                    chars.add(chr(a))
+                elif o is C.RANGE and a[1] - a[0] <= 512:
+                    chars.update(map(chr, range(a[0], a[1] + 1)))
+                else:
+                    return None
+            return chars, False
+        if op is C.AT:
+            return set(), True
+        if op is C.SUBPATTERN:
+            return seq(av[-1])
+        if op is C.BRANCH:
+            chars, nullable = set(), False
+            for alt in av[1]:
+                got = seq(alt)
+                if got is None:
+                    return None
+                chars |= got[0]
+                nullable = nullable or got[1]
+            return chars, nullable
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            got = seq(av[2])
+            return None if got is None else (got[0], got[1] or av[0] == 0)
+        return None
+
+    got = seq(parsed)
+    if got is None or got[1] or not got[0]:
+        return None
+    chars = got[0]
+    if flags & re.I:
+        chars = chars | {c.lower() for c in chars} | {c.upper() for c in chars}
+    return chars
+
+
 class Lexicon:
     def __init__(self, table: dict) -> None:
         # Patterns first (they carry context and match longer strings), then terms, longest first.
         parts = [f"(?:{p})" for p in table.get("patterns", [])]
         parts += [re.escape(t) for t in sorted(table.get("terms", []), key=len, reverse=True)]
-        self.regex = re.compile("|".join(parts), re.I | re.M) if parts else None
+        self.regex = None
+        if parts:
+            body, flags = "|".join(parts), re.I | re.M
+            # A lookahead on the possible first characters lets the engine skip every other
+            # position instead of trying each alternative there (5x faster on a report).
+            first = first_chars(body, flags)
+            if first and len(first) < 2000:
+                cls = "".join("\\" + c if c in "\\]^-[" else c for c in sorted(first))
+                body = f"(?=[{cls}])(?:{body})"
+            self.regex = re.compile(body, flags)
 
     def finditer(self, text: str):
         return self.regex.finditer(text) if self.regex else iter(())
