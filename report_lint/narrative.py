@@ -48,7 +48,9 @@ _SENTENCE_END = "。!?！？\n"
 _SEGMENT_END = ";"
 _CLAUSE_END = ",:、"
 _BOUNDARY = re.compile(f"[{_SENTENCE_END}{_SEGMENT_END}{_CLAUSE_END}]")
-_HAS_NUMBER = re.compile(r"[\d零〇一二两三四五六七八九十]")  # a clause without one has no quantity
+# A clause without one of these has no quantity: a digit, 百分之, or a Chinese numeral with a
+# unit after it (一是, 统一 and 十分 are not worth parsing).
+_HAS_NUMBER = re.compile(rf"\d|百分之|[{_CN}]+[余多]?(?:{'|'.join(UNITS)})")
 
 _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?")
 _CHINESE = re.compile(rf"[零〇一二两三四五六七八九十][{_CN}]*")
@@ -149,6 +151,10 @@ def _unit_at(text: str, i: int) -> tuple[str, int, bool]:
     return u, j + len(u), approx
 
 
+_SUBJECT_STRIP = " \t,:、()□“”\"'"
+_APPROX = ("约", "近", "超过", "逾", "达", "超", "大约", "将近")
+
+
 def _quantities(text: str, masked: str, start: int, end: int, offset: int) -> list[Quantity]:
     """The numbers of clause text[start:end] (masked: the same text with titles/URLs blanked)."""
     out: list[Quantity] = []
@@ -156,11 +162,10 @@ def _quantities(text: str, masked: str, start: int, end: int, offset: int) -> li
     taken: list[tuple[int, int]] = []
 
     def subject_before(i: int) -> str:
-        return text[start:i].strip(" \t,:、()□“”\"'")
+        return text[start:i].strip(_SUBJECT_STRIP)
 
     def approx_before(i: int) -> bool:
-        pre = text[max(start, i - 3):i]
-        return pre.endswith(("约", "近", "超过", "逾", "达", "超", "大约", "将近"))
+        return text[max(start, i - 3):i].endswith(_APPROX)
 
     for m in (_PCT.finditer(seg) if "%" in seg else ()):
         a, b = start + m.start(), start + m.end()
@@ -180,7 +185,7 @@ def _quantities(text: str, masked: str, start: int, end: int, offset: int) -> li
         taken.append((a, b))
 
     def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
+        return not taken or all(b <= x or a >= y for x, y in taken)
 
     for m in _ARABIC.finditer(seg):
         a, b = start + m.start(), start + m.end()
