@@ -34,6 +34,9 @@ ORDINALS = frozenset(("MAJOR", "PAREN", "ITEM"))
 VALUES = frozenset(("NUM", "NULL", "EMPTY"))
 
 
+_new = tuple.__new__  # Tok(...) without the Python-level __new__ NamedTuple adds
+
+
 class Tok(NamedTuple):
     """A cell token before it is handed to Lark (cheaper than a lark Token)."""
 
@@ -130,11 +133,11 @@ def _raw_tokens(
             # A caption is its own token even when text runs into it (one-line web pages).
             for m in _CAPTION.finditer(region, text_start, text_end):
                 if m.start() > pos:
-                    append(Tok("TEXT", region[pos : m.start()], start + pos, start + m.start()))
-                append(Tok("CAPTION", m.group(), start + m.start(), start + m.end()))
+                    append(_new(Tok, ("TEXT", region[pos : m.start()], start + pos, start + m.start())))
+                append(_new(Tok, ("CAPTION", m.group(), start + m.start(), start + m.end())))
                 pos = m.end()
         if pos < text_end:
-            append(Tok("TEXT", region[pos:text_end], start + pos, start + text_end))
+            append(_new(Tok, ("TEXT", region[pos:text_end], start + pos, start + text_end)))
         text_start = -1
         return out[-1].type
 
@@ -151,7 +154,7 @@ def _raw_tokens(
                 for k, ch in enumerate(sep, ss):
                     if ch == "|" or ch == "\t":
                         if delim_pending and prev_kind in ("NUM", "NULL", "EMPTY", "TEXT"):
-                            append(Tok("EMPTY", "", start + k, start + k))
+                            append(_new(Tok, ("EMPTY", "", start + k, start + k)))
                             prev_kind = "EMPTY"
                         delim_pending = True
                     elif ch == "\n":
@@ -182,12 +185,12 @@ def _raw_tokens(
             ):
                 if text_start >= 0:
                     flush_text()
-                append(Tok("NUM", value, start + s, start + e))
+                append(_new(Tok, ("NUM", value, start + s, start + e)))
                 prev_kind = "NUM"
                 continue
         elif kind == "NULL":
             if boundary and text_start < 0:
-                append(Tok("NULL", value, start + s, start + e))
+                append(_new(Tok, ("NULL", value, start + s, start + e)))
                 prev_kind = "NULL"
                 continue
         elif ordinals:  # MAJOR, PAREN, ITEM
@@ -195,7 +198,7 @@ def _raw_tokens(
             if boundary or kind == "ITEM" or prev_char.isdigit() or (kind == "PAREN" and prev_char != "第"):
                 if text_start >= 0:
                     flush_text()
-                append(Tok(kind, value, start + s, start + e))
+                append(_new(Tok, (kind, value, start + s, start + e)))
                 prev_kind = kind
                 continue
         # Not a cell after all: part of the label text.
