@@ -86,6 +86,7 @@ class IdentityRule(Rule):
         self.equation_text = spec["equation"]
         self.equation = equation if equation is not None else parse_equation(spec["equation"])
         self.names = names
+        self._row_plans: dict = {}
 
     def doc(self, lang: str = "zh") -> str:
         import inspect
@@ -118,9 +119,52 @@ class IdentityRule(Rule):
             for key, row in table.rows.items():
                 yield from self._within(report, table, row)
 
+    def _row_plan(self, fields: tuple) -> "Optional[tuple[list, list]]":
+        """Both sides as (sign, field index) for rows with these fields; None when a term is
+        not among them (the row cannot be checked). Made once per rule and field tuple."""
+        try:
+            return self._row_plans[fields]
+        except KeyError:
+            pass
+        plan: "Optional[tuple[list, list]]" = ([], [])
+        for side, terms in zip(plan, (self.equation.left, self.equation.right)):
+            for term in terms:
+                if term.key not in fields:
+                    plan = None
+                    break
+                side.append((term.sign, fields.index(term.key)))
+            if plan is None:
+                break
+        self._row_plans[fields] = plan
+        return plan
+
+    @staticmethod
+    def _holds(plan, cell_at) -> bool:
+        """True when the equation holds or cannot be checked (a cell unreadable, every cell
+        blank): the common case, decided with plain arithmetic and no objects."""
+        any_value = False
+        totals = [0, 0]
+        for k, side in enumerate(plan):
+            total = 0
+            for sign, cells in side:
+                for cell in cell_at(cells):
+                    if cell.kind == "unreadable":
+                        return True
+                    if cell.value is not None:
+                        any_value = True
+                        total += sign * cell.value
+            totals[k] = total
+        return not any_value or _equal(totals[0], totals[1])
+
     def _within(self, report: Report, table: Table, row: Row) -> Iterable[Finding]:
         """The equation over the fields (columns) of one row or review group."""
         fields = row.fields or _columns()
+        plan = self._row_plan(fields)
+        if plan is None:
+            return
+        cells_ = row.cells
+        if len(cells_) >= len(fields) and self._holds(plan, lambda i: (cells_[i],)):
+            return
 
         def get(term: Term) -> Optional[list[tuple[Row, Cell]]]:
             if term.key not in fields:
@@ -142,7 +186,14 @@ class IdentityRule(Rule):
     def _columns(self, report: Report, table: Table) -> Iterable[Finding]:
         """The equation over rows, once per column."""
         columns = _columns()
+        plan = self._column_plan(table)
+        if plan is None:
+            return  # a required row is missing: RL016 reports it
         for c, column in enumerate(columns):
+            if self._holds(plan, lambda rows, c=c: [r.cells[c] for r in rows if len(r.cells) > c]) and all(
+                len(r.cells) > c for side in plan for _, rows in side for r in rows
+            ):
+                continue
 
             def get(term: Term, c=c) -> Optional[list[tuple[Row, Cell]]]:
                 if term.wildcard:
@@ -169,6 +220,24 @@ class IdentityRule(Rule):
             where = {"column": self._name(column, "zh")}
             where_en = {"column": self._name(column, "en")}
             yield self._finding(span, left, right, lv, rv, where, where_en)
+
+    def _column_plan(self, table: Table) -> "Optional[tuple[list, list]]":
+        """Both sides as (sign, rows) for this table; None when a required row is missing."""
+        plan: tuple[list, list] = ([], [])
+        for side, terms in zip(plan, (self.equation.left, self.equation.right)):
+            for term in terms:
+                if term.wildcard:
+                    prefix = term.key[:-1]
+                    rows = [r for k, r in table.rows.items() if k.startswith(prefix)]
+                else:
+                    r = table.rows.get(term.key)
+                    if r is None:
+                        if term.optional:
+                            continue
+                        return None
+                    rows = [r]
+                side.append((term.sign, rows))
+        return plan
 
     def _evaluate(self, get):
         """Both sides as [(term, cells, sum)] with their totals; None when not checkable (a
