@@ -44,9 +44,10 @@ def _install_caches() -> None:
 
 
 def _install_bytecode_cache() -> None:
-    import marshal
     import zlib
     from importlib.machinery import PathFinder, SourceFileLoader
+
+    from .resources import read_marshalled, write_marshalled
 
     try:  # already loaded at start-up, unlike importlib.util (~3 ms)
         from importlib._bootstrap_external import MAGIC_NUMBER
@@ -67,24 +68,10 @@ def _install_bytecode_cache() -> None:
                 return super().get_code(fullname)
             head = f"{magic} {st.st_mtime_ns} {st.st_size} {path}\n".encode("utf-8", "surrogateescape")
             cache = os.path.join(folder, f"{fullname}-{zlib.crc32(head):08x}")
-            try:
-                with open(cache, "rb") as f:
-                    data = f.read()
-                if data.startswith(head):
-                    return marshal.loads(data[len(head):])
-            except (OSError, ValueError, EOFError, TypeError):
-                pass
-            code = self.source_to_code(self.get_data(path), path)
-            tmp = f"{cache}.{os.getpid()}.tmp"
-            try:
-                with open(tmp, "wb") as f:
-                    f.write(head + marshal.dumps(code))
-                os.replace(tmp, cache)  # atomic: a concurrent start never reads half a file
-            except OSError:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+            code = read_marshalled(cache, head)
+            if code is None:
+                code = self.source_to_code(self.get_data(path), path)
+                write_marshalled(cache, head, code)
             return code
 
     class Finder:

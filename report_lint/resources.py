@@ -38,60 +38,52 @@ CACHE_DIR: "str | None" = None
 
 
 def load_toml(path: str) -> dict:
-    if CACHE_DIR is not None:
-        cached = _cached(path)
-        if cached is not None:
-            return cached
+    if CACHE_DIR is None:
+        return _parse_toml(path)
+    try:
+        st = os.stat(path)
+    except OSError:
+        return _parse_toml(path)
+    # keyed by where the file is and its mtime and size, as Python keys its bytecode
+    return memo(f"toml-{os.path.basename(path)}", f"toml 1 {st.st_mtime_ns} {st.st_size} {path}",
+                lambda: _parse_toml(path))
+
+
+def _parse_toml(path: str) -> dict:
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
     with open(path, "rb") as f:
-        data = tomllib.load(f)
-    if CACHE_DIR is not None:
-        _store(path, data)
-    return data
+        return tomllib.load(f)
 
 
-def _cache_file(path: str) -> "tuple[str, bytes] | None":
-    import zlib
-
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    head = f"toml 1 {st.st_mtime_ns} {st.st_size} {path}\n".encode("utf-8", "surrogateescape")
-    return os.path.join(CACHE_DIR, f"{os.path.basename(path)}-{zlib.crc32(head):08x}"), head
-
-
-def _cached(path: str) -> "dict | None":
+def read_marshalled(path: str, head: bytes):
+    """The value marshalled in ``path`` after exactly ``head``; None when the file is missing,
+    made for another key or damaged (the caller then computes it again)."""
     import marshal
 
-    key = _cache_file(path)
-    if key is None:
-        return None
     try:
-        with open(key[0], "rb") as f:
+        with open(path, "rb") as f:
             data = f.read()
-        if data.startswith(key[1]):
-            return marshal.loads(data[len(key[1]):])
+        if data.startswith(head):
+            return marshal.loads(data[len(head):])
     except (OSError, ValueError, EOFError, TypeError):
         pass
     return None
 
 
-def _store(path: str, data: dict) -> None:
+def write_marshalled(path: str, head: bytes, value) -> None:
+    """Write ``head`` and ``value`` marshalled, atomically (a concurrent reader never sees half
+    a file); silently nothing when the value cannot be marshalled or the folder not written."""
     import marshal
 
-    key = _cache_file(path)
-    if key is None:
-        return
-    tmp = f"{key[0]}.{os.getpid()}.tmp"
+    tmp = f"{path}.{os.getpid()}.tmp"
     try:
-        blob = marshal.dumps(data)  # plain TOML values only; a date would raise ValueError
+        blob = marshal.dumps(value)
         with open(tmp, "wb") as f:
-            f.write(key[1] + blob)
-        os.replace(tmp, key[0])
+            f.write(head + blob)
+        os.replace(tmp, path)
     except (OSError, ValueError):
         try:
             os.unlink(tmp)
@@ -104,29 +96,13 @@ def memo(name: str, key: str, compute):
     exactly this ``key`` (the whole key is stored and compared, never just its hash)."""
     if CACHE_DIR is None:
         return compute()
-    import marshal
     import zlib
 
-    raw = key.encode("utf-8", "surrogatepass")
+    raw = key.encode("utf-8", "surrogateescape")
     head = len(raw).to_bytes(8, "little") + raw
     path = os.path.join(CACHE_DIR, f"{name}-{zlib.crc32(raw):08x}")
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-        if data.startswith(head):
-            return marshal.loads(data[len(head):])
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    value = compute()
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        blob = marshal.dumps(value)
-        with open(tmp, "wb") as f:
-            f.write(head + blob)
-        os.replace(tmp, path)
-    except (OSError, ValueError):
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+    value = read_marshalled(path, head)
+    if value is None:
+        value = compute()
+        write_marshalled(path, head, value)
     return value

@@ -9,7 +9,7 @@ from ...claims import restated
 from ...findings import Finding, Message, Related, Severity
 from ...narrative import Clause, Quantity, clauses
 from ..base import Rule
-from ._common import BASE_MARKERS, COUNT_UNITS, fmt as _fmt, pct as _pct, SHARE_MARKERS, share_of, table_bases
+from ._common import BASE_MARKERS, COUNT_UNITS, fmt as _fmt, pct as _pct, SHARE_MARKERS, count_of, share_of, table_bases
 
 class PercentageMismatch(Rule):
     """What it does: checks "…N件，占P%" in the narrative: N divided by the whole it is a share of
@@ -49,7 +49,7 @@ class PercentageMismatch(Rule):
                 share = share_of(p.subject)
                 if share is None:
                     continue
-                count = self._count(cls, k, c, p)
+                count = count_of(cls, k, p)
                 if count is None:
                     continue
                 text_bases = self._text_bases(cls, k, count, share)
@@ -70,17 +70,6 @@ class PercentageMismatch(Rule):
                 f = self._judge(count, p, bases, tol, bool(text_bases))
                 if f is not None:
                     yield f
-
-    @staticmethod
-    def _count(cls: list[Clause], k: int, c: Clause, p: Quantity) -> Optional[Quantity]:
-        before = [q for q in c.counts if q.span.end <= p.span.start]
-        if before:
-            q = before[-1]
-        elif k > 0 and cls[k - 1].segment == c.segment and cls[k - 1].counts and not cls[k - 1].percents:
-            q = cls[k - 1].counts[-1]
-        else:
-            return None
-        return None if q.approx or q.int_value is None else q
 
     @staticmethod
     def _text_bases(cls: list[Clause], k: int, count: Quantity, share: str = "any") -> list[tuple[Decimal, Quantity]]:

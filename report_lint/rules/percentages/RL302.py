@@ -8,7 +8,7 @@ from ...findings import Finding, Message, Related, Severity
 from ...model import Span
 from ...narrative import Clause, Quantity, clauses
 from ..base import Rule
-from ._common import BASE_MARKERS, fmt, pct, share_of, table_bases
+from ._common import BASE_MARKERS, count_of, fmt, pct, share_of, table_bases
 
 
 def _slack(shares: list[Quantity]) -> Decimal:
@@ -89,14 +89,8 @@ class SharesNot100(Rule):
             for p in c.percents:
                 if share_of(p.subject) is None:
                     continue
-                before = [q for q in c.counts if q.span.end <= p.span.start]
-                if before:
-                    q = before[-1]
-                elif k > 0 and cls[k - 1].sentence == c.sentence and cls[k - 1].counts and not cls[k - 1].percents:
-                    q = cls[k - 1].counts[-1]
-                else:
-                    continue
-                if not q.approx and q.int_value is not None and (not pairs or pairs[-1][0] is not q):
+                q = count_of(cls, k, p)
+                if q is not None and (not pairs or pairs[-1][0] is not q):
                     pairs.append((q, p))
         if len(pairs) < 2 or len({q.unit for q, _ in pairs}) != 1:
             return None

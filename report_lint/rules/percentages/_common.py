@@ -19,6 +19,21 @@ SHARE_MARKERS = {"handled": _HANDLED, "received": _RECEIVED + ("共", "合计")}
 _ELSEWHERE = ("全市", "全区", "全县", "全省", "全国", "上年", "上一年", "同比", "去年")
 
 
+def count_of(cls, k: int, p):
+    """The count a percentage of clause k is a share of: the last count before it in its
+    clause, else the last count of the clause just before, in the same segment (…1件，占9.1%),
+    when that clause has no percentage of its own. None for an approximate or fractional one."""
+    c = cls[k]
+    before = [q for q in c.counts if q.span.end <= p.span.start]
+    if before:
+        q = before[-1]
+    elif k > 0 and cls[k - 1].segment == c.segment and cls[k - 1].counts and not cls[k - 1].percents:
+        q = cls[k - 1].counts[-1]
+    else:
+        return None
+    return None if q.approx or q.int_value is None else q
+
+
 def pct(count: Decimal, base: Decimal, decimals: int, rounding) -> Decimal:
     return (count * 100 / base).quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
 
