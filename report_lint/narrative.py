@@ -83,14 +83,14 @@ class Clause:
     paragraph: int  # index of its line
     sep: str = ""  # the separator that ends it ("" at the end of a region)
     quantities: list[Quantity] = field(default_factory=list)
+    # quantities by kind, sorted once: every narrative rule asks for them, many times
+    counts: list[Quantity] = field(default_factory=list)
+    percents: list[Quantity] = field(default_factory=list)
 
-    @property
-    def counts(self) -> list[Quantity]:
-        return [q for q in self.quantities if q.kind == "count"]
-
-    @property
-    def percents(self) -> list[Quantity]:
-        return [q for q in self.quantities if q.kind == "percent"]
+    def set_quantities(self, quantities: list[Quantity]) -> None:
+        self.quantities = quantities
+        self.counts = [q for q in quantities if q.kind == "count"]
+        self.percents = [q for q in quantities if q.kind == "percent"]
 
 
 def cn_to_int(s: str) -> Optional[int]:
@@ -269,7 +269,7 @@ def parse_text(text: str, offset: int = 0, counters: Optional[list[int]] = None)
         if b > a:
             cl = Clause(Span(a + offset, b + offset), text[a:b], sent, segm, para, c)
             if _HAS_NUMBER.search(masked, a, b):
-                cl.quantities = _quantities(text, masked, a, b, offset)
+                cl.set_quantities(_quantities(text, masked, a, b, offset))
             out.append(cl)
         if c == "\n":
             para += 1
