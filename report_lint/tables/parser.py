@@ -35,46 +35,51 @@ class Entry:
     children: list["Entry"] = field(default_factory=list)
 
 
+def _append(c):
+    """A left-recursive list rule: the first item starts the list, each later one joins it."""
+    if len(c) == 1:
+        return [c[0]]
+    c[0].append(c[1])
+    return c[0]
+
+
 class _Build:
     """Callbacks by rule name (Lark looks them up with getattr; no base class needed)."""
+
+    requests = active = reviews = subs = leaves = texts = staticmethod(_append)
 
     def values(self, c):
         return c[0].cells
 
     def label(self, c):
-        return c
+        return c[0] if c and c[0] is not None else []
 
     def major_row(self, c):
         return Entry("major", c[0], c[1], c[2])
 
     def major_group(self, c):
-        return Entry("major", c[0], c[1], None, c[2:])
+        return Entry("major", c[0], c[1], None, c[2] if len(c) > 2 else [])
 
     def paren_row(self, c):
         return Entry("paren", c[0], c[1], c[2])
 
     def paren_group(self, c):
-        return Entry("paren", c[0], c[1], None, c[2:])
+        return Entry("paren", c[0], c[1], None, c[2] if len(c) > 2 else [])
 
     def item(self, c):
         return Entry("item", c[0], c[1], c[2] if len(c) > 2 else [])
 
     def bare(self, c):
-        return Entry("bare", None, c[:-1], c[-1])
+        return Entry("bare", None, c[0], c[1])
 
     def caption(self, c):
         return Entry("caption", None, c, None)
 
     def arow(self, c):
-        return Entry("arow", None, c[:-1], c[-1])
+        return Entry("arow", None, c[0], c[1])
 
     def rrow(self, c):
         return Entry("rrow", None, c[0], c[1])
-
-    def requests(self, c):
-        return c
-
-    active = reviews = requests
 
 
 @lru_cache(maxsize=1)
