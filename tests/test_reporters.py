@@ -636,3 +636,17 @@ def test_underline_covers_exactly_the_span(line, data):
             covered = shown_cells(shown, start, length)
             assert covered.replace(" ", "") == line[a:b].replace("\t", "").replace(" ", "")
         assert start >= left
+
+
+def test_json_stream_lays_out_diagnostics_as_json_dumps_does():
+    """The JSON reporter writes diagnostics with the C encoder and its own layout: it must be
+    byte for byte what json.dumps(indent=2) makes, quotes, escapes and CJK included."""
+    from report_lint.reporters.json import _diagnostic, _nested
+
+    tricky = Diagnostic('报告/"引号"\\路径.txt', "RL102", "n", Severity.ERROR, "消息\n第二行\t“”\u2028", 3, 4, 5, 6,
+                        [RelatedPosition(1, 2, "相关 1"), RelatedPosition(7, 8, "")], detail="x")
+    plain = Diagnostic("b.txt", "RL001", "m", Severity.INFO, "x", 1, 1, 1, 1)
+    for d in (tricky, plain):
+        assert _diagnostic(d) == _nested(d.as_dict(), 2)
+    out = render("json", [FileResult("b.txt", None, [plain]), FileResult("a.txt", None, [tricky])])
+    assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
