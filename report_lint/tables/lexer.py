@@ -38,12 +38,16 @@ _new = tuple.__new__  # Tok(...) without the Python-level __new__ NamedTuple add
 
 
 class Tok(NamedTuple):
-    """A cell token before it is handed to Lark (cheaper than a lark Token)."""
+    """A cell token, as the lexer makes it and as Lark's parser takes it (a tuple is cheaper
+    to make than a str-based Token; the parser reads only ``type``)."""
 
     type: str
     value: str
     start_pos: int
     end_pos: int
+
+    # what Lark reads when it makes the end-of-input token from the last one
+    line = column = end_line = end_column = None
 
 
 class CellRun(Token):
@@ -252,7 +256,7 @@ def lex(
         if cells:
             out.append(_run(text, cells))
             cells = []
-        out.append(Token(t.type, t.value, start_pos=t.start_pos, end_pos=t.end_pos))
+        out.append(t)
 
     while i < n:
         t = raw[i]
@@ -294,7 +298,7 @@ def lex(
     # captions of nothing (a table cut off after a label). Set them aside.
     while out and out[-1].type != "VALUES":
         t = out.pop()
-        stray.append(Tok(t.type, str(t), t.start_pos, t.end_pos))
+        stray.append(t if type(t) is Tok else Tok(t.type, t.value, t.start_pos, t.end_pos))
     # Likewise numbers before any label belong to no row.
     if out and out[0].type == "VALUES":
         t = out.pop(0)
