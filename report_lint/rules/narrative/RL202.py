@@ -11,6 +11,7 @@ from ..base import Rule
 
 LIST_MARKERS = ("其中", "分别为", "分别是", "包括", "包含", "含")
 COMPLETE_MARKERS = ("分别为", "分别是")
+_MARKER_STARTS = frozenset(m[0] for m in LIST_MARKERS)
 WHOLE_MARKERS = ("共", "合计", "总计", "累计", "总数")
 # a clause with one of these is not a plain part of the list
 STOP_WORDS = ("共", "合计", "总计", "累计", "另", "此外", "同比", "比上年", "增长", "增加", "减少", "下降", "上年", "上一年",
@@ -19,6 +20,8 @@ STOP_WORDS = ("共", "合计", "总计", "累计", "另", "此外", "同比", "�
 
 def _marker(text: str) -> str:
     t = text.lstrip(" ,:、()")
+    if t[:1] not in _MARKER_STARTS:
+        return ""
     for m in LIST_MARKERS:
         if t.startswith(m):
             return m

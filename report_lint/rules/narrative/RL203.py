@@ -6,7 +6,7 @@ import re
 
 from ...findings import Finding, Message, Related, Severity
 from ...model import Span
-from ...narrative import clauses
+from ...narrative import clauses, sentences
 from ..base import Rule
 
 # "all upheld" / "all concluded" as the reports say it
@@ -62,10 +62,9 @@ class AllUpheldContradicted(Rule):
         if table is None or not table.found:
             return
         text = report.source.text
-        by_sentence: dict[int, list] = {}
-        for c in clauses(report):
-            by_sentence.setdefault(c.sentence, []).append(c)
-        for group in by_sentence.values():
+        cls = clauses(report)
+        for ks in sentences(report):
+            group = [cls[k] for k in ks]
             start, end = group[0].span.start, group[-1].span.end
             sentence = text[start:end]
             for pattern, fields in ((UPHELD, ("corrected", "pending")), (CONCLUDED, ("pending",))):

@@ -6,7 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ...findings import Finding, Message, Related, Severity
 from ...model import Span
-from ...narrative import Clause, Quantity, clauses
+from ...narrative import Clause, Quantity, clauses, sentences
 from ..base import Rule
 from ._common import BASE_MARKERS, count_of, fmt, pct, share_of, table_bases
 
@@ -50,10 +50,7 @@ class SharesNot100(Rule):
     def check(self, report, ctx):
         cls = clauses(report)
         tol = Decimal(str(ctx.percent_tolerance or 0))
-        by_sentence: dict[int, list[int]] = {}
-        for k, c in enumerate(cls):
-            by_sentence.setdefault(c.sentence, []).append(k)
-        for ks in by_sentence.values():
+        for ks in sentences(report):
             f = self._listed(cls, ks, tol)
             if f is None:
                 f = self._partition(report, cls, ks, tol)
