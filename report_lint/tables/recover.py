@@ -139,6 +139,13 @@ def recover(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: 
                 digits = a - pos
                 if digits < left or digits > left * width:
                     return True
+                if left == 1:  # the last addend takes every digit left: one candidate, no loop
+                    if (s[pos] == "0" and digits > 1) or piece_end[pos] < a:
+                        return True
+                    if total + int(s[pos:a]) == target:
+                        solutions.append(chosen + [(pos, a), (a, n)])
+                        return len(solutions) < 2
+                    return True
                 # the most the remaining digits can add up to: one long number and single digits
                 if total + 10 ** (digits - left + 1) + 9 * left < target:
                     return True
