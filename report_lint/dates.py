@@ -143,30 +143,21 @@ def find_dates(text: str, start: int = 0, end: Optional[int] = None) -> list[Dat
     return out
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line, end excluding the newline."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
 def signature(text: str, tail_lines: int = 6) -> Optional[DateMention]:
     """The signature date (成文日期): the last date standing at the end of one of the final
     ``tail_lines`` non-empty lines after the last section heading (page furniture such as
     扫一扫 / 分享 / 打印 at the very end is skipped), or a malformed digit run (2023120) alone on
     such a line. ISO dates on their own line within the first ten lines are web-page
     metadata, never the signature."""
-    every = _lines(text)
-    # Only the end of the report matters: the last non-empty lines (with room for furniture).
-    lines: list[tuple[int, int, int]] = []  # (start, end, line number)
-    for k in range(len(every) - 1, -1, -1):
-        s, e = every[k]
+    # Only the end of the report matters: the last non-empty lines (with room for furniture),
+    # found walking back from the end rather than splitting the whole text.
+    lines: list[tuple[int, int]] = []  # (start, end)
+    e = len(text)
+    while e >= 0 and len(lines) < tail_lines + 40:
+        s = text.rfind("\n", 0, e) + 1
         if text[s:e].strip():
-            lines.append((s, e, k + 1))
-            if len(lines) >= tail_lines + 40:
-                break
+            lines.append((s, e))
+        e = s - 1
     lines.reverse()
     while lines and _FURNITURE.search(text[lines[-1][0]:lines[-1][1]]) and not _DATE.search(text, lines[-1][0], lines[-1][1]):
         lines.pop()
@@ -177,7 +168,7 @@ def signature(text: str, tail_lines: int = 6) -> Optional[DateMention]:
         for m in _HEADING.finditer(text, tail[0][0]):
             last_heading = m.start()
     found: Optional[DateMention] = None
-    for s, e, line_no in tail:
+    for s, e in tail:
         if s <= last_heading:
             continue
         line = text[s:e]
@@ -190,7 +181,7 @@ def signature(text: str, tail_lines: int = 6) -> Optional[DateMention]:
             prefix = text[s:d.span.start]
             if any(ch.isdigit() for ch in prefix):
                 continue  # a sentence, not a signature line
-            if d.style == "iso" and line_no <= 10:
+            if d.style == "iso" and text.count("\n", 0, s) < 10:  # on one of the first ten lines
                 continue
             found = d
             continue
