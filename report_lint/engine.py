@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from .findings import Diagnostic, FileResult, Finding, RelatedPosition, Severity
+from .findings import Diagnostic, FileResult, Finding, Message, RelatedPosition, Severity
 from .rules import Context, Rule, all_rules
 
 if TYPE_CHECKING:
@@ -12,6 +12,14 @@ if TYPE_CHECKING:
     from .source import InputError, Source
 
 INPUT_ERROR_CODE = "RL001"
+
+
+def _crashed(rule: Rule, e: Exception) -> Finding:
+    """A rule that failed on this report: said as an error of that rule, whole file."""
+    what = f"{type(e).__name__}: {e}"[:200]
+    return Finding(rule.code, Message(f"规则 {rule.code} 检查这份报告时出错，结果不完整（请报告此问题）：{what}",
+                                      f"rule {rule.code} failed on this report, its result is incomplete (please report it): {what}"),
+                   None, severity=Severity.ERROR, name=rule.name)
 
 
 def _matches(code: str, prefixes: Iterable[str]) -> bool:
@@ -46,9 +54,12 @@ class Engine:
         for rule in self.rules:
             if ignored and _matches(rule.code, ignored):
                 continue
-            for f in rule.check(report, self.ctx):
-                f.name = rule.name
-                findings.append(f)
+            try:
+                for f in rule.check(report, self.ctx):
+                    f.name = rule.name
+                    findings.append(f)
+            except Exception as e:  # a rule's bug must not end the run (or a batch of thousands)
+                findings.append(_crashed(rule, e))
         diags = [self._diagnostic(source, f) for f in findings]
         diags.sort(key=lambda d: (d.line, d.column, d.code))
         return FileResult(source.path, source, diags)
@@ -99,13 +110,3 @@ class Engine:
             related=related,
             detail=f.detail.text(lang) if f.detail is not None else "",
         )
-
-
-def exit_code(results: list[FileResult], fail_on: Severity, exit_zero: bool = False) -> int:
-    """0 clean, 1 findings at or above the failing severity, 2 input failure."""
-    if any(r.error is not None for r in results):
-        return 2
-    if exit_zero:
-        return 0
-    worst = max((d.severity for r in results for d in r.diagnostics), default=None)
-    return 1 if worst is not None and worst >= fail_on else 0

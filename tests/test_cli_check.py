@@ -180,3 +180,29 @@ def test_main_in_process_returns_exit_code(broken):
     with pytest.raises(SystemExit) as e:
         main(["check", str(broken), "--format", "json"])
     assert e.value.code == 1
+
+
+def test_a_rule_that_fails_is_reported_not_a_traceback(broken):
+    """A rule's bug on one report becomes an error finding of that rule; the others still run."""
+    from report_lint.config import Config
+    from report_lint.engine import Engine
+    from report_lint.findings import Finding, Message, Severity
+    from report_lint.rules import Rule
+    from report_lint.source import load
+
+    class Broken(Rule):
+        code, name, severity = "RL999", "broken", Severity.WARNING
+        summary = Message("坏", "broken")
+
+        def check(self, report, ctx):
+            yield Finding("RL999", Message("一", "one"), None)
+            raise ZeroDivisionError("0/0")
+
+    engine = Engine(Config())
+    engine.rules = [Broken(), *engine.rules]
+    result = engine.check_source(load(broken))
+    codes = [d.code for d in result.diagnostics]
+    assert codes.count("RL999") == 2 and "RL102" in codes
+    crash = [d for d in result.diagnostics if d.code == "RL999" and "ZeroDivisionError" in d.message]
+    assert crash and crash[0].severity == Severity.ERROR
+

@@ -264,6 +264,12 @@ def test_rl302_partition_with_tolerance():
     assert [d for d in eng.check_source(source.from_text(text, "r.txt")).diagnostics if d.code == "RL302"] == []
 
 
+def test_rl302_shares_of_nothing():
+    """Counts of 0 out of 0 with 0.0% beside them: no partition to check, and no crash."""
+    text, _ = _wrap("全年共收到公开申请0件,其中予以公开0件,占0.0%;部分公开0件,占0.0%。", new=0)
+    assert [d for d in check(text) if d.code in ("RL301", "RL302")] == []
+
+
 def test_rl203_all_upheld():
     rows = {"review": (2, 1, 0, 0)}
     text, line = _wrap("因政府信息公开被申请行政复议3件,均获维持。", review_rows=rows)

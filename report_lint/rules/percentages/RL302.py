@@ -93,8 +93,8 @@ class SharesNot100(Rule):
             return None
         counts = sum(q.value for q, _ in pairs)
         wholes = self._wholes(report, cls, ks, pairs[0][0])
-        if counts not in wholes:
-            return None
+        if counts <= 0 or counts not in wholes:
+            return None  # nothing to take shares of (0 of 0 is no partition)
         # a share that is wrong on its own is RL301's finding; this rule is about the sum
         if any(pct(q.value, counts, p.decimals, ROUND_HALF_UP) != p.value and
                abs(pct(q.value, counts, p.decimals, ROUND_HALF_UP) - p.value) > tol for q, p in pairs):
