@@ -96,8 +96,6 @@ def default_jobs() -> int:
 
 
 def run_check(opts: CheckOptions) -> int:
-    from .findings import Severity
-
     lang = opts.lang or "zh"
     try:
         cfg = load_config(opts.config, lang)
@@ -125,7 +123,9 @@ def run_check(opts: CheckOptions) -> int:
     from .engine import Engine
 
     engine = Engine(cfg, lang)
-    keep_source = opts.fmt in ("html",)  # the page shows whole texts; others need a few lines
+    from .reporters import WHOLE_TEXT
+
+    keep_source = opts.fmt in WHOLE_TEXT
     # Path order: the order every format promises, and the one streamed output can keep.
     files = sorted(files)
     results = iter_results(engine, files, opts, keep_source)

@@ -28,7 +28,7 @@ from report_lint.config import Config
 from report_lint.engine import Engine
 from report_lint.findings import Diagnostic, FileResult, RelatedPosition, Severity
 from report_lint.reporters import render
-from report_lint.source import InputError, from_text
+from report_lint.source import from_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))

@@ -16,13 +16,16 @@ from typing import TYPE_CHECKING, Callable, Iterable
 if TYPE_CHECKING:
     from ..findings import FileResult
 
-__all__ = ["FORMATS", "STREAMING", "render", "stream"]
+__all__ = ["FORMATS", "STREAMING", "WHOLE_TEXT", "render", "stream"]
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab", "html")
 # Formats that can be written file by file while a batch runs (memory flat in the batch size);
 # the others are one document that needs every result (SARIF, JUnit and GitLab totals, the
 # HTML page with every text).
 STREAMING = frozenset(("text", "json", "github"))
+# Formats that show each report's whole text; the others need only the lines of findings, so a
+# batch keeps just those (Source.excerpt) and memory follows the findings.
+WHOLE_TEXT = frozenset(("html",))
 
 
 def render(

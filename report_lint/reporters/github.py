@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from ._common import sorted_diagnostics
+from ._common import by_path
 
 if TYPE_CHECKING:
     from ..findings import Diagnostic, FileResult
@@ -44,12 +44,15 @@ def escape_property(s: str) -> str:
 
 
 def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False, statistics: bool = False) -> str:
-    return "".join(_command(d, lang) + "\n" for d in sorted_diagnostics(results))
+    out: list[str] = []
+    stream(by_path(results), out.append, lang=lang)
+    return "".join(out)
 
 
 def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *, lang: str = "zh",
            color: bool = False, statistics: bool = False) -> None:
-    """render(), file by file as results arrive (in path order, as the command checks them)."""
+    """One line per diagnostic, file by file as results arrive (in path order, as the command
+    checks them)."""
     for r in results:
         if r.diagnostics:
             write("".join(_command(d, lang) + "\n" for d in r.diagnostics))

@@ -115,7 +115,6 @@ def recover(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: 
         """A single summed group (every requests row): choose the total first, from the end
         of the digits, and then only addend splits that can still reach it are searched.
         The same splits as group(), found with a fraction of the nodes."""
-        nonlocal nodes, cut
         k = group_size - 1  # addends
         for length in range(1, n - k + 1):
             a = n - length

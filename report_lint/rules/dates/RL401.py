@@ -39,7 +39,6 @@ class MalformedDate(Rule):
     """
 
     def check(self, report, ctx):
-        text = report.source.text
         sig = report_signature(report)
         if sig is not None and sig.style == "malformed":
             guesses = guess_malformed(sig.raw)

@@ -1,7 +1,6 @@
 """RL106 placeholder-cell."""
 
 from ...findings import Finding, Message, Related, Severity
-from ...model import Span
 from ..base import Rule
 from ._null import all_null
 
