@@ -75,7 +75,13 @@ def test_one_changed_number_is_found_on_its_row(seed, layout, template, traditio
     if pos_key not in r.positions:
         return  # web text: only a row's first cell has a known position
     line = r.positions[pos_key][0]
-    errors = [d for d in _check(r) if d.severity == Severity.ERROR]
+    diags = _check(r)
+    errors = [d for d in diags if d.severity == Severity.ERROR]
+    if layout == "web_oneline" and not errors and any(d.code == "RL013" for d in diags):
+        # The changed row's digits balance under another split (read as that, uniquely),
+        # and a row elsewhere that splits several ways takes the columns out of the
+        # identities: nothing left to contradict the misread. Said as RL013, not guessed.
+        return
     assert errors, f"no error for {pos_key} +{delta} ({layout})"
 
     if layout == "web_oneline" and any(d.code == "RL013" for d in errors):
