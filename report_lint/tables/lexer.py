@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from typing import NamedTuple
@@ -92,7 +93,11 @@ _CAPTION = re.compile(rf"第[{_NUMERAL}]+条(?:第?\(?[{_NUMERAL}]+\)?项)?")
 
 def ordinal_value(tok) -> int:
     """The number an ordinal token stands for: 三、 -> 3, (四) -> 4, 2. -> 2."""
-    s = tok.value
+    return _ordinal_number(tok.value)
+
+
+@lru_cache(maxsize=256)  # a table's ordinals are a few dozen strings, read again and again
+def _ordinal_number(s: str) -> int:
     digits = "".join(ch for ch in s if ch.isdigit())
     if digits:
         return int(digits)
@@ -127,7 +132,6 @@ def _raw_tokens(
     # The current cell's text, merged across fragments with no boundary between.
     text_start = -1
     text_end = -1
-    delim_pending = False  # a | or tab on this line with only spaces since
     prev_kind = ""  # kind of the last emitted token
 
     def flush_text() -> str:
@@ -147,35 +151,35 @@ def _raw_tokens(
 
     for m in _MASTER.finditer(region):
         kind = m.lastgroup
-        ss, sep_end = m.span(1)
-        boundary = sep_end > ss or ss == 0
+        ss, s = m.span(1)
+        boundary = s > ss or ss == 0
         if boundary:
             if text_start >= 0:
                 prev_kind = flush_text()
-            sep = region[ss:sep_end]
-            if "|" in sep or "\t" in sep:
-                # Two delimiters on one line with only spaces between: a blank cell.
-                for k, ch in enumerate(sep, ss):
-                    if ch == "|" or ch == "\t":
-                        if delim_pending and prev_kind in ("NUM", "NULL", "EMPTY", "TEXT"):
-                            append(_new(Tok, ("EMPTY", "", start + k, start + k)))
-                            prev_kind = "EMPTY"
-                        delim_pending = True
-                    elif ch == "\n":
-                        delim_pending = False
-            elif "\n" in sep:
-                delim_pending = False
-        if kind == "END":
-            break
-        s, e = sep_end, m.end()
-        value = region[s:e]
+            # Two delimiters on one line with only spaces between enclose a blank cell (after
+            # a cell or a label). Every token ends such a line's run, so the separators before
+            # a token are all there is to look at.
+            if s - ss > 1 and prev_kind in _BLANK_AFTER:
+                sep = region[ss:s]
+                if sep.count("|") + sep.count("\t") > 1:
+                    pending = False
+                    for k, ch in enumerate(sep, start + ss):
+                        if ch == "|" or ch == "\t":
+                            if pending:
+                                append(_new(Tok, ("EMPTY", "", k, k)))
+                                prev_kind = "EMPTY"
+                            pending = True
+                        elif ch == "\n":
+                            pending = False
         if kind == "TEXT":
             if text_start < 0:
                 text_start = s
-            text_end = e
-            delim_pending = False
+            text_end = m.end()
             continue
-        delim_pending = False
+        if kind == "END":
+            break
+        e = m.end()
+        value = region[s:e]
         if kind == "NUM" or kind == "NUMI":
             # A number is a cell only if it ends at a boundary or where a row begins:
             # "共计19万元。" and "2024年" are prose, "…数量 713000074二、…" is a run-together row.
@@ -214,6 +218,8 @@ def _raw_tokens(
     return out
 
 
+_BLANK_AFTER = frozenset(("NUM", "NULL", "EMPTY", "TEXT"))
+
 _ORDINAL_START = re.compile(
     rf"[{_NUMERAL}]{{1,2}}[ \n]*、|\([ \n]*[{_NUMERAL}]{{1,2}}[ \n]*\)|[1-9][.、][^\d\s|.]|第[{_NUMERAL}]+条"
 )
@@ -247,50 +253,45 @@ def lex(
     prev = ""  # type of the last token kept
     n = len(raw)
     i = 0
-
-    def keep(t: Tok) -> None:
-        nonlocal cells
-        if t.type in VALUES:
-            cells.append(t)
-            return
-        if cells:
-            out.append(_run(text, cells))
-            cells = []
-        out.append(t)
-
     while i < n:
         t = raw[i]
-        ty = t.type
+        ty = t[0]
         if ty != "TEXT" and ty != "EMPTY":
-            keep(t)
+            if ty == "NUM" or ty == "NULL":
+                cells.append(t)
+            else:
+                if cells:
+                    out.append(_run(text, cells))
+                    cells = []
+                out.append(t)
             prev = ty
             i += 1
             continue
         j = i + 1
-        while j < n and raw[j].type in ("TEXT", "EMPTY"):
+        while j < n and raw[j][0] in ("TEXT", "EMPTY"):
             j += 1
-        followed_by_values = j < n and raw[j].type in ("NUM", "NULL")
+        followed_by_values = j < n and raw[j][0] in ("NUM", "NULL")
         # Text is a label when an ordinal precedes it or values follow it; otherwise it
         # belongs to no row. Blanks before the first text finish the previous row; blanks
         # after the last text start this row's values; blanks between texts are residue.
         keep_text = prev in ORDINALS or followed_by_values
         lead_blanks = prev in ("NUM", "NULL") or (followed_by_values and prev in ORDINALS)
-        texts = [k for k in range(i, j) if raw[k].type == "TEXT"]
+        texts = [k for k in range(i, j) if raw[k][0] == "TEXT"]
         first_text = texts[0] if texts else j
         last_text = texts[-1] if texts else j
         for k in range(i, j):
             r = raw[k]
-            if r.type == "TEXT":
+            if r[0] == "TEXT":
                 if keep_text:
-                    keep(r)
+                    if cells:
+                        out.append(_run(text, cells))
+                        cells = []
+                    out.append(r)
                     prev = "TEXT"
                 else:
                     stray.append(r)
-            elif k < first_text:
-                if lead_blanks:
-                    keep(r)
-            elif k > last_text and keep_text and followed_by_values:
-                keep(r)
+            elif (k < first_text and lead_blanks) or (k > last_text and keep_text and followed_by_values):
+                cells.append(r)  # a blank value cell
         i = j
     if cells:
         out.append(_run(text, cells))
