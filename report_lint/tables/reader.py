@@ -42,12 +42,12 @@ def _number(raw: str):
 
 
 def _cell(tok: lexer.Tok) -> Cell:
-    span = Span(tok.start_pos, tok.end_pos)
-    if tok.type == "NUM":
-        return Cell(_number(tok.value), span, tok.value, "number")
-    if tok.type == "NULL":
-        return Cell(None, span, tok.value, "placeholder")
-    return Cell(None, span, "", "blank")
+    kind, raw, start, end = tok
+    if kind == "NUM":
+        return Cell(int(raw) if raw.isdigit() else _number(raw), Span(start, end), raw, "number")
+    if kind == "NULL":
+        return Cell(None, Span(start, end), raw, "placeholder")
+    return Cell(None, Span(start, end), "", "blank")
 
 
 def _unreadable(n: int, span: Optional[Span]) -> list[Cell]:
@@ -64,6 +64,8 @@ def fit_values(
     `identity` is (group size, groups): each group's last value is the sum of the rest) or
     marked unreadable.
     """
+    if len(tokens) == arity and all(t[0] != "EMPTY" for t in tokens):  # the common case
+        return [_cell(t) for t in tokens], None
     filled = [t for t in tokens if t.type != "EMPTY"]
     span = Span(tokens[0].start_pos, tokens[-1].end_pos) if tokens else None
     if len(filled) >= arity:
