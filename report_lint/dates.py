@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Optional
+from typing import Iterator, Optional
 
 from .model import Span
 
@@ -31,8 +31,8 @@ _DATE = re.compile(
     rf"|(?<![\d.\-/])(?P<iy>(?:19|20)\d\d)(?P<sep>[-./])(?P<im>\d{{1,2}})(?P=sep)(?P<id>\d{{1,2}})(?![\d.\-/])"
     # 二〇二五年一月二十三日, 二〇二五年一月
     rf"|(?P<cy>[{_CN_DIGIT}]{{4}}){_SP}年{_SP}(?P<cm>[{_CN_SMALL}]{{1,2}}){_SP}月(?:{_SP}(?P<cd>[{_CN_SMALL}]{{1,3}}){_SP}[日号])?"
-    # 2024年, 2024 年度 (full year only)
-    rf"|(?<![\d.])(?P<yy>(?:19|20)\d\d){_SP}年(?![\d{_SP}]*月)"
+    # 2024年, 2024 年度 (full year only; _month_follows() drops those with a 月 after them)
+    rf"|(?<![\d.])(?P<yy>(?:19|20)\d\d){_SP}年"
     # 1月31日, 12月31号 (no year)
     rf"|(?<![\d.])(?P<mm>\d{{1,2}}){_SP}月{_SP}(?P<md>\d{{1,2}}){_SP}[日号])"
 )
@@ -47,7 +47,9 @@ _MALFORMED = re.compile(r"(?<!\d)(?:19|20)\d{5,6}(?!\d)")
 _FURNITURE = re.compile(r"扫一扫|分享|打印|关闭|收藏|回到顶部|返回顶部|继续访问|附件|TOP|上一篇|下一篇|【|责任编辑|来源")
 
 
-@dataclass(frozen=True, slots=True)
+# Treated as immutable but not frozen, like model.Span (a frozen dataclass is several times slower
+# to build); it still hashes by value.
+@dataclass(slots=True, unsafe_hash=True)
 class DateMention:
     """One date (or partial date) as written. ``year``/``month``/``day`` are None when the
     text does not give them; ``style`` is how it is written: "gbt" (GB/T 9704-2012:
@@ -103,6 +105,26 @@ def _cn_small(s: str) -> Optional[int]:
     return t * 10 + o
 
 
+# Once a negative lookahead after the year-only date, (?![\d{_SP}]*月): its brackets nest, so the
+# class it repeats is any non-space character or line end, and it scanned on to the next space at
+# every 2024年. The same test, found with str.find instead (and with no match left to drop).
+_SPACE = re.compile(r"[^\S\n]")
+
+
+def _month_follows(text: str, pos: int, end: int) -> bool:
+    """A 月 at or after ``pos`` (before ``end``) with no space other than a line break before it."""
+    i = text.find("月", pos, end)
+    return i >= 0 and _SPACE.search(text, pos, i) is None
+
+
+def _dates(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """The date matches in text[start:end]."""
+    for m in _DATE.finditer(text, start, end):
+        if m.group("yy") and _month_follows(text, m.end(), end):
+            continue  # neither the year alone nor anything else matches from here to m.end()
+        yield m
+
+
 def _mention(m: re.Match) -> Optional[DateMention]:
     span = Span(m.start(), m.end())
     raw = m.group(0)
@@ -136,7 +158,7 @@ def _mention(m: re.Match) -> Optional[DateMention]:
 def find_dates(text: str, start: int = 0, end: Optional[int] = None) -> list[DateMention]:
     """Every date mention in ``text[start:end]``, in order."""
     out = []
-    for m in _DATE.finditer(text, start, len(text) if end is None else end):
+    for m in _dates(text, start, len(text) if end is None else end):
         d = _mention(m)
         if d is not None:
             out.append(d)
@@ -159,7 +181,7 @@ def signature(text: str, tail_lines: int = 6) -> Optional[DateMention]:
             lines.append((s, e))
         e = s - 1
     lines.reverse()
-    while lines and _FURNITURE.search(text[lines[-1][0]:lines[-1][1]]) and not _DATE.search(text, lines[-1][0], lines[-1][1]):
+    while lines and _FURNITURE.search(text[lines[-1][0]:lines[-1][1]]) and next(_dates(text, *lines[-1]), None) is None:
         lines.pop()
     tail = lines[-tail_lines:]
     # a heading inside the tail cuts it (headings before it do not matter)

@@ -40,17 +40,22 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _CN = "零〇一二两三四五六七八九十百千万"
 
-_MASK = re.compile(
-    r"《[^《》\n]{0,120}》|〔[^〔〕\n]{0,20}〕|\[[^\[\]\n]{0,40}\]|【[^【】\n]{0,40}】"
-    r"|https?://[\x21-\x7e]+|www\.[\x21-\x7e]+|[\w.-]+@[\w.-]+"
-)
+_MASK_TITLES = r"《[^《》\n]{0,120}》|〔[^〔〕\n]{0,20}〕|\[[^\[\]\n]{0,40}\]|【[^【】\n]{0,40}】"
+_MASK_URLS = r"https?://[\x21-\x7e]+|www\.[\x21-\x7e]+"
+_MASK = re.compile(rf"{_MASK_TITLES}|{_MASK_URLS}|[\w.-]+@[\w.-]+")
+# The e-mail alternative is tried at every word character (every Chinese character) and reads on
+# to the end of its run; without an @ in the text it cannot match, and the rest start with a
+# literal the engine can skip to.
+_MASK_NO_EMAIL = re.compile(rf"{_MASK_TITLES}|{_MASK_URLS}")
 _SENTENCE_END = "。!?！？\n"
 _SEGMENT_END = ";"
 _CLAUSE_END = ",:、"
 _BOUNDARY = re.compile(f"[{_SENTENCE_END}{_SEGMENT_END}{_CLAUSE_END}]")
 # A clause without one of these has no quantity: a digit, 百分之, or a Chinese numeral with a
-# unit after it (一是, 统一 and 十分 are not worth parsing).
-_HAS_NUMBER = re.compile(rf"\d|百分之|[{_CN}]+[余多]?(?:{'|'.join(UNITS)})")
+# unit after it (一是, 统一 and 十分 are not worth parsing). Written to start with a character
+# class (then told apart by look-behinds) so that the engine skips to candidate characters
+# instead of trying three alternatives at every position: 2x faster, same answers.
+_HAS_NUMBER = re.compile(rf"[\d{_CN}](?:(?<=\d)|(?<=百)分之|(?<=[{_CN}])[{_CN}]*[余多]?(?:{'|'.join(UNITS)}))")
 
 _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?")
 _CHINESE = re.compile(rf"[零〇一二两三四五六七八九十][{_CN}]*")
@@ -58,7 +63,9 @@ _PCT = re.compile(r"(\d+(?:\.\d+)?)%")
 _PCT_CN = re.compile(rf"百分之([{_CN}]+)(?:点([零〇一二三四五六七八九]+))?")
 
 
-@dataclass(frozen=True, slots=True)
+# Treated as immutable but not frozen, like model.Span: a frozen dataclass sets each field through
+# object.__setattr__, which made a Quantity 4x slower to build. It still hashes by value.
+@dataclass(slots=True, unsafe_hash=True)
 class Quantity:
     value: Decimal
     span: Span  # the number (with its unit or % sign)
@@ -124,11 +131,7 @@ def _mask(text: str) -> str:
     # most lines have nothing to mask: a few substring tests are cheaper than the regex
     if not any(c in text for c in "《〔[【@") and "http" not in text and "www." not in text:
         return text
-    return _MASK.sub(lambda m: "□" * len(m.group()), text)
-
-
-def _not_count_after(text: str, end: int) -> bool:
-    return text.startswith(_NOT_COUNT_AFTER, end)
+    return (_MASK if "@" in text else _MASK_NO_EMAIL).sub(lambda m: "□" * len(m.group()), text)
 
 
 # a unit character that starts a word is not a unit: 12333人工, 3条例, 一次性, 场所, 期间
@@ -158,66 +161,68 @@ _SUBJECT_STRIP = " \t,:、()□“”\"'"
 _APPROX = ("约", "近", "超过", "逾", "达", "超", "大约", "将近")
 
 
+def _subject(text: str, start: int, i: int) -> str:
+    return text[start:i].strip(_SUBJECT_STRIP)
+
+
+def _approx_before(text: str, start: int, i: int) -> bool:
+    return text[max(start, i - 3):i].endswith(_APPROX)
+
+
 def _quantities(text: str, masked: str, start: int, end: int, offset: int) -> list[Quantity]:
     """The numbers of clause text[start:end] (masked: the same text with titles/URLs blanked)."""
     out: list[Quantity] = []
-    seg = masked[start:end]
-    taken: list[tuple[int, int]] = []
-
-    def subject_before(i: int) -> str:
-        return text[start:i].strip(_SUBJECT_STRIP)
-
-    def approx_before(i: int) -> bool:
-        return text[max(start, i - 3):i].endswith(_APPROX)
-
-    for m in (_PCT.finditer(seg) if "%" in seg else ()):
-        a, b = start + m.start(), start + m.end()
-        num = m.group(1)
-        dec = len(num.split(".")[1]) if "." in num else 0
-        out.append(Quantity(Decimal(num), Span(a + offset, b + offset), "%", "percent", subject_before(a), dec,
-                            number_span=Span(a + offset, a + len(num) + offset)))
-        taken.append((a, b))
-    for m in (_PCT_CN.finditer(seg) if "百分之" in seg else ()):
-        whole = cn_to_int(m.group(1))
-        if whole is None:
-            continue
-        frac = "".join(str(_CN_DIGITS[c]) for c in (m.group(2) or ""))
-        a, b = start + m.start(), start + m.end()
-        out.append(Quantity(Decimal(f"{whole}.{frac}" if frac else str(whole)), Span(a + offset, b + offset), "%",
-                            "percent", subject_before(a), len(frac), number_span=Span(a + offset, b + offset)))
-        taken.append((a, b))
+    taken: list[tuple[int, int]] = []  # percentages and Arabic numbers: a later pass skips them
+    # finditer over masked[start:end] in place (no pattern here looks behind the clause start)
+    if masked.find("%", start, end) >= 0:
+        for m in _PCT.finditer(masked, start, end):
+            a, b = m.span()
+            num = m.group(1)
+            dec = len(num.split(".")[1]) if "." in num else 0
+            out.append(Quantity(Decimal(num), Span(a + offset, b + offset), "%", "percent", _subject(text, start, a), dec,
+                                number_span=Span(a + offset, a + len(num) + offset)))
+            taken.append((a, b))
+    if masked.find("百分之", start, end) >= 0:
+        for m in _PCT_CN.finditer(masked, start, end):
+            whole = cn_to_int(m.group(1))
+            if whole is None:
+                continue
+            frac = "".join(str(_CN_DIGITS[c]) for c in (m.group(2) or ""))
+            a, b = m.span()
+            out.append(Quantity(Decimal(f"{whole}.{frac}" if frac else str(whole)), Span(a + offset, b + offset), "%",
+                                "percent", _subject(text, start, a), len(frac), number_span=Span(a + offset, b + offset)))
+            taken.append((a, b))
 
     def free(a: int, b: int) -> bool:
         return not taken or all(b <= x or a >= y for x, y in taken)
 
-    for m in _ARABIC.finditer(seg):
-        a, b = start + m.start(), start + m.end()
+    n = len(masked)
+    for m in _ARABIC.finditer(masked, start, end):
+        a, b = m.span()
         if not free(a, b):
             continue
-        raw = m.group()
         prev = masked[a - 1] if a > 0 else " "
-        nxt = masked[b] if b < len(masked) else " "
+        nxt = masked[b] if b < n else " "
         if prev in "第-/.#~～—–:\\" or prev.isascii() and prev.isalpha() or nxt in "-/~～—–" or nxt.isascii() and nxt.isalpha():
             continue  # ordinal, date, range, code, phone, version, time
         if prev == "(" and nxt == ")":
             continue  # (1)
-        if nxt == "." and (b + 1 >= len(masked) or not masked[b + 1].isdigit()):
+        if nxt == "." and (b + 1 >= n or not masked[b + 1].isdigit()):
             continue  # "1." enumerator
-        if _not_count_after(masked, b):
+        if masked.startswith(_NOT_COUNT_AFTER, b):
             continue
         unit, uend, approx = _unit_at(masked, b)
-        digits = raw.replace(",", "")
+        digits = m.group().replace(",", "")
         if not unit and (len(digits) >= 5 and "." not in digits):
             continue  # phone, postal code, hotline (12345), serial
         if unit == "" and masked.startswith("万", b):
             unit, uend = "万", b + 1
-        value = Decimal(digits)
-        out.append(Quantity(value, Span(a + offset, (uend if unit else b) + offset), unit,
-                            "count" if unit else "number", subject_before(a), 0,
-                            approx or approx_before(a), Span(a + offset, b + offset)))
+        out.append(Quantity(Decimal(digits), Span(a + offset, (uend if unit else b) + offset), unit,
+                            "count" if unit else "number", _subject(text, start, a), 0,
+                            approx or _approx_before(text, start, a), Span(a + offset, b + offset)))
         taken.append((a, b))
-    for m in _CHINESE.finditer(seg):
-        a, b = start + m.start(), start + m.end()
+    for m in _CHINESE.finditer(masked, start, end):
+        a, b = m.span()
         if not free(a, b):
             continue
         s = m.group()
@@ -231,39 +236,47 @@ def _quantities(text: str, masked: str, start: int, end: int, offset: int) -> li
         if prev in "第(星周" or masked[max(0, a - 3):a] == "百分之":
             continue
         unit, uend, approx = _unit_at(masked, b)
-        if not unit or _not_count_after(masked, b) or masked.startswith("个工作日", b) or masked.startswith("个月", b):
+        if not unit or masked.startswith(_NOT_COUNT_AFTER, b) or masked.startswith("个工作日", b) or masked.startswith("个月", b):
             continue
         if unit in ("类", "所", "本", "部", "张", "户") or (s in ("一",) and unit in ("次",) and masked.startswith("次性", b)):
             continue  # 一类 / 一次性: words, not counts
         v = cn_to_int(s)
         if v is None:
             continue
-        out.append(Quantity(Decimal(v), Span(a + offset, uend + offset), unit, "count", subject_before(a), 0,
-                            approx or approx_before(a), Span(a + offset, b + offset)))
-    out.sort(key=lambda q: q.span.start)
+        out.append(Quantity(Decimal(v), Span(a + offset, uend + offset), unit, "count", _subject(text, start, a), 0,
+                            approx or _approx_before(text, start, a), Span(a + offset, b + offset)))
+    if len(out) > 1:
+        out.sort(key=lambda q: q.span.start)
     return out
 
 
+_THOUSANDS_AFTER = re.compile(r",\d{3}(?![\d.])")
+_THOUSANDS_BEFORE = re.compile(r"(?:^|[^\d,])\d{1,3}(?:,\d{3})*$")
+
+
 def _is_thousands_comma(text: str, i: int) -> bool:
-    return (i > 0 and text[i - 1].isdigit() and re.match(r",\d{3}(?![\d.])", text[i:]) is not None
-            and re.search(r"(?:^|[^\d,])\d{1,3}(?:,\d{3})*$", text[max(0, i - 20):i]) is not None)
+    # the look-back reads a 20-character slice: its ^ may match where the slice starts
+    return (i > 0 and text[i - 1].isdigit() and _THOUSANDS_AFTER.match(text, i) is not None
+            and _THOUSANDS_BEFORE.search(text[max(0, i - 20):i]) is not None)
 
 
 def parse_text(text: str, offset: int = 0, counters: Optional[list[int]] = None) -> list[Clause]:
     """Clauses of one stretch of narrative text; spans are ``offset`` + index into ``text``."""
     masked = _mask(text)
     sent, segm, para = counters or (0, 0, 0)
+    # a line without a number has no clause with one (most lines): one search instead of one a clause
+    numbers = _HAS_NUMBER.search(masked) is not None
     out: list[Clause] = []
     start = 0
-    n = len(text)
     # the separators, found by the regex engine instead of a Python loop over every character
     stops = [(m.start(), m.group()) for m in _BOUNDARY.finditer(masked)]
-    stops.append((n, ""))
+    stops.append((len(text), ""))
     for i, c in stops:
-        if c == "," and _is_thousands_comma(masked, i):
-            continue
-        if c == ":" and i > 0 and i + 1 < n and masked[i - 1].isdigit() and masked[i + 1].isdigit():
-            continue  # 10:30
+        if (c == "," or c == ":") and i and masked[i - 1].isdigit():
+            if c == "," and _is_thousands_comma(masked, i):
+                continue
+            if c == ":" and i + 1 < len(masked) and masked[i + 1].isdigit():
+                continue  # 10:30
         a, b = start, i
         while a < b and text[a] in " \t\u3000":
             a += 1
@@ -271,7 +284,7 @@ def parse_text(text: str, offset: int = 0, counters: Optional[list[int]] = None)
             b -= 1
         if b > a:
             cl = Clause(Span(a + offset, b + offset), text[a:b], sent, segm, para, c)
-            if _HAS_NUMBER.search(masked, a, b):
+            if numbers and _HAS_NUMBER.search(masked, a, b):
                 cl.set_quantities(_quantities(text, masked, a, b, offset))
             out.append(cl)
         if c == "\n":

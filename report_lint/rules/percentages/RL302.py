@@ -51,6 +51,8 @@ class SharesNot100(Rule):
         cls = clauses(report)
         tol = Decimal(str(ctx.percent_tolerance or 0))
         for ks in sentences(report):
+            if not any(cls[k].percents for k in ks):
+                continue  # both checks are about the shares a sentence states (most state none)
             f = self._listed(cls, ks, tol)
             if f is None:
                 f = self._partition(report, cls, ks, tol)
