@@ -385,9 +385,6 @@ def _lookup(m: _Map | None, i: int) -> int:
     return os_[j] + i - ns[j]
 
 
-_LINE_END = re.compile(r"\r\n?|\n")
-
-
 @dataclass(eq=False)
 class Source:
     """A decoded report: the original text, the analysis text and the map between them."""
@@ -447,8 +444,8 @@ class Source:
     @cached_property
     def _line_starts(self) -> list[int]:
         s = self.original
-        if "\r" in s:
-            return [0] + [m.end() for m in _LINE_END.finditer(s)]
+        if "\r" in s:  # the same lengths with one "\n" ending each line (a regex is 2x slower)
+            s = s.replace("\r\n", " \n").replace("\r", "\n")
         return [0, *accumulate(len(ln) + 1 for ln in s.split("\n")[:-1])]
 
     def _line_col(self, orig: int) -> tuple[int, int]:
