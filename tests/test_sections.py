@@ -1,0 +1,22 @@
+"""report_lint.sections: where a heading may start."""
+
+from __future__ import annotations
+
+import pytest
+
+from report_lint.sections import find_sections
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一、总体情况\n正文", [(1, 0)]),  # at the start of the text
+    ("标题\n二、主动公开政府信息情况", [(2, 3)]),  # at a line start
+    ("正文。三、收到和处理政府信息公开申请情况", [(3, 3)]),  # after a sentence end
+    ("正文：\u3000四. 政府信息公开行政复议、行政诉讼情况", [(4, 4)]),  # after (Unicode) space
+    ("一是总体情况好，二、总体情况", []),  # mid-sentence: an enumeration, not a heading
+    ("统一、总体情况", []),  # the ordinal must not continue a word
+    ("第十一、其他需要报告的事项", []),  # nor a two-character one
+    ("\n十一、其他需要报告的事项", [(11, 1)]),
+    ("二十一、其他需要报告的事项", []),  # three numerals are no ordinal
+])
+def test_heading_boundaries(text, expected):
+    assert [(s.number, s.heading.start) for s in find_sections(text)] == expected
