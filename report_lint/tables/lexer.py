@@ -123,10 +123,11 @@ def _raw_tokens(
     text: str, start: int, end: int, ordinals: bool, captions: bool, row_start: Optional[re.Pattern]
 ) -> list[Tok]:
     """First pass: classify the characters of text[start:end] into cell tokens."""
+    # Positions stay those of text: the regex runs over text[start:end] in place.
+    src = text
     region = text[start:end]
     if _FURNITURE.search(region):
-        region = _FURNITURE.sub(lambda m: " " * len(m.group()), region)
-    n = len(region)
+        src = text[:start] + _FURNITURE.sub(lambda m: " " * len(m.group()), region) + text[end:]
     out: list[Tok] = []
     append = out.append
     # The current cell's text, merged across fragments with no boundary between.
@@ -139,20 +140,20 @@ def _raw_tokens(
         pos = text_start
         if captions:
             # A caption is its own token even when text runs into it (one-line web pages).
-            for m in _CAPTION.finditer(region, text_start, text_end):
+            for m in _CAPTION.finditer(src, text_start, text_end):
                 if m.start() > pos:
-                    append(_new(Tok, ("TEXT", region[pos : m.start()], start + pos, start + m.start())))
-                append(_new(Tok, ("CAPTION", m.group(), start + m.start(), start + m.end())))
+                    append(_new(Tok, ("TEXT", src[pos : m.start()], pos, m.start())))
+                append(_new(Tok, ("CAPTION", m.group(), m.start(), m.end())))
                 pos = m.end()
         if pos < text_end:
-            append(_new(Tok, ("TEXT", region[pos:text_end], start + pos, start + text_end)))
+            append(_new(Tok, ("TEXT", src[pos:text_end], pos, text_end)))
         text_start = -1
         return out[-1].type
 
-    for m in _MASTER.finditer(region):
+    for m in _MASTER.finditer(src, start, end):
         kind = m.lastgroup
         ss, s = m.span(1)
-        boundary = s > ss or ss == 0
+        boundary = s > ss or ss == start
         if boundary:
             if text_start >= 0:
                 prev_kind = flush_text()
@@ -160,10 +161,10 @@ def _raw_tokens(
             # a cell or a label). Every token ends such a line's run, so the separators before
             # a token are all there is to look at.
             if s - ss > 1 and prev_kind in _BLANK_AFTER:
-                sep = region[ss:s]
+                sep = src[ss:s]
                 if sep.count("|") + sep.count("\t") > 1:
                     pending = False
-                    for k, ch in enumerate(sep, start + ss):
+                    for k, ch in enumerate(sep, ss):
                         if ch == "|" or ch == "\t":
                             if pending:
                                 append(_new(Tok, ("EMPTY", "", k, k)))
@@ -179,34 +180,34 @@ def _raw_tokens(
         if kind == "END":
             break
         e = m.end()
-        value = region[s:e]
+        value = src[s:e]
         if kind == "NUM" or kind == "NUMI":
             # A number is a cell only if it ends at a boundary or where a row begins:
             # "共计19万元。" and "2024年" are prose, "…数量 713000074二、…" is a run-together row.
             if (
                 kind == "NUMI"
-                or e == n
-                or region[e] in _BOUNDARY
-                or (region[e] in "+-" and e + 1 < n and region[e + 1].isdigit())  # 45-8: a signed cell follows
-                or _ORDINAL_START.match(region, e)
-                or (row_start is not None and row_start.match(region, e))
+                or e == end
+                or src[e] in _BOUNDARY
+                or (src[e] in "+-" and e + 1 < end and src[e + 1].isdigit())  # 45-8: a signed cell follows
+                or _ORDINAL_START.match(src, e, end)
+                or (row_start is not None and row_start.match(src, e, end))
             ):
                 if text_start >= 0:
                     flush_text()
-                append(_new(Tok, ("NUM", value, start + s, start + e)))
+                append(_new(Tok, ("NUM", value, s, e)))
                 prev_kind = "NUM"
                 continue
         elif kind == "NULL":
             if boundary and text_start < 0:
-                append(_new(Tok, ("NULL", value, start + s, start + e)))
+                append(_new(Tok, ("NULL", value, s, e)))
                 prev_kind = "NULL"
                 continue
         elif ordinals:  # MAJOR, PAREN, ITEM
-            prev_char = region[s - 1] if s > 0 else "\n"
+            prev_char = src[s - 1] if s > start else "\n"
             if boundary or kind == "ITEM" or prev_char.isdigit() or (kind == "PAREN" and prev_char != "第"):
                 if text_start >= 0:
                     flush_text()
-                append(_new(Tok, (kind, value, start + s, start + e)))
+                append(_new(Tok, (kind, value, s, e)))
                 prev_kind = kind
                 continue
         # Not a cell after all: part of the label text.
