@@ -14,6 +14,7 @@ from functools import lru_cache
 _NOISE = re.compile(r"[\s、，,.。:：;；“”\"'‘’()（）【】\[\]《》<>\-—_/|·]+")
 
 
+@lru_cache(maxsize=4096)  # row labels are mostly the template's own wordings, met again and again
 def clean(s: str) -> str:
     return _NOISE.sub("", s)
 

@@ -147,7 +147,9 @@ def _best(label: str, cands: Candidates, path_tail: Optional[int], depth: int):
     lc = clean(label)
     hits = cands.exact.get(lc) if lc else None
     if hits:
-        d = next((h for h in hits if path_tail is not None and len(h.path) == depth and h.path[-1] == path_tail), hits[0])
+        d = hits[0] if len(hits) == 1 else next(
+            (h for h in hits if path_tail is not None and len(h.path) == depth and h.path[-1] == path_tail), hits[0]
+        )
         return d, 1.0, path_tail is not None and len(d.path) == depth and d.path[-1] == path_tail
     lg = bigrams(lc)
     best = None
@@ -194,7 +196,6 @@ class _RequestsReader:
     def __init__(self, t: tpl.Templates, table: Table) -> None:
         self.t = t
         self.table = table
-        self.rows_defs = [d for d in t.requests if not d.is_group]
         self.identity = (len(t.columns), 1)
 
     def walk(self, entries, group: Optional[str] = None, major: Optional[int] = None) -> None:
@@ -246,6 +247,20 @@ def _looks_like_row(label: str, values) -> bool:
     return sum(1 for v in values if v.type != "EMPTY") >= 2
 
 
+@lru_cache(maxsize=1)
+def _request_order() -> dict:
+    """Each requests row's place in the template, for ordering rows as printed there."""
+    return {d.key: d.path for d in tpl.load().requests if not d.is_group}
+
+
+@lru_cache(maxsize=None)
+def _expected_requests(template: str) -> list[str]:
+    """The requests rows a complete table of this template has, in order."""
+    in_order = sorted((d for d in tpl.load().requests if not d.is_group), key=lambda d: d.path)
+    expected = [d.key for d in in_order if template in d.templates or template == "unknown"]
+    return [k for k in expected if not (k == "other" and template != "2019")]
+
+
 def read_requests(text: str, start: int, end: int, heading: Optional[Span]) -> Table:
     t = tpl.load()
     table = Table("requests", OK, heading=heading)
@@ -257,7 +272,7 @@ def read_requests(text: str, start: int, end: int, heading: Optional[Span]) -> T
     if lx.tokens:
         table.span = Span(lx.tokens[0].start_pos, lx.tokens[-1].end_pos)
     # Order rows as in the template.
-    order = {d.key: d.path for d in reader.rows_defs}
+    order = _request_order()
     table.rows = dict(sorted(table.rows.items(), key=lambda kv: order.get(kv[0], (99,))))
     if "other" in table.rows and not any(k.startswith("other.") for k in table.rows):
         table.template = "2019"
@@ -265,10 +280,7 @@ def read_requests(text: str, start: int, end: int, heading: Optional[Span]) -> T
         table.template = "2021"
     _finish(table, heading, lx.tokens, min_rows=3)
     if table.status == OK:
-        in_order = sorted(reader.rows_defs, key=lambda d: d.path)
-        expected = [d.key for d in in_order if table.template in d.templates or table.template == "unknown"]
-        expected = [k for k in expected if not (k == "other" and table.template != "2019")]
-        _check_truncated(table, expected, lx.tokens)
+        _check_truncated(table, _expected_requests(table.template), lx.tokens)
     return table
 
 
