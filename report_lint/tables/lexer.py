@@ -25,11 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional, Union
 
-from typing import NamedTuple
-
-from .tokens import Token
 
 ORDINALS = frozenset(("MAJOR", "PAREN", "ITEM"))
 VALUES = frozenset(("NUM", "NULL", "EMPTY"))
@@ -40,7 +37,7 @@ _new = tuple.__new__  # Tok(...) without the Python-level __new__ NamedTuple add
 
 class Tok(NamedTuple):
     """A cell token, as the lexer makes it and as Lark's parser takes it (a tuple is cheaper
-    to make than a str-based Token; the parser reads only ``type``)."""
+    to make than lark.Token, a str subclass; the parser reads only ``type``)."""
 
     type: str
     value: str
@@ -51,10 +48,16 @@ class Tok(NamedTuple):
     line = column = end_line = end_column = None
 
 
-class CellRun(Token):
-    """A VALUES token: a run of adjacent value cells."""
+class CellRun(NamedTuple):
+    """A VALUES token: a run of adjacent value cells, handed to the parser as one token."""
 
-    __slots__ = ("cells",)
+    type: str
+    value: str
+    start_pos: int
+    end_pos: int
+    cells: list[Tok]
+
+    line = column = end_line = end_column = None
 
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -115,7 +118,7 @@ def _ordinal_number(s: str) -> int:
 
 @dataclass
 class Lexed:
-    tokens: list[Token]  # what the grammar parses (VALUES tokens are CellRun)
+    tokens: list[Union[Tok, CellRun]]  # what the grammar parses (VALUES tokens are CellRun)
     stray: list[Tok] = field(default_factory=list)  # text that belongs to no row (headers, wrap tails)
 
 
@@ -248,7 +251,7 @@ def lex(
     be a value (after a value, or between a label and its values).
     """
     raw = _raw_tokens(text, start, end, ordinals, captions, row_start)
-    out: list[Token] = []  # for the parser; adjacent values are collected in `cells`
+    out: list[Union[Tok, CellRun]] = []  # for the parser; adjacent values are collected in `cells`
     stray: list[Tok] = []
     cells: list[Tok] = []
     prev = ""  # type of the last token kept
@@ -309,7 +312,5 @@ def lex(
 
 
 def _run(text: str, cells: list[Tok]) -> CellRun:
-    start, end = cells[0].start_pos, cells[-1].end_pos
-    tok = CellRun("VALUES", text[start:end], start_pos=start, end_pos=end)
-    tok.cells = cells
-    return tok
+    start, end = cells[0][2], cells[-1][3]
+    return _new(CellRun, ("VALUES", text[start:end], start, end, cells))

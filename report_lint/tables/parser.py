@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..resources import data_file, read_text
-from .tokens import Token
+from .lexer import Tok
 
 START = ["requests", "active", "reviews"]
 GENERATOR = "2"  # bump when the way the standalone module is generated changes
@@ -29,9 +29,9 @@ class Entry:
     """One node of a parsed table: a row (with values) or a group/caption (without)."""
 
     level: str  # major | paren | item | bare | caption | arow | rrow
-    ordinal: Optional[Token]
-    label: list[Token]
-    values: Optional[list[Token]]
+    ordinal: Optional[Tok]
+    label: list[Tok]
+    values: Optional[list[Tok]]
     children: list["Entry"] = field(default_factory=list)
 
 
@@ -166,15 +166,15 @@ def _standalone(grammar: str):
 @dataclass
 class Parsed:
     entries: list[Entry]
-    skipped: list[Token]  # tokens the parser had to skip to go on
+    skipped: list[Tok]  # tokens the parser had to skip to go on
 
 
-def parse(tokens: list[Token], start: str) -> Parsed:
+def parse(tokens: list[Tok], start: str) -> Parsed:
     """Parse one table's tokens. The grammar accepts every stream the lexer emits; should
     that ever fail, the offending token is reported and nothing is invented."""
     if not tokens:
         return Parsed([], [])
-    skipped: list[Token] = []
+    skipped: list[Tok] = []
 
     run, error = _engine()
     try:

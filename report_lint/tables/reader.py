@@ -13,7 +13,6 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .tokens import Token
 
 from .. import templates as tpl
 from ..model import ABSENT, MISSING, OK, TRUNCATED, Cell, ParseNote, Row, Span, Table
@@ -114,11 +113,11 @@ def fit_values(
 # ---------------------------------------------------------------------- identification
 
 
-def _label_text(tokens: list[Token]) -> str:
+def _label_text(tokens: list[lexer.Tok]) -> str:
     return "".join(t.value for t in tokens)
 
 
-def _label_span(ordinal: Optional[Token], label: list[Token], values: Optional[list[Token]]) -> Optional[Span]:
+def _label_span(ordinal: Optional[lexer.Tok], label: list[lexer.Tok], values: Optional[list[lexer.Tok]]) -> Optional[Span]:
     first = ordinal or (label[0] if label else None)
     if first is None:
         if values:
@@ -294,7 +293,7 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
     parsed = parser.parse(lx.tokens, "active")
     _note_skipped(table, parsed.skipped)
     defs = _active_candidates()
-    found: list[tuple[str, str, Optional[Span], list[Token], float]] = []
+    found: list[tuple[str, str, Optional[Span], list[lexer.Tok], float]] = []
     words = [tok.value for tok in lx.stray] + [tok.value for tok in lx.tokens if tok.type in ("TEXT", "CAPTION")]
     for e in parsed.entries:
         if e.level != "arow":
@@ -339,7 +338,7 @@ def _active_candidates() -> Candidates:
     return Candidates(tpl.load().active_rows())
 
 
-def _best_suffix(label: list[Token], cands: Candidates):
+def _best_suffix(label: list[lexer.Tok], cands: Candidates):
     """Header cells run into the first row's label: match the label from its end."""
     best = (None, 0.0, label)
     if label:
@@ -392,7 +391,7 @@ def read_reviews(text: str, start: int, end: int, heading: Optional[Span]) -> Ta
     lx = lexer.lex(text, start, end, ordinals=False)
     parsed = parser.parse(lx.tokens, "reviews")
     _note_skipped(table, parsed.skipped)
-    values: list[Token] = []
+    values: list[lexer.Tok] = []
     for e in parsed.entries:
         values.extend(e.values or ())
     nfields = len(t.review_fields)
@@ -419,12 +418,12 @@ def read_reviews(text: str, start: int, end: int, heading: Optional[Span]) -> Ta
 # ------------------------------------------------------------------------------ shared
 
 
-def _note_skipped(table: Table, skipped: list[Token]) -> None:
+def _note_skipped(table: Table, skipped: list[lexer.Tok]) -> None:
     for tok in skipped:
         table.notes.append(ParseNote("token-skipped", Span(tok.start_pos, tok.end_pos), {"text": tok.value}))
 
 
-def _finish(table: Table, heading: Optional[Span], tokens: list[Token], min_rows: int) -> None:
+def _finish(table: Table, heading: Optional[Span], tokens: list[lexer.Tok], min_rows: int) -> None:
     if len(table.rows) >= min_rows:
         table.status = OK
     else:
@@ -432,7 +431,7 @@ def _finish(table: Table, heading: Optional[Span], tokens: list[Token], min_rows
         table.status = MISSING if heading is not None else ABSENT
 
 
-def _check_truncated(table: Table, expected: list[str], tokens: list[Token]) -> None:
+def _check_truncated(table: Table, expected: list[str], tokens: list[lexer.Tok]) -> None:
     """Rows present up to a point and none after it: the table was cut off."""
     have = [k for k in expected if k in table.rows]
     if not have:
