@@ -159,9 +159,10 @@ def recover(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: 
                 # the most the remaining digits can add up to: one long number and single digits
                 if total + 10 ** (digits - left + 1) + 9 * left < target:
                     return True
-                for ln in numbers_at(pos, min(width, digits - (left - 1))):
-                    if pos + ln > a:
-                        break
+                # numbers that can start here: no leading zero, inside one piece, leaving
+                # a digit for each later addend
+                upto = 1 if s[pos] == "0" else min(width, digits - (left - 1), piece_end[pos] - pos)
+                for ln in range(1, upto + 1):
                     v = int(s[pos : pos + ln])
                     if total + v > target:
                         break  # longer numbers from here are larger still
