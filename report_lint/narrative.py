@@ -335,6 +335,12 @@ def clauses(report: "Report") -> list[Clause]:
     return report.derive("clauses", lambda: _clauses(report))
 
 
+def percent_clauses(report: "Report") -> list[int]:
+    """The indexes into clauses(report) of the clauses that state a percentage, in order (made
+    once): the percentage rules look at these alone, a few of the hundred or more."""
+    return report.derive("percent-clauses", lambda: [k for k, c in enumerate(clauses(report)) if c.percents])
+
+
 def sentences(report: "Report") -> list[list[int]]:
     """The indexes into clauses(report) of each sentence's clauses, in order (made once)."""
 
