@@ -11,11 +11,13 @@ _N = "一二三四五六七八九十"
 # (一) sub-headings and 1. items count at a line start or after a sentence end; 一是 items
 # also after a comma. "第(一)项" and "2.5" are not markers.
 _MARKER = re.compile(
-    # the lookahead lets the engine skip every position that cannot start a marker
-    rf"(?=[ \t(\d{_N}])(?:"
+    # The two assertions in front let the engine pass over a position at once unless it holds a
+    # character a marker starts with and follows a line start or a character any marker may
+    # follow (the 一是 set; the other two are subsets): most digits and numerals do not.
+    rf"(?=[ \t(\d{_N}])(?:^|(?<=[\s。;:,!?)\"“”]))(?:"
     rf"(?:^|(?<=[\s。;:]))[ \t]*\((?P<sub>[{_N}]{{1,3}})\)"
     rf"|(?:^|(?<=[。;:]))[ \t]*(?P<num>\d{{1,2}})[.、](?![\d.])"
-    rf"|(?:^|(?<=[\s。;:,!?)\"“”]))(?P<shi>[{_N}]{{1,3}})是)",
+    rf"|(?P<shi>[{_N}]{{1,3}})是)",
     re.M,
 )
 _LEVELS = ("sub", "num", "shi")  # outer to inner: a marker resets the levels inside it
