@@ -5,7 +5,7 @@ import re
 from ...findings import Finding, Message, Related, Severity
 from ...model import Span
 from ..base import Rule
-from ._common import cn, cn_value, inside, table_spans
+from ._common import cn, cn_value, table_spans
 
 _N = "一二三四五六七八九十"
 # (一) sub-headings and 1. items count at a line start or after a sentence end; 一是 items
@@ -25,7 +25,7 @@ _LEVELS = ("sub", "num", "shi")  # outer to inner: a marker resets the levels in
 
 def _markers(text: str, body: Span, tables: list[Span]):
     """The markers of a section body, not scanning the tables inside it (the bulk of the text
-    in some layouts, and never looked at)."""
+    in some layouts, and never looked at): no marker found lies in a table."""
     pos = body.start
     for t in sorted(tables, key=lambda t: t.start):
         if t.end <= pos or t.start >= body.end:
@@ -84,7 +84,7 @@ class EnumerationSequence(Rule):
             last: dict[str, tuple[int, Span]] = {}
             for m in _markers(text, section.body, tables):
                 level = m.lastgroup
-                if level is None or inside(m.start(level), tables):
+                if level is None:
                     continue
                 v = int(m.group(level)) if level == "num" else cn_value(m.group(level))
                 if v is None:
