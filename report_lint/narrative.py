@@ -17,9 +17,9 @@ Spans are offsets into ``report.source.text`` (FORMAT.md §8: a claim is tied to
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from .model import Span
 
@@ -89,10 +89,12 @@ class Clause:
     segment: int  # index of its segment (; inside a sentence), global
     paragraph: int  # index of its line
     sep: str = ""  # the separator that ends it ("" at the end of a region)
-    quantities: list[Quantity] = field(default_factory=list)
+    # Read-only. A clause without a number (most) shares the empty tuple: three new lists for
+    # each clause made building the clauses 6% slower.
+    quantities: Sequence[Quantity] = ()
     # quantities by kind, sorted once: every narrative rule asks for them, many times
-    counts: list[Quantity] = field(default_factory=list)
-    percents: list[Quantity] = field(default_factory=list)
+    counts: Sequence[Quantity] = ()
+    percents: Sequence[Quantity] = ()
 
     def set_quantities(self, quantities: list[Quantity]) -> None:
         self.quantities = quantities
@@ -331,6 +333,12 @@ def narrative_spans(report: "Report") -> list[Span]:
 def clauses(report: "Report") -> list[Clause]:
     """Every narrative clause of the report, in text order (made once per report)."""
     return report.derive("clauses", lambda: _clauses(report))
+
+
+def percent_clauses(report: "Report") -> list[int]:
+    """The indexes into clauses(report) of the clauses that state a percentage, in order (made
+    once): the percentage rules look at these alone, a few of the hundred or more."""
+    return report.derive("percent-clauses", lambda: [k for k, c in enumerate(clauses(report)) if c.percents])
 
 
 def sentences(report: "Report") -> list[list[int]]:

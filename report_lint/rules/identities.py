@@ -16,6 +16,7 @@ from typing import Iterable, Optional
 from ..findings import Finding, Message, Related, Severity
 from ..model import Cell, Report, Row, Span, Table
 from ..resources import data_file, load_toml, memo, read_text
+from ..templates import load as load_templates
 from .base import Context, Rule
 
 
@@ -139,20 +140,20 @@ class IdentityRule(Rule):
         return plan
 
     @staticmethod
-    def _holds(plan, cell_at) -> bool:
+    def _holds(sides) -> bool:
         """True when the equation holds or cannot be checked (a cell unreadable, every cell
-        blank): the common case, decided with plain arithmetic and no objects."""
+        blank): the common case, decided with plain arithmetic and no objects. ``sides`` are
+        the (sign, cell) pairs of the left and of the right side, in the equation's order."""
         any_value = False
         totals = [0, 0]
-        for k, side in enumerate(plan):
+        for k, side in enumerate(sides):
             total = 0
-            for sign, cells in side:
-                for cell in cell_at(cells):
-                    if cell.kind == "unreadable":
-                        return True
-                    if cell.value is not None:
-                        any_value = True
-                        total += sign * cell.value
+            for sign, cell in side:
+                if cell.kind == "unreadable":
+                    return True
+                if cell.value is not None:
+                    any_value = True
+                    total += sign * cell.value
             totals[k] = total
         return not any_value or _equal(totals[0], totals[1])
 
@@ -163,7 +164,7 @@ class IdentityRule(Rule):
         if plan is None:
             return
         cells_ = row.cells
-        if len(cells_) >= len(fields) and self._holds(plan, lambda i: (cells_[i],)):
+        if len(cells_) >= len(fields) and self._holds([[(sign, cells_[i]) for sign, i in side] for side in plan]):
             return
 
         def get(term: Term) -> Optional[list[tuple[Row, Cell]]]:
@@ -189,10 +190,11 @@ class IdentityRule(Rule):
         plan = self._column_plan(table)
         if plan is None:
             return  # a required row is missing: RL016 reports it
+        # each term's rows one by one, and the columns every one of them has
+        flat = [[(sign, r.cells) for sign, rows in side for r in rows] for side in plan]
+        width = min((len(cells) for side in flat for _, cells in side), default=len(columns))
         for c, column in enumerate(columns):
-            if self._holds(plan, lambda rows, c=c: [r.cells[c] for r in rows if len(r.cells) > c]) and all(
-                len(r.cells) > c for side in plan for _, rows in side for r in rows
-            ):
+            if c < width and self._holds([[(sign, cells[c]) for sign, cells in side] for side in flat]):
                 continue
 
             def get(term: Term, c=c) -> Optional[list[tuple[Row, Cell]]]:
@@ -292,9 +294,7 @@ class IdentityRule(Rule):
 
 
 def _columns() -> tuple[str, ...]:
-    from ..templates import load
-
-    return load().columns
+    return load_templates().columns
 
 
 def _rows_breaking_own_total(report: Report, table: Table) -> set[str]:

@@ -14,13 +14,15 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)[^\S\n]*年")
 
 def title_lines(text: str, n: int = 3) -> list[tuple[int, int]]:
     """(start, end) of the first ``n`` non-empty lines."""
+    # line by line: the first lines are found without splitting the whole report
     out, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append((pos, pos + len(line)))
-            if len(out) == n:
-                break
-        pos += len(line) + 1
+    while len(out) < n and pos <= len(text):
+        end = text.find("\n", pos)
+        if end < 0:
+            end = len(text)
+        if text[pos:end].strip():
+            out.append((pos, end))
+        pos = end + 1
     return out
 
 

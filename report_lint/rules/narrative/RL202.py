@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from typing import Optional
 
 from ...findings import Finding, Message, Related, Severity
@@ -16,6 +18,25 @@ WHOLE_MARKERS = ("共", "合计", "总计", "累计", "总数")
 # a clause with one of these is not a plain part of the list
 STOP_WORDS = ("共", "合计", "总计", "累计", "另", "此外", "同比", "比上年", "增长", "增加", "减少", "下降", "上年", "上一年",
               "平均", "以上", "以下", "不足", "超过", "每")
+_STOP = re.compile("|".join(STOP_WORDS))
+# Any of LIST_MARKERS or 包括 (包含 holds 含); none overlaps another.
+_ANY_MARKER = re.compile("其中|分别[为是]|包括|含")
+
+
+def _candidates(text: str, cls: list[Clause]) -> list[int]:
+    """Indexes of the clauses that hold a list marker or 包括, in order: the only ones that can
+    start a list (a few of the hundred or more), found by one search of the report text (a
+    clause's text is its span of it) instead of a look at each clause."""
+    out: list[int] = []
+    for m in _ANY_MARKER.finditer(text):
+        k = bisect_right(cls, m.start(), key=_start) - 1
+        if k >= 0 and m.end() <= cls[k].span.end and (not out or out[-1] != k):
+            out.append(k)
+    return out
+
+
+def _start(c: Clause) -> int:
+    return c.span.start
 
 
 def _marker(text: str) -> str:
@@ -69,7 +90,7 @@ def _items(cls: list[Clause], k: int, unit: str) -> tuple[Optional[list[Quantity
                 return parts, False, j
             j += 1
             continue  # the bare "其中," clause
-        if any(w in body for w in STOP_WORDS):
+        if _STOP.search(body):
             return parts, False, j
         if len(same) > 1 or same[-1].approx:
             return None, False, j
@@ -123,7 +144,8 @@ class ListExceedsWhole(Rule):
 
     def check(self, report, ctx):
         cls = clauses(report)
-        for k, c in enumerate(cls):
+        for k in _candidates(report.source.text, cls):
+            c = cls[k]
             marker = _marker(c.text)
             if not marker:
                 i = c.text.find("包括")

@@ -62,6 +62,10 @@ class AllUpheldContradicted(Rule):
         if table is None or not table.found:
             return
         text = report.source.text
+        # Most reports say neither. The patterns have no anchors or lookarounds, so a sentence
+        # can match only if the whole text does: two searches spare cutting it into sentences.
+        if UPHELD.search(text) is None and CONCLUDED.search(text) is None:
+            return
         cls = clauses(report)
         for ks in sentences(report):
             group = [cls[k] for k in ks]

@@ -7,7 +7,7 @@ from typing import Optional
 
 from ...claims import restated
 from ...findings import Finding, Message, Related, Severity
-from ...narrative import Clause, Quantity, clauses
+from ...narrative import Clause, Quantity, clauses, percent_clauses
 from ..base import Rule
 from ._common import BASE_MARKERS, COUNT_UNITS, fmt as _fmt, pct as _pct, SHARE_MARKERS, count_of, share_of, table_bases
 
@@ -44,7 +44,8 @@ class PercentageMismatch(Rule):
     def check(self, report, ctx):
         cls = clauses(report)
         tol = Decimal(str(ctx.percent_tolerance or 0))
-        for k, c in enumerate(cls):
+        for k in percent_clauses(report):
+            c = cls[k]
             for p in c.percents:
                 share = share_of(p.subject)
                 if share is None:

@@ -6,7 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ...findings import Finding, Message, Related, Severity
 from ...model import Span
-from ...narrative import Clause, Quantity, clauses, sentences
+from ...narrative import Clause, Quantity, clauses, percent_clauses, sentences
 from ..base import Rule
 from ._common import BASE_MARKERS, count_of, fmt, pct, share_of, table_bases
 
@@ -50,8 +50,9 @@ class SharesNot100(Rule):
     def check(self, report, ctx):
         cls = clauses(report)
         tol = Decimal(str(ctx.percent_tolerance or 0))
+        stating = {cls[k].sentence for k in percent_clauses(report)}
         for ks in sentences(report):
-            if not any(cls[k].percents for k in ks):
+            if cls[ks[0]].sentence not in stating:
                 continue  # both checks are about the shares a sentence states (most state none)
             f = self._listed(cls, ks, tol)
             if f is None:

@@ -5,17 +5,19 @@ import re
 from ...findings import Finding, Message, Related, Severity
 from ...model import Span
 from ..base import Rule
-from ._common import cn, cn_value, inside, table_spans
+from ._common import cn, cn_value, table_spans
 
 _N = "一二三四五六七八九十"
 # (一) sub-headings and 1. items count at a line start or after a sentence end; 一是 items
 # also after a comma. "第(一)项" and "2.5" are not markers.
 _MARKER = re.compile(
-    # the lookahead lets the engine skip every position that cannot start a marker
-    rf"(?=[ \t(\d{_N}])(?:"
+    # The two assertions in front let the engine pass over a position at once unless it holds a
+    # character a marker starts with and follows a line start or a character any marker may
+    # follow (the 一是 set; the other two are subsets): most digits and numerals do not.
+    rf"(?=[ \t(\d{_N}])(?:^|(?<=[\s。;:,!?)\"“”]))(?:"
     rf"(?:^|(?<=[\s。;:]))[ \t]*\((?P<sub>[{_N}]{{1,3}})\)"
     rf"|(?:^|(?<=[。;:]))[ \t]*(?P<num>\d{{1,2}})[.、](?![\d.])"
-    rf"|(?:^|(?<=[\s。;:,!?)\"“”]))(?P<shi>[{_N}]{{1,3}})是)",
+    rf"|(?P<shi>[{_N}]{{1,3}})是)",
     re.M,
 )
 _LEVELS = ("sub", "num", "shi")  # outer to inner: a marker resets the levels inside it
@@ -23,7 +25,7 @@ _LEVELS = ("sub", "num", "shi")  # outer to inner: a marker resets the levels in
 
 def _markers(text: str, body: Span, tables: list[Span]):
     """The markers of a section body, not scanning the tables inside it (the bulk of the text
-    in some layouts, and never looked at)."""
+    in some layouts, and never looked at): no marker found lies in a table."""
     pos = body.start
     for t in sorted(tables, key=lambda t: t.start):
         if t.end <= pos or t.start >= body.end:
@@ -82,7 +84,7 @@ class EnumerationSequence(Rule):
             last: dict[str, tuple[int, Span]] = {}
             for m in _markers(text, section.body, tables):
                 level = m.lastgroup
-                if level is None or inside(m.start(level), tables):
+                if level is None:
                     continue
                 v = int(m.group(level)) if level == "num" else cn_value(m.group(level))
                 if v is None:

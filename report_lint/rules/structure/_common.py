@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Optional
 
 from ...model import Report, Span
 from ...resources import data_file, load_toml
@@ -49,10 +49,6 @@ def is_report(report: Report) -> bool:
 
 def table_spans(report: Report) -> list[Span]:
     return [t.span for t in report.tables.values() if t.span is not None]
-
-
-def inside(pos: int, spans: Iterable[Span]) -> bool:
-    return any(s.start <= pos < s.end for s in spans)
 
 
 def first_chars(pattern: str, flags: int) -> "Optional[set[str]]":
