@@ -105,16 +105,13 @@ def _cn_small(s: str) -> Optional[int]:
     return t * 10 + o
 
 
-# Once a negative lookahead after the year-only date, (?![\d{_SP}]*月): its brackets nest, so the
-# class it repeats is any non-space character or line end, and it scanned on to the next space at
-# every 2024年. The same test, found with str.find instead (and with no match left to drop).
-_SPACE = re.compile(r"[^\S\n]")
+# A year followed by digits and then 月 (2024年123月) is part of a broken date, not a year.
+_MONTH_AFTER = re.compile(r"(?:\d|[^\S\n])*月")
 
 
 def _month_follows(text: str, pos: int, end: int) -> bool:
-    """A 月 at or after ``pos`` (before ``end``) with no space other than a line break before it."""
-    i = text.find("月", pos, end)
-    return i >= 0 and _SPACE.search(text, pos, i) is None
+    """Only digits and spaces (no line break) between ``pos`` and a 月."""
+    return _MONTH_AFTER.match(text, pos, end) is not None
 
 
 def _dates(text: str, start: int, end: int) -> Iterator[re.Match]:

@@ -65,6 +65,12 @@ def test_find_dates(text, ymd, style):
     assert text[d.span.start:d.span.end] == d.raw
 
 
+def test_a_year_is_a_year_whatever_month_comes_later_in_the_text():
+    # once dropped whenever a 月 followed anywhere before the next space
+    assert [(d.year, d.month) for d in dates.find_dates("2024年工作报告,3月份")] == [(2024, None)]
+    assert dates.find_dates("2024年123月") == []  # digits run into a 月: a broken date, not a year
+
+
 def test_not_dates():
     assert dates.find_dates("联系电话:0592-2853213，比规定的20年工作日缩短，9.1%，12345热线") == []
 
