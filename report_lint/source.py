@@ -293,9 +293,24 @@ def _trad_chars() -> frozenset[str]:
 
 def _has_traditional(text: str) -> bool:
     """Whether any character of text is one that OpenCC t2s changes."""
+    global _sets_asked
+    if _trad_re is None and _sets_asked < _SEARCH_AFTER:
+        # Compiling the search below takes ~5 ms and saves ~60 µs a report after that: the
+        # first reports of a process (all of them for `report-lint 年报.txt`) ask a set.
+        _sets_asked += 1
+        return not _trad_chars().isdisjoint(set(text))
+    return _trad_search(text)
+
+
+_SEARCH_AFTER = 100
+_sets_asked = 0
+
+
+def _trad_search(text: str) -> bool:
+    """_has_traditional() by one regex search: 5x faster than a set of the text's characters."""
     global _trad_re
     trad = _trad_chars()
-    if _trad_re is None:  # compiling takes ~4 ms, once; searching is 5x faster than set(text)
+    if _trad_re is None:
         # re makes a bitmap of a class of BMP characters but would compare astral ones one
         # by one for every character searched: any astral character matches, the set decides.
         bmp = "".join(c for c in trad if c <= "\uffff")

@@ -141,15 +141,16 @@ def test_trad_chars_file_matches_opencc():
 
 
 def test_has_traditional_is_set_membership():
-    """The search for traditional characters answers as a set of the text's characters would,
-    astral characters (searched for as a range, then looked up) included."""
+    """The search for traditional characters (used once a process has read 100 reports)
+    answers as a set of the text's characters would, astral characters (searched for as a
+    range, then looked up) included."""
     trad = source._trad_chars()
     astral_trad = next(c for c in sorted(trad) if c > "\uffff")
     astral_other = next(chr(c) for c in range(0x20000, 0x30000) if chr(c) not in trad)
     samples = [SIMPLIFIED, TRAD_SEED, "开開", astral_trad, astral_other, f"{astral_other}报告{astral_trad}"]
     samples += [f"年度{c}报告" for c in sorted(trad)]
     for text in samples:
-        assert source._has_traditional(text) == (not trad.isdisjoint(text)), text
+        assert source._trad_search(text) == (not trad.isdisjoint(text)), text
 
 
 def test_import_is_cheap():
