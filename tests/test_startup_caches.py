@@ -87,6 +87,7 @@ def test_command_output_same_cold_warm_and_off(tmp_path):
     folder = tmp_path / "c" / "report-lint"
     assert any((folder / "bytecode").rglob("report_lint.engine-*"))
     assert any((folder / "data").rglob("tables-parser-*"))
+    assert any((folder / "data").rglob("regex"))
     # the plain `report-lint FILE` path (no options) says what `check FILE` says
     plain = _run([str(SEEDS[1])], cached)
     assert plain == _run(["check", str(SEEDS[1]), "--format", "text"], {"REPORT_LINT_NO_CACHE": "1"})
@@ -97,3 +98,47 @@ def test_unwritable_cache_is_not_an_error(tmp_path):
     blocker.write_text("x")
     code, out = _run([str(SEEDS[1]), "--format", "json"], {"XDG_CACHE_HOME": str(blocker)})
     assert code == 1 and b'"diagnostics"' in out
+
+
+# Compiled by a process with the regex cache installed (so that the cache, not re, compiles
+# them on the second run), then matched against the same patterns compiled by re in a fresh
+# process: names, flags, look-arounds, Unicode classes, backreferences.
+_REGEX_PROBE = r"""
+import json, re, sys
+sys.path.insert(0, sys.argv[2])
+if sys.argv[3] == "cached":
+    from report_lint import _entry
+    _entry._install_regex_cache(sys.argv[1])
+patterns = [
+    (r"(?P<y>(?:19|20)\d\d)\s*年(?P<m>\d{1,2})月", 0),
+    (r"(?<![\d.])\d+(?:\.\d+)?%", 0),
+    (r"^[一二三四五六七八九十]{1,2}、", re.M),
+    (r"spam|赌博|CASINO", re.I),
+    (r"(a)(?P<b>b)?(?(2)c|d)\1", 0),
+    (r"[^\S\n]+|[\u4e00-\u9fff]{2,}(?=。)", 0),
+]
+text = "2024年12月，占9.1%。一、Casino赌博 spam  abca ad 报告全文。"
+out = []
+for p, f in patterns:
+    c = re.compile(p, f)
+    out.append([dict(c.groupindex), c.groups, c.flags,
+                [(m.span(), m.groups(), m.groupdict()) for m in c.finditer(text)]])
+print(json.dumps(out))
+"""
+
+
+def _probe(folder, mode):
+    out = subprocess.run([sys.executable, "-c", _REGEX_PROBE, str(folder), str(ROOT), mode],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def test_regex_cache_compiles_as_re_does(tmp_path):
+    plain = _probe(tmp_path, "plain")
+    assert _probe(tmp_path, "cached") == plain  # compiled by re, recorded
+    assert (tmp_path / "regex").exists()
+    assert _probe(tmp_path, "cached") == plain  # compiled from the cache
+    data = (tmp_path / "regex").read_bytes()
+    (tmp_path / "regex").write_bytes(data[:-40] + bytes(40))  # damaged: never trusted
+    assert _probe(tmp_path, "cached") == plain
