@@ -50,7 +50,8 @@ _MASK_NO_EMAIL = re.compile(rf"{_MASK_TITLES}|{_MASK_URLS}")
 _SENTENCE_END = "。!?！？\n"
 _SEGMENT_END = ";"
 _CLAUSE_END = ",:、"
-_BOUNDARY = re.compile(f"[{_SENTENCE_END}{_SEGMENT_END}{_CLAUSE_END}]")
+_SPLIT = re.compile(f"([{_SENTENCE_END}{_SEGMENT_END}{_CLAUSE_END}])")  # captured: split keeps the separators
+_SPACE = " \t\u3000"  # trimmed off each clause
 # A clause without one of these has no quantity: a digit, 百分之, or a Chinese numeral with a
 # unit after it (一是, 统一 and 十分 are not worth parsing). Written to start with a character
 # class (then told apart by look-behinds) so that the engine skips to candidate characters
@@ -266,28 +267,35 @@ def parse_text(text: str, offset: int = 0, counters: Optional[list[int]] = None)
     """Clauses of one stretch of narrative text; spans are ``offset`` + index into ``text``."""
     masked = _mask(text)
     sent, segm, para = counters or (0, 0, 0)
-    # a line without a number has no clause with one (most lines): one search instead of one a clause
-    numbers = _HAS_NUMBER.search(masked) is not None
+    # Where the next number may start. No match spans a separator or a space, so a clause has a
+    # number iff this lies before its end; searching on only from the clauses that have one reads
+    # the line once, where a search of each clause re-read it (most clauses have none).
+    m = _HAS_NUMBER.search(masked)
+    nxt = m.start() if m else len(text)
     out: list[Clause] = []
-    start = 0
-    # the separators, found by the regex engine instead of a Python loop over every character
-    stops = [(m.start(), m.group()) for m in _BOUNDARY.finditer(masked)]
-    stops.append((len(text), ""))
-    for i, c in stops:
-        if (c == "," or c == ":") and i and masked[i - 1].isdigit():
+    start = i = 0
+    # the text between separators and the separators, alternately, cut by the regex engine
+    parts = _SPLIT.split(masked)
+    parts.append("")  # the end of the text ends the last clause
+    for piece, c in zip(parts[::2], parts[1::2]):
+        i += len(piece)
+        if (c == "," or c == ":") and piece[-1:].isdigit():
             if c == "," and _is_thousands_comma(masked, i):
+                i += 1
                 continue
             if c == ":" and i + 1 < len(masked) and masked[i + 1].isdigit():
+                i += 1
                 continue  # 10:30
-        a, b = start, i
-        while a < b and text[a] in " \t\u3000":
-            a += 1
-        while b > a and text[b - 1] in " \t\u3000":
-            b -= 1
-        if b > a:
-            cl = Clause(Span(a + offset, b + offset), text[a:b], sent, segm, para, c)
-            if numbers and _HAS_NUMBER.search(masked, a, b):
+        t = text[start:i]
+        s = t.strip(_SPACE)
+        if s:
+            a = start if len(s) == len(t) else start + len(t) - len(t.lstrip(_SPACE))
+            b = a + len(s)
+            cl = Clause(Span(a + offset, b + offset), s, sent, segm, para, c)
+            if nxt < b:
                 cl.set_quantities(_quantities(text, masked, a, b, offset))
+                m = _HAS_NUMBER.search(masked, b)
+                nxt = m.start() if m else len(text)
             out.append(cl)
         if c == "\n":
             para += 1
@@ -296,7 +304,8 @@ def parse_text(text: str, offset: int = 0, counters: Optional[list[int]] = None)
             segm += 1
         elif c == _SEGMENT_END:
             segm += 1
-        start = i + 1
+        i += 1
+        start = i
     if counters is not None:
         counters[:] = [sent, segm, para]
     return out
