@@ -134,8 +134,10 @@ def cn_to_int(s: str) -> Optional[int]:
 
 
 def _mask(text: str) -> str:
-    # most lines have nothing to mask: a few substring tests are cheaper than the regex
-    if not any(c in text for c in "《〔[【@") and "http" not in text and "www." not in text:
+    # most lines have nothing to mask: a few substring tests are cheaper than the regex (and
+    # spelled out: a generator over the characters cost 2.5x as much)
+    if ("《" not in text and "〔" not in text and "[" not in text and "【" not in text and "@" not in text
+            and "http" not in text and "www." not in text):
         return text
     return (_MASK if "@" in text else _MASK_NO_EMAIL).sub(lambda m: "□" * len(m.group()), text)
 
