@@ -300,7 +300,9 @@ def parse_text(text: str, offset: int = 0, counters: Optional[list[int]] = None)
             b = a + len(s)
             cl = Clause(Span(a + offset, b + offset), s, sent, segm, para, c)
             if nxt < b:
-                cl.set_quantities(_quantities(text, masked, a, b, offset))
+                qs = _quantities(text, masked, a, b, offset)
+                if qs:  # a year or an ordinal alone leaves the shared empty tuples
+                    cl.set_quantities(qs)
                 m = _HAS_NUMBER.search(masked, b)
                 nxt = m.start() if m else len(text)
             out.append(cl)
