@@ -105,9 +105,18 @@ class Clause:
     percents: Sequence[Quantity] = ()
 
     def set_quantities(self, quantities: list[Quantity]) -> None:
+        # one loop: two list comprehensions cost twice as much for the one or two quantities a
+        # clause has
+        counts: list[Quantity] = []
+        percents: list[Quantity] = []
+        for q in quantities:
+            if q.kind == "count":
+                counts.append(q)
+            elif q.kind == "percent":
+                percents.append(q)
         self.quantities = quantities
-        self.counts = [q for q in quantities if q.kind == "count"]
-        self.percents = [q for q in quantities if q.kind == "percent"]
+        self.counts = counts
+        self.percents = percents
 
 
 def cn_to_int(s: str) -> Optional[int]:
@@ -310,11 +319,11 @@ def parse_text(text: str, offset: int = 0, counters: Optional[list[int]] = None)
                 m = _HAS_NUMBER.search(masked, b)
                 nxt = m.start() if m else len(text)
             out.append(cl)
-        if c == "\n":
-            para += 1
-        if c == "" or c in _SENTENCE_END:
+        if c in _SENTENCE_END:  # so is "", the end of the text
             sent += 1
             segm += 1
+            if c == "\n":
+                para += 1
         elif c == _SEGMENT_END:
             segm += 1
         i += 1
