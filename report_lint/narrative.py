@@ -186,8 +186,12 @@ def _subject(text: str, start: int, i: int) -> str:
     return text[start:i].strip(_SUBJECT_STRIP)
 
 
+_APPROX_LAST = "".join(w[-1] for w in _APPROX)
+
+
 def _approx_before(text: str, start: int, i: int) -> bool:
-    return text[max(start, i - 3):i].endswith(_APPROX)
+    # most numbers follow no such word: one character tells, without max() and a slice
+    return i > start and text[i - 1] in _APPROX_LAST and text[max(start, i - 3):i].endswith(_APPROX)
 
 
 def _overlaps(taken: list[tuple[int, int]], a: int, b: int) -> bool:
