@@ -88,6 +88,11 @@ def test_one_changed_number_is_found_on_its_row(seed, layout, template, traditio
         return  # the row's digits no longer split into a balanced row: said, never guessed
     if table == "reviews":
         expected = {"RL104"}
+        if "均获维持" in r.text:
+            # The prose is written from the changed table: a bump that makes 结果维持 equal the
+            # total has it say 均获维持 beside outcomes that are not. A real contradiction, and
+            # RL203 says so on the prose line; not the finding this test is about.
+            errors = [d for d in errors if d.code != "RL203"]
     else:
         expected = {"RL102"}
         if key in BALANCE:
