@@ -106,15 +106,19 @@ def _install_regex_cache(folder: str) -> None:
                 return _sre.compile(p, *args)
             except Exception:  # noqa: BLE001 - a stale entry: compile it afresh below
                 pass
+        Recorder.args = ()
         compiler._sre = recorder
         try:
             compiled = compile_(p, flags)
         finally:
             compiler._sre = _sre
-        if Recorder.args and Recorder.args[0] is p:
-            flags_, code, groups, groupindex, indexgroup = Recorder.args[1:]
-            # the code holds named constants (an int subclass): plain ints for marshal
-            new[key] = (int(flags_), [int(c) for c in code], int(groups), dict(groupindex), tuple(indexgroup))
+        try:
+            if Recorder.args and Recorder.args[0] is p:
+                flags_, code, groups, groupindex, indexgroup = Recorder.args[1:]
+                # the code holds named constants (an int subclass): plain ints for marshal
+                new[key] = (int(flags_), [int(c) for c in code], int(groups), dict(groupindex), tuple(indexgroup))
+        except (TypeError, ValueError):  # another engine's arguments: just not kept
+            pass
         return compiled
 
     def save() -> None:
