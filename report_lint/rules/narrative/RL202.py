@@ -19,8 +19,8 @@ WHOLE_MARKERS = ("共", "合计", "总计", "累计", "总数")
 STOP_WORDS = ("共", "合计", "总计", "累计", "另", "此外", "同比", "比上年", "增长", "增加", "减少", "下降", "上年", "上一年",
               "平均", "以上", "以下", "不足", "超过", "每")
 _STOP = re.compile("|".join(STOP_WORDS))
-# Any of LIST_MARKERS or 包括 (包含 holds 含); none overlaps another.
-_ANY_MARKER = re.compile("其中|分别[为是]|包括|含")
+# Where any list marker stands (包括 is one): finding these is finding the candidate clauses.
+_ANY_MARKER = re.compile("|".join(map(re.escape, LIST_MARKERS)))
 
 
 def _candidates(text: str, cls: list[Clause]) -> list[int]:
