@@ -14,6 +14,14 @@ if TYPE_CHECKING:
     from .source import Source
 
 Number = Union[int, float]
+
+# The most digits a number may have and still be read as one (a table cell, a count in the prose,
+# a percentage with its decimals). No count in a report comes near 15 digits (a thousand times the
+# world's population), and 15 significant digits are what an IEEE double, and so every JSON
+# reader, keeps exactly. A longer run of digits is an unreadable value, never a number: no
+# arithmetic on it, and Python's limit on converting long digit strings (4300 digits) is never
+# reached.
+MAX_DIGITS = 15
 TableKind = Literal["active", "requests", "reviews"]
 TABLE_KINDS: tuple[TableKind, ...] = ("active", "requests", "reviews")
 
