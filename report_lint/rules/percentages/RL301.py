@@ -7,9 +7,9 @@ from typing import Optional
 
 from ...claims import restated
 from ...findings import Finding, Message, Related, Severity
-from ...narrative import Clause, Quantity, clauses, percent_clauses
+from ...narrative import Quantity, clauses, percent_clauses
 from ..base import Rule
-from ._common import BASE_MARKERS, COUNT_UNITS, fmt as _fmt, pct as _pct, SHARE_MARKERS, count_of, share_of, table_bases
+from ._common import COUNT_UNITS, count_of, fmt as _fmt, pct as _pct, share_of, stated_wholes, table_bases
 
 class PercentageMismatch(Rule):
     """What it does: checks "…N件，占P%" in the narrative: N divided by the whole it is a share of
@@ -53,7 +53,7 @@ class PercentageMismatch(Rule):
                 count = count_of(cls, k, p)
                 if count is None:
                     continue
-                text_bases = self._text_bases(cls, k, count, share)
+                text_bases = self._text_bases(report, k, count, share)
                 bases = [(b, "正文所述总数", q) for b, q in text_bases]
                 if count.unit in COUNT_UNITS:
                     bases += [(b, name, None) for b, name in table_bases(report, share)]
@@ -73,21 +73,9 @@ class PercentageMismatch(Rule):
                     yield f
 
     @staticmethod
-    def _text_bases(cls: list[Clause], k: int, count: Quantity, share: str = "any") -> list[tuple[Decimal, Quantity]]:
+    def _text_bases(report, k: int, count: Quantity, share: str = "any") -> list[tuple[Decimal, Quantity]]:
         """Wholes stated earlier in the same paragraph, nearest first."""
-        out = []
-        para = cls[k].paragraph
-        j = k
-        while j >= 0 and cls[j].paragraph == para:
-            for q in reversed(cls[j].counts):
-                if q.span.start >= count.span.start or q.unit != count.unit or q.approx:
-                    continue
-                if any(w in q.subject for w in BASE_MARKERS) and (
-                    share == "any" or any(w in q.subject for w in SHARE_MARKERS[share])
-                ):
-                    out.append((q.value, q))
-            j -= 1
-        return out
+        return [(q.value, q) for q in stated_wholes(report, k, count, share)]
 
     def _judge(self, count: Quantity, p: Quantity, bases, tol: Decimal, from_text: bool) -> Optional[Finding]:
         for b, _, _ in bases:
