@@ -19,6 +19,10 @@ WHOLE_MARKERS = ("共", "合计", "总计", "累计", "总数")
 STOP_WORDS = ("共", "合计", "总计", "累计", "另", "此外", "同比", "比上年", "增长", "增加", "减少", "下降", "上年", "上一年",
               "平均", "以上", "以下", "不足", "超过", "每")
 _STOP = re.compile("|".join(STOP_WORDS))
+# A list is read over at most this many clauses (the longest in the real and synthetic reports
+# has 7); a longer one is not read. Without a bound, a run of thousands of clauses that each
+# hold 包括 was read once from each of them: quadratic.
+MAX_LIST_CLAUSES = 64
 # Where any list marker stands (包括 is one): finding these is finding the candidate clauses.
 _ANY_MARKER = re.compile("|".join(map(re.escape, LIST_MARKERS)))
 
@@ -75,6 +79,8 @@ def _items(cls: list[Clause], k: int, unit: str) -> tuple[Optional[list[Quantity
     seg = cls[k].segment
     j = k
     while j < len(cls) and cls[j].segment == seg:
+        if j - k >= MAX_LIST_CLAUSES:
+            return None, False, j
         c = cls[j]
         if j > k and _marker(c.text):
             return parts, False, j  # a sub-list (含…) or a new list starts: stop here
