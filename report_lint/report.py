@@ -9,13 +9,16 @@ from .model import ABSENT, Report, Section, Span, Table
 from .sections import find_sections
 from .source import Source
 
-_TITLE_YEAR = re.compile(r"(20\d\d)\s*年\s*度?\s*(?:政府)?信息公开(?:工作)?\s*年\s*度?\s*报\s*告|(20\d\d)\s*年\s*度?\s*政府信息公开")
+# \s*(?:度\s*)? for \s*度?\s*: the same text, without two ways to read a run of spaces
+_TITLE_YEAR = re.compile(r"(20\d\d)\s*年\s*(?:度\s*)?(?:政府)?信息公开(?:工作)?\s*年\s*(?:度\s*)?报\s*告|(20\d\d)\s*年\s*(?:度\s*)?政府信息公开")
 _PERIOD_YEAR = re.compile(r"统计(?:期限|时限|期间|周期|时间|区间)[^。\n]{0,24}?(20\d\d)\s*年\s*0?1\s*月\s*0?1\s*日")
 _ANY_YEAR = re.compile(r"(20\d\d)\s*年")
 
 # Where a table starts when its section heading is missing.
 _ANCHORS = {
-    "active": re.compile(r"第二十条\s*第\s*\(\s*一\s*\)\s*项|信息内容\s*[|\t ]*\s*本年(?:制发|新制作)"),
+    # \s*(?:\|(?:[\t ]*\|)*\s*)? is \s*[|\t ]*\s* (spaces, then pipes among spaces and tabs, then
+    # spaces) with one way only to read a run of spaces (three ways were cubic)
+    "active": re.compile(r"第二十条\s*第\s*\(\s*一\s*\)\s*项|信息内容\s*(?:\|(?:[\t ]*\|)*\s*)?本年(?:制发|新制作)"),
     "requests": re.compile(r"一\s*、\s*本年新收|本年新收政府信息公开申请"),
     "reviews": re.compile(r"行政复议[\s|]*行政诉讼"),
 }

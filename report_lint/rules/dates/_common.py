@@ -7,7 +7,9 @@ from typing import Optional
 
 from ...model import Span
 
-_TITLE = re.compile(r"(20\d\d)[^\S\n]*年[^\S\n]*度?[^\S\n]*(?:政府)?信息公开")
+# 年[^\S\n]*(?:度[^\S\n]*)? is 年[^\S\n]*度?[^\S\n]* without two ways to read each run of spaces
+# (a long run not followed by 信息公开 was quadratic)
+_TITLE = re.compile(r"(20\d\d)[^\S\n]*年[^\S\n]*(?:度[^\S\n]*)?(?:政府)?信息公开")
 _SEP = re.compile(r"[，,。：:；;、\s《》“”\"（）()]")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)[^\S\n]*年")
 

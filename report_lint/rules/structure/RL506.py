@@ -41,9 +41,12 @@ class PageResidue(Rule):
             return  # RL002 already says this is not a report
         text = report.source.text
         by_line: dict[int, list] = {}
+        line, counted = 0, 0  # line ends counted up to `counted` (each stretch once, not from 0)
         for m in lexicon("residue").finditer(text):
             if m.end() > m.start():
-                by_line.setdefault(text.count("\n", 0, m.start()), []).append(m)
+                line += text.count("\n", counted, m.start())
+                counted = m.start()
+                by_line.setdefault(line, []).append(m)
         for ms in by_line.values():
             found = "、".join(dict.fromkeys(m.group().strip() for m in ms))
             yield Finding(self.code, Message(f"网页残留文字：“{found}”，不应出现在年报正文中",
