@@ -15,7 +15,7 @@ from typing import Optional
 
 
 from .. import templates as tpl
-from ..model import ABSENT, MISSING, OK, TRUNCATED, Cell, ParseNote, Row, Span, Table
+from ..model import ABSENT, MAX_DIGITS, MISSING, OK, TRUNCATED, Cell, ParseNote, Row, Span, Table
 from . import lexer, parser
 from .labels import bigrams, clean, similarity
 from .recover import recover
@@ -28,13 +28,15 @@ _WITH_ORDINAL = 0.25  # label similarity needed when the ordinal path agrees
 
 
 def _number(raw: str):
-    if raw.isdigit():
-        return int(raw)
+    """The value of a NUM token (1,234 / +2 / 19.5 / 251000元); None when it has more than
+    MAX_DIGITS digits (an unreadable value)."""
     s = raw.replace(",", "")
     for unit in ("万元", "元", "万"):
         if s.endswith(unit):
             s = s[: -len(unit)]
             break
+    if len(s) - (s[:1] in "+-") - ("." in s) > MAX_DIGITS:
+        return None
     if "." in s:
         return float(s)
     return int(s)
@@ -43,10 +45,19 @@ def _number(raw: str):
 def _cell(tok: lexer.Tok) -> Cell:
     kind, raw, start, end = tok
     if kind == "NUM":
-        return Cell(int(raw) if raw.isdigit() else _number(raw), Span(start, end), raw, "number")
+        if len(raw) <= MAX_DIGITS and raw.isdigit():  # the common case
+            return Cell(int(raw), Span(start, end), raw, "number")
+        value = _number(raw)
+        return Cell(value, Span(start, end), raw, "number" if value is not None else "unreadable")
     if kind == "NULL":
         return Cell(None, Span(start, end), raw, "placeholder")
     return Cell(None, Span(start, end), "", "blank")
+
+
+def _too_long(tok: lexer.Tok) -> ParseNote:
+    digits = sum(ch.isdigit() for ch in tok.value)
+    shown = tok.value if len(tok.value) <= 24 else tok.value[:10] + "…" + tok.value[-10:]
+    return ParseNote("value-too-long", Span(tok.start_pos, tok.end_pos), {"raw": shown, "digits": digits})
 
 
 def _unreadable(n: int, span: Optional[Span]) -> list[Cell]:
@@ -63,6 +74,19 @@ def fit_values(
     `identity` is (group size, groups): each group's last value is the sum of the rest) or
     marked unreadable.
     """
+    cells, note = _fit(tokens, arity, identity)
+    if note is None:
+        # a value too long to be a number (read as unreadable: the row is left out of the
+        # arithmetic) is said, once per row
+        for c in cells:
+            if c.kind == "unreadable":
+                return cells, _too_long(next(t for t in tokens if t.start_pos == c.span.start))
+    return cells, note
+
+
+def _fit(
+    tokens: list[lexer.Tok], arity: int, identity: Optional[tuple[int, int]] = None
+) -> tuple[list[Cell], Optional[ParseNote]]:
     if len(tokens) == arity and all(t[0] != "EMPTY" for t in tokens):  # the common case
         return [_cell(t) for t in tokens], None
     filled = [t for t in tokens if t.type != "EMPTY"]
@@ -91,6 +115,9 @@ def fit_values(
                 need_blanks -= 1
         return cells, None
     if filled and all(t.type == "NUM" for t in filled):
+        if sum(len(t.value) for t in filled) > arity * MAX_DIGITS:
+            # too many digits for `arity` numbers of at most MAX_DIGITS each: no split is a row
+            return _unreadable(arity, span), _too_long(max(filled, key=lambda t: len(t.value)))
         if identity is not None:
             split, found = recover([t.value for t in filled], *identity)
         else:

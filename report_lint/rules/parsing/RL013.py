@@ -7,13 +7,15 @@ _WHY = {
     "row-ambiguous": ("数字连在一起，有多种拆分方式都能使本行平衡，无法确定", "the digits run together and more than one split balances the row"),
     "row-unreadable": ("数字连在一起，没有一种拆分方式能使本行平衡", "the digits run together and no split balances the row"),
     "row-short": ("数字个数少于应有的 {expected} 个（读到 {found} 个）", "fewer values than the {expected} expected ({found} found)"),
+    "value-too-long": ("“{raw}”有 {digits} 位数字，不是可读的数值", "“{raw}” has {digits} digits, too many to be a number"),
 }
 
 
 class UnreadableRow(Rule):
     """What it does: reports a table row whose numbers cannot be read with certainty: fewer
-    values than the row has columns, or digits run together (a web page that lost its cell
-    boundaries) that more than one split — or none — would make balance.
+    values than the row has columns, digits run together (a web page that lost its cell
+    boundaries) that more than one split — or none — would make balance, or a value of more
+    digits (over 15) than any count has.
 
     Why: report-lint never guesses a number; such a row is left out of the arithmetic, so the
     report should be fixed or the row checked by hand. When no split at all balances the row,
@@ -28,8 +30,8 @@ class UnreadableRow(Rule):
     severity = Severity.WARNING
     summary = Message("表格中某一行的数字无法可靠读取，未参与核算", "A row's numbers cannot be read with certainty")
     doc_zh = """
-    检查内容：表格中某一行的数字无法可靠读取：数字个数少于列数，或者数字连在一起（网页丢失了单元格边界），
-    有多种拆分方式（或者没有任何一种）能使本行平衡。
+    检查内容：表格中某一行的数字无法可靠读取：数字个数少于列数，数字连在一起（网页丢失了单元格边界），
+    有多种拆分方式（或者没有任何一种）能使本行平衡，或者某个数字的位数（超过 15 位）多得不可能是一个数。
 
     原因：report-lint 从不猜测数字；这样的行不参与核算，需要修改原文或人工核对。
     如果任何拆分方式都不能使本行平衡，这一行肯定有错，按“错误”报告；否则按“警告”报告。
@@ -45,7 +47,7 @@ class UnreadableRow(Rule):
                 if why is None:
                     continue
                 row = note.detail.get("row", "")
-                args = {k: note.detail.get(k, "?") for k in ("expected", "found")}
+                args = {k: note.detail.get(k, "?") for k in ("expected", "found", "digits", "raw")}
                 zh, en = why[0].format(**args), why[1].format(**args)
                 where_zh = f"“{row}”一行" if row else "这一行"
                 where_en = f"row “{row}”" if row else "this row"
