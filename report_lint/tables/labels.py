@@ -14,8 +14,14 @@ from functools import lru_cache
 _NOISE = re.compile(r"[\s、，,.。:：;；“”\"'‘’()（）【】\[\]《》<>\-—_/|·]+")
 
 
-@lru_cache(maxsize=4096)  # row labels are mostly the template's own wordings, met again and again
 def clean(s: str) -> str:
+    # Long texts (a table's header words joined, a label that swallowed a page) are not kept:
+    # the cache would hold thousands of them for the rest of a batch.
+    return _clean(s) if len(s) <= 200 else _NOISE.sub("", s)
+
+
+@lru_cache(maxsize=4096)  # row labels are mostly the template's own wordings, met again and again
+def _clean(s: str) -> str:
     return _NOISE.sub("", s)
 
 
