@@ -627,6 +627,11 @@ def _read_toml(path: Path, where: _Where) -> dict:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise _toml_error(where, str(e), text) from None
+    except ValueError:  # an integer longer than Python converts (4300 digits)
+        m = re.search(r"[0-9_]{4301,}", text)
+        line = text.count("\n", 0, m.start()) + 1 if m else None
+        at_zh, at_en = (f"第 {line} 行：", f"line {line}: ") if line else ("", "")
+        raise where.error(f"{at_zh}数字位数太多，不是有效的配置值", f"{at_en}a number with too many digits", line=line) from None
 
 
 def _toml_error(where: _Where, msg: str, text: str) -> ConfigError:
@@ -675,7 +680,8 @@ def _tool_table(doc: dict, path: Path, where: _Where, *, required: bool) -> Opti
 
 
 # In a pyproject.toml that does not parse: does the text plainly configure report-lint?
-_MENTIONS_TABLE_RE = re.compile(r"""^[ \t]*\[?[ \t]*tool[ \t]*\.[ \t]*["']?report-lint\b""", re.M)
+# (?:\[[ \t]*)? rather than \[?[ \t]*: one way to read a line's leading spaces, not quadratic many
+_MENTIONS_TABLE_RE = re.compile(r"""^[ \t]*(?:\[[ \t]*)?tool[ \t]*\.[ \t]*["']?report-lint\b""", re.M)
 _INLINE_TABLE_RE = re.compile(r"""["']?report-lint["']?[ \t]*=[ \t]*\{""")
 
 
