@@ -240,3 +240,11 @@ def test_15_digits_are_a_number_16_are_not():
 
     assert granted("9" * 15) == int("9" * 15)
     assert granted("9" * 16) is None
+
+
+def test_a_5000_digit_number_in_the_configuration_is_a_configuration_error(tmp_path):
+    path = tmp_path / "report-lint.toml"
+    path.write_text('lang = "zh"\npercent-tolerance = ' + BIG + "\n", encoding="utf-8")
+    with pytest.raises(cfg.ConfigError) as info:
+        cfg.load_config(path)
+    assert "第 2 行" in info.value.message("zh") and "digits" in info.value.message("en")
