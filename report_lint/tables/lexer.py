@@ -95,7 +95,7 @@ _MASTER = re.compile(
     |(?P<NUMI>\d+?(?=[1-9][.、][^\d\s|.]))
     |(?P<NUM>[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:万元|元|万)?)
     |(?P<NULL>(?:(?<![{_DASHES}])[{_DASHES}]+|无)(?=[ \t|\n]|$))
-    |(?P<TEXT>(?:[^|\t\n \f\v\d({_NUMERAL}{_DASHES}]+|(?<![{_NUMERAL}])(?=(?P<numerals>[{_NUMERAL}]+))(?P=numerals)(?![ \n]*、))+|.)
+    |(?P<TEXT>(?:[^|\t\n \f\v\d({_NUMERAL}{_DASHES}]+|(?=[{_NUMERAL}])(?<![{_NUMERAL}])(?=(?P<numerals>[{_NUMERAL}]+))(?P=numerals)(?![ \n]*、))+|.)
     |(?P<END>$))
     """,
     re.X,
