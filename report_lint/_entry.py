@@ -197,10 +197,44 @@ def _plain_files(args: list[str]) -> bool:
     return bool(args) and args[0] not in COMMANDS and not any(a.startswith("-") for a in args)
 
 
+def _guard_streams() -> None:
+    """Output that the terminal's encoding cannot show (Chinese on an ASCII console) is escaped,
+    never a UnicodeEncodeError; a closed stream stays None and is handled where it is used."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (OSError, ValueError):
+                pass
+
+
+def _quiet_stdout() -> None:
+    from .commands import quiet_stdout
+
+    quiet_stdout()
+
+
+def _internal_error(e: BaseException) -> int:
+    what = "RecursionError" if isinstance(e, RecursionError) else f"{type(e).__name__}: {e}"[:300]
+    if os.environ.get("REPORT_LINT_DEBUG"):
+        import traceback
+
+        traceback.print_exc()
+    if sys.stderr is not None:
+        try:
+            sys.stderr.write(f"report-lint: 内部错误（请报告此问题）/ internal error (please report it): {what}\n")
+        except (OSError, ValueError):
+            pass
+    return 2
+
+
 def main(argv: list[str] | None = None) -> None:
+    """Every way out is an exit code and at most a message: never a traceback (set
+    REPORT_LINT_DEBUG=1 to see one for an internal error)."""
+    _guard_streams()
     args = list(sys.argv[1:] if argv is None else argv)
-    _install_caches()
     try:
+        _install_caches()
         if _plain_files(args):
             from .commands import CheckOptions, run_check
 
@@ -210,12 +244,20 @@ def main(argv: list[str] | None = None) -> None:
 
             typer_main(args)
             code = 0
+    except SystemExit as e:  # typer's exit codes; a non-int code is a message of click's
+        code = e.code if isinstance(e.code, int) else (0 if e.code is None else 2)
     except KeyboardInterrupt:
         code = 130
-    except BrokenPipeError:  # `report-lint … | head`: the reader left, which is not an error
-        try:
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
-            pass
+    except BrokenPipeError:
+        _quiet_stdout()
         code = 0
+    except (Exception, RecursionError, MemoryError) as e:  # noqa: BLE001 - the last line of defence
+        code = _internal_error(e)
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+    except (OSError, ValueError):
+        pass
     sys.exit(code)

@@ -50,17 +50,27 @@ def write_baseline(path: Path, results: "Iterable[FileResult]") -> int:
     body = ",\n".join("    " + json.dumps(r, ensure_ascii=False) for r in rows)
     text = (f'{{"version": {VERSION}, "tool": "report-lint",\n "findings": [\n{body}\n ]}}\n' if rows else
             f'{{"version": {VERSION}, "tool": "report-lint", "findings": []}}\n')
-    path.write_text(text, encoding="utf-8")
+    from .outputs import write_text
+
+    write_text(path, text)
     return len(rows)
 
 
 def read_baseline(path: Path) -> frozenset[str]:
+    from .discover import display
+    from .source import MAX_BYTES, InputError, read_bytes
+
+    shown = display(str(path))
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise BaselineError(Message(f"找不到基线文件：{path}", f"baseline file not found: {path}")) from None
-    except (OSError, UnicodeDecodeError, ValueError) as e:
-        raise BaselineError(Message(f"无法读取基线文件 {path}：{e}", f"cannot read the baseline {path}: {e}")) from None
+        data = json.loads(read_bytes(str(path), limit=MAX_BYTES).decode("utf-8-sig"))
+    except InputError as e:
+        if e.code == "not-found":
+            raise BaselineError(Message(f"找不到基线文件：{shown}", f"baseline file not found: {shown}")) from None
+        raise BaselineError(Message(f"无法读取基线文件：{e.message_zh}", f"cannot read the baseline: {e.message_en}")) from None
+    except RecursionError:
+        raise BaselineError(Message(f"无法读取基线文件 {shown}：嵌套层次太深", f"cannot read the baseline {shown}: nested too deeply")) from None
+    except (UnicodeDecodeError, ValueError) as e:
+        raise BaselineError(Message(f"无法读取基线文件 {shown}：{e}", f"cannot read the baseline {shown}: {e}")) from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
         raise BaselineError(Message(f"{path} 不是 report-lint 的基线文件（应由 --write-baseline 生成）",
                                     f"{path} is not a report-lint baseline (write one with --write-baseline)"))

@@ -14,10 +14,11 @@ from typing import List, Optional
 import typer
 
 from . import __version__
-from .commands import EXIT_INPUT, EXIT_OK, expand_paths
+from .commands import EXIT_INPUT, EXIT_OK, expand_paths, guard_outputs, say
 
 app = typer.Typer(
     add_completion=False,
+    pretty_exceptions_enable=False,  # never a traceback: _entry.main turns failures into messages
     no_args_is_help=True,
     help="report-lint: 检查政府信息公开工作年度报告中的数字、表格与格式问题。",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -34,18 +35,11 @@ class Lang(str, Enum):
     en = "en"
 
 
-def _load(path: str, stdin_filename: Optional[str]):
-    from . import source
-
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        return source.from_bytes(data, stdin_filename or "-")
-    return source.load(path)
-
-
 def _say_input_error(path: str, err, lang: str) -> None:
+    from .discover import display
+
     label = "错误" if lang == "zh" else "error"
-    typer.echo(f"{path}: {label}: {err.message(lang)} [{err.code}]", err=True)
+    say(f"{display(path)}: {label}: {err.message(lang)} [{err.code}]")
 
 
 @app.command()
@@ -57,29 +51,74 @@ def extract(
     lang: Lang = typer.Option(Lang.zh, "--lang", help="消息语言：zh 或 en。"),
 ) -> None:
     """Print the three statistical tables as data (JSON or CSV). 以数据形式导出三张统计表。"""
+    from . import source as src
+    from .discover import display
     from .extract import report_dict, to_csv, to_json
+    from .outputs import AtomicOutput, OutputError
     from .report import build_report
     from .source import InputError
 
-    files = expand_paths(paths)
-    failed = False
+    zh = lang == Lang.zh
+    inputs = expand_paths(paths)
+    try:
+        inputs = guard_outputs(inputs, [("--output", output)])
+        out = AtomicOutput(output) if output is not None else None
+    except OutputError as err:
+        say(f"report-lint: {err.message(lang.value)}")
+        raise typer.Exit(EXIT_INPUT)
+    failed = not inputs
     dicts, reports = [], []
-    for f in files:
+    stdin = None
+    for item in inputs:
+        f = item.path
+        if item.skip is not None or item.failure is not None:
+            why = item.skip or item.failure
+            say(f"{display(f)}: {why.text(lang.value)}")
+            failed = failed or item.failure is not None
+            continue
         try:
-            rep = build_report(_load(f, stdin_filename))
+            if f == "-":
+                stdin = src.read_stdin() if stdin is None else stdin
+                data, name = stdin, stdin_filename or "-"
+            else:
+                data, name = src.read_bytes(f, roots=None if item.explicit else item.roots), f
+                if not item.explicit:
+                    from .outputs import written_by_report_lint
+
+                    if written_by_report_lint(data):
+                        continue
+            rep = build_report(src.from_bytes(data, display(name)))
         except InputError as err:
             _say_input_error(f, err, lang.value)
             failed = True
-            dicts.append({"path": f, "error": err.code, "format": None, "report_year": None, "tables": None})
+            dicts.append({"path": display(f), "error": err.code, "format": None, "report_year": None, "tables": None})
+            continue
+        except (Exception, RecursionError) as e:  # our bug: said, and the file counts as failed
+            say(f"{display(f)}: {'report-lint 内部错误' if zh else 'report-lint internal error'}: {type(e).__name__}")
+            failed = True
+            dicts.append({"path": display(f), "error": "internal-error", "format": None, "report_year": None, "tables": None})
             continue
         reports.append(rep)
         dicts.append(report_dict(rep))
-    out = to_json(dicts) if fmt == ExtractFormat.json else to_csv(reports)
-    if output is not None:
-        output.write_text(out, encoding="utf-8")
-    else:
-        sys.stdout.write(out)
-    raise typer.Exit(EXIT_INPUT if failed or not files else EXIT_OK)
+    text = to_json(dicts) if fmt == ExtractFormat.json else to_csv(reports)
+    try:
+        if out is not None:
+            with out:
+                out.write(text)
+                out.commit()
+        else:
+            if sys.stdout is None:
+                raise OutputError("标准输出已关闭：请用 --output 指定结果文件", "standard output is closed; use --output FILE")
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        from .commands import quiet_stdout
+
+        quiet_stdout()
+    except OutputError as err:
+        say(f"report-lint: {err.message(lang.value)}")
+        raise typer.Exit(EXIT_INPUT)
+    raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
 
 
 from .reporters import FORMATS  # noqa: E402  (a tuple of names: imports nothing heavy)

@@ -16,12 +16,12 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from .config import Config
+    from .discover import Input
     from .engine import Engine
     from .findings import FileResult, Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-REPORT_SUFFIXES = {".txt", ".text", ".md"}
-PARALLEL_FROM = 16  # fewer files than this are checked in this process: workers cost more
+EXIT_TERMINATED = 128 + 15  # as a shell reports a process ended by SIGTERM
 PROGRESS_FROM = 20  # files before a progress bar is worth showing
 
 
@@ -46,35 +46,48 @@ class CheckOptions:
 
 
 def say(msg: str) -> None:
-    sys.stderr.write(msg + "\n")
+    """A message on standard error (nowhere, if it is closed)."""
+    if sys.stderr is None:
+        return
+    try:
+        sys.stderr.write(msg + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
-def expand_paths(paths: list[str]) -> list[str]:
-    """Files to read: files as given (a missing one fails when it is read, with its own
-    message), directories searched recursively for report files, sorted; each file once."""
-    files: list[str] = []
-    for p in paths:
-        if p != "-" and os.path.isdir(p):
-            from pathlib import Path
+def expand_paths(paths: list[str]) -> "list[Input]":
+    """What to read: files as given, folders searched (discover.py says what is skipped)."""
+    from .discover import expand
 
-            files.extend(sorted(
-                str(f) for f in Path(p).rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
-            ))
-        else:
-            files.append(p)
-    return list(dict.fromkeys(files))  # a file named twice (or found twice) is checked once
+    return expand(paths)
 
 
 class UsageError(Exception):
     """Bad configuration or options: said once, exit code 2."""
 
 
-def load_config(path: Optional[Path], lang: str) -> "Config":
+class Terminated(BaseException):
+    """SIGTERM: unwinds like Ctrl-C, so outputs are discarded and workers stopped."""
+
+
+def _on_sigterm(signum, frame):
+    raise Terminated()
+
+
+def load_config(path: Optional[Path], lang: str, opts: Optional[CheckOptions] = None) -> "Config":
+    """The configuration with the command line's selection applied. Unknown or malformed rule
+    codes, in the file or on the command line, are usage errors (with a suggestion)."""
     from .config import ConfigError, load_config as load
     from .rules import RuleError, all_rules
 
+    known = [r.code for r in all_rules()]
     try:
-        return load(path, known_codes=[r.code for r in all_rules()])
+        cfg = load(path, known_codes=known)
+        if opts is not None:
+            cfg = cfg.with_overrides(select=opts.select, extend_select=opts.extend_select, ignore=opts.ignore,
+                                     fail_on=opts.fail_on, lang=opts.lang, known_codes=known)
+        return cfg
     except (ConfigError, RuleError) as err:
         msg = err.message(lang) if hasattr(err, "message") else str(err)
         raise UsageError(f"report-lint: {'配置错误' if lang == 'zh' else 'configuration error'}: {msg}") from None
@@ -85,30 +98,57 @@ def use_color(output: Optional[Path]) -> bool:
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    return sys.stdout.isatty()
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()
+    except (OSError, ValueError):
+        return False
 
 
 def default_jobs() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
+    from .batch import default_jobs as jobs
+
+    return jobs()
 
 
 def run_check(opts: CheckOptions) -> int:
+    """The check command; returns the exit code. SIGTERM ends it cleanly (exit 143): the
+    output file is not written, the workers end."""
+    import signal
+
+    previous = None
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread (library use): leave signals alone
+        pass
+    try:
+        return _run_check(opts)
+    except Terminated:
+        say("report-lint: " + ("已终止" if (opts.lang or "zh") == "zh" else "terminated"))
+        return EXIT_TERMINATED
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run_check(opts: CheckOptions) -> int:
+    from .outputs import OutputError
+
     lang = opts.lang or "zh"
     try:
-        cfg = load_config(opts.config, lang)
-        cfg = cfg.with_overrides(select=opts.select, extend_select=opts.extend_select, ignore=opts.ignore,
-                                 fail_on=opts.fail_on, lang=opts.lang)
+        cfg = load_config(opts.config, lang, opts)
     except UsageError as err:
         say(str(err))
         return EXIT_INPUT
     lang = cfg.lang
     zh = lang == "zh"
-    files = expand_paths(opts.paths)
-    if not files:
+    inputs = expand_paths(opts.paths)
+    if not inputs:
         say("report-lint: " + ("没有找到要检查的文件" if zh else "no files to check"))
+        return EXIT_INPUT
+    try:
+        inputs = _guard_outputs(opts, inputs, cfg)
+    except OutputError as err:
+        say(f"report-lint: {err.message(lang)}")
         return EXIT_INPUT
     baseline = None
     if opts.baseline is not None:
@@ -127,54 +167,135 @@ def run_check(opts: CheckOptions) -> int:
 
     keep_source = opts.fmt in WHOLE_TEXT
     # Path order: the order every format promises, and the one streamed output can keep.
-    files = sorted(files)
-    results = iter_results(engine, files, opts, keep_source)
+    inputs = sorted(inputs, key=lambda i: i.path)
     state = _Outcome()
 
     if opts.write_baseline is not None:
         from .baseline import write_baseline
 
-        n = write_baseline(opts.write_baseline, map(state.add, results))
+        try:
+            n = write_baseline(opts.write_baseline, map(state.add, iter_results(engine, inputs, opts, keep_source)))
+        except OutputError as err:
+            say(f"report-lint: {err.message(lang)}")
+            return EXIT_INPUT
         say((f"已把 {n} 个问题写入基线文件 {opts.write_baseline}；以后用 --baseline 只报告新问题。" if zh else
              f"wrote {n} findings to the baseline {opts.write_baseline}; use --baseline to report only new ones."))
         return EXIT_INPUT if state.input_failure else EXIT_OK
-    hidden = [0]
-    if baseline is not None:
-        from .baseline import apply_baseline
 
-        def known_removed(r: "FileResult") -> "FileResult":
-            _, n = apply_baseline([r], baseline)
-            hidden[0] += n
-            return r
+    from .outputs import AtomicOutput
 
-        results = map(known_removed, results)
-    results = map(state.add, results)
-
-    from .reporters import STREAMING, render, stream
-
-    color = opts.fmt == "text" and use_color(opts.output)
-    try:
-        out = open(opts.output, "w", encoding="utf-8") if opts.output is not None else sys.stdout
-    except OSError as e:
-        say(f"report-lint: {'无法写入' if zh else 'cannot write'} {opts.output}: {e.strerror or e}")
+    try:  # opened first: a missing or read-only folder fails now, not after the batch
+        out = AtomicOutput(opts.output) if opts.output is not None else _Stdout()
+    except OutputError as err:
+        say(f"report-lint: {err.message(lang)}")
         return EXIT_INPUT
-    try:
-        if opts.fmt in STREAMING:  # file by file: memory stays flat however many files
-            stream(opts.fmt, results, out.write, lang=lang, color=color, statistics=opts.statistics)
-        else:
-            out.write(render(opts.fmt, list(results), lang=lang, color=color, statistics=opts.statistics))
-        out.flush()
-    except OSError as e:
-        if opts.output is None:
-            raise  # a closed pipe: _entry handles it
-        say(f"report-lint: {'无法写入' if zh else 'cannot write'} {opts.output}: {e.strerror or e}")
-        return EXIT_INPUT
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    with out:
+        results = iter_results(engine, inputs, opts, keep_source)
+        hidden = [0]
+        if baseline is not None:
+            from .baseline import apply_baseline
+
+            def known_removed(r: "FileResult") -> "FileResult":
+                _, n = apply_baseline([r], baseline)
+                hidden[0] += n
+                return r
+
+            results = map(known_removed, results)
+        results = map(state.add, results)
+
+        from .reporters import STREAMING, render, stream
+
+        color = opts.fmt == "text" and use_color(opts.output)
+        try:
+            if opts.fmt in STREAMING:  # file by file: memory stays flat however many files
+                stream(opts.fmt, results, out.write, lang=lang, color=color, statistics=opts.statistics)
+            else:
+                out.write(render(opts.fmt, list(results), lang=lang, color=color, statistics=opts.statistics))
+            out.commit()
+        except OutputError as err:
+            say(f"report-lint: {err.message(lang)}")
+            return EXIT_INPUT
+        except BrokenPipeError:  # `report-lint … | head`: the reader left, which is not an error
+            quiet_stdout()
+            return EXIT_OK
     if hidden[0] and opts.fmt == "text":
         say((f"基线中已有的 {hidden[0]} 个问题未列出。" if zh else f"{hidden[0]} findings already in the baseline are not shown."))
     return state.exit_code(cfg.fail_on, opts.exit_zero)
+
+
+def _guard_outputs(opts: CheckOptions, inputs: "list[Input]", cfg: "Config") -> "list[Input]":
+    from .outputs import refuse_inputs
+
+    config = [os.fspath(opts.config)] if opts.config else []
+    # --output must not replace the baseline it reads; --write-baseline may (it updates it)
+    refuse_inputs([("--output", opts.output)], config + ([os.fspath(opts.baseline)] if opts.baseline else []))
+    return guard_outputs(inputs, [("--output", opts.output), ("--write-baseline", opts.write_baseline)], config)
+
+
+def guard_outputs(inputs: "list[Input]", outputs, extra_inputs=()) -> "list[Input]":
+    """Refuse outputs (option, path) that would overwrite an input (OutputError), before
+    anything is opened for writing; drop from the inputs a result file of an earlier run that
+    the folder walk found where this run writes (report-lint's own output, never a report)."""
+    from .outputs import refuse_inputs
+
+    if not any(p is not None for _, p in outputs):
+        return inputs
+    targets = {_ident(p) for _, p in outputs if p is not None} - {None}
+    kept = [i for i in inputs if i.explicit or _ident(i.path) not in targets or not _ours(i.path)]
+    refuse_inputs(outputs, [i.path for i in kept] + list(extra_inputs))
+    return kept
+
+
+def _ident(path) -> "Optional[tuple[int, int]]":
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _ours(path: str) -> bool:
+    """Whether a file found in a folder is a result report-lint wrote (safe to replace)."""
+    from .outputs import written_by_report_lint
+    from .source import InputError, read_bytes
+
+    try:
+        return written_by_report_lint(read_bytes(path, limit=64 * 1024 * 1024))
+    except InputError:
+        return False
+
+
+def quiet_stdout() -> None:
+    """The reader of our output left: nothing more is written, and Python's flush at exit must
+    not complain either."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+class _Stdout:
+    """Standard output with the interface of AtomicOutput; a closed one is a usage failure."""
+
+    def __init__(self) -> None:
+        from .outputs import OutputError
+
+        if sys.stdout is None:
+            raise OutputError("标准输出已关闭：请用 --output 指定结果文件", "standard output is closed; use --output FILE")
+
+    def write(self, s: str) -> None:
+        sys.stdout.write(s)
+
+    def commit(self) -> None:
+        sys.stdout.flush()
+
+    def __enter__(self) -> "_Stdout":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
 
 
 class _Outcome:
@@ -203,54 +324,15 @@ class _Outcome:
 
 # ------------------------------------------------------------------------------- batches
 
-_ENGINE: "Optional[Engine]" = None
-_KEEP_SOURCE = False
 
-
-def _worker_init(engine: "Optional[Engine]", config, lang: str, keep_source: bool) -> None:
-    global _ENGINE, _KEEP_SOURCE
-    if engine is None:  # spawned, not forked: build our own (rules load once per worker)
-        from .engine import Engine
-
-        engine = Engine(config, lang)
-    _ENGINE, _KEEP_SOURCE = engine, keep_source
-    _quiet_gc()
-
-
-_CHECKED = 0
-GC_EVERY = 256  # files between full collections while the cyclic collector is paused
-
-
-def _quiet_gc() -> None:
-    """Checking allocates many small objects and makes almost no cycles: the cyclic collector
-    would run thousands of times a batch for nothing (~5% of the time). Pause it, with what is
-    loaded so far frozen out of its sight, and collect every GC_EVERY files instead, so memory
-    stays flat however long the batch."""
-    import gc
-
-    gc.freeze()
-    gc.disable()
-
-
-def _tick() -> None:
-    global _CHECKED
-    _CHECKED += 1
-    if _CHECKED % GC_EVERY == 0:
-        import gc
-
-        gc.collect()
-
-
-def _check_one(path: str) -> "FileResult":
-    result = _slim(_ENGINE.check_path(path), _KEEP_SOURCE)
-    _tick()
+def _keep_all(result: "FileResult") -> "FileResult":
     return result
 
 
-def _slim(result: "FileResult", keep_source: bool) -> "FileResult":
+def _slim(result: "FileResult") -> "FileResult":
     """Keep of a file's text only the lines its findings are on, so that memory (and what a
     worker sends back) grows with the findings, not with the batch."""
-    if not keep_source and result.source is not None:
+    if result.source is not None:
         lines = {n for d in result.diagnostics for n in (d.line, d.end_line)}
         result.source = result.source.excerpt(lines)
     return result
@@ -258,37 +340,41 @@ def _slim(result: "FileResult", keep_source: bool) -> "FileResult":
 
 def check_files(engine: "Engine", files: list[str], opts: CheckOptions, keep_source: bool) -> "list[FileResult]":
     """Every file's result, in the order given, whatever the number of workers."""
-    return list(iter_results(engine, files, opts, keep_source))
+    return list(iter_results(engine, expand_paths(files), opts, keep_source))
 
 
-def iter_results(engine: "Engine", files: list[str], opts: CheckOptions, keep_source: bool) -> "Iterator[FileResult]":
-    """Each file's result as soon as it (and every file before it) is checked, in the order
-    given, whatever the number of workers."""
-    jobs = opts.jobs or default_jobs()
-    stdin_data = sys.stdin.buffer.read() if "-" in files else None
-    show = opts.progress if opts.progress is not None else (sys.stderr.isatty() and len(files) >= PROGRESS_FROM)
-    parallel = jobs > 1 and len(files) >= PARALLEL_FROM and "-" not in files
-    if not parallel:
-        def one(f: str) -> "FileResult":
-            result = _slim(engine.check_path(f, stdin_data, opts.stdin_filename), keep_source)
-            _tick()
-            return result
+def iter_results(engine: "Engine", inputs: "list[Input]", opts: CheckOptions, keep_source: bool) -> "Iterator[FileResult]":
+    """Each input's result as soon as it (and every one before it) is checked, in the order
+    given, whatever the number of workers. Jobs are capped by the files and the cores."""
+    from . import batch
 
-        if len(files) > 1:
-            _quiet_gc()
-        yield from _with_progress(map(one, files), len(files), show, engine.lang)
-        return
+    cores = batch.default_jobs()
+    jobs = max(1, min(opts.jobs or cores, cores, len(inputs)))
+    stdin_data = None
+    if any(i.path == "-" for i in inputs):
+        from .source import InputError, read_stdin
 
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-
-    # fork shares the loaded rules and parser with the workers; elsewhere they load their own
-    forking = "fork" in mp.get_all_start_methods() and sys.platform == "linux"
-    ctx = mp.get_context("fork" if forking else "spawn")
-    init = (engine if forking else None, engine.config, engine.lang, keep_source)
-    chunk = max(1, min(32, len(files) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=init) as pool:
-        yield from _with_progress(pool.map(_check_one, files, chunksize=chunk), len(files), show, engine.lang)
+        try:
+            stdin_data = read_stdin()
+        except InputError as err:
+            stdin_data = err
+    try:
+        show = opts.progress if opts.progress is not None else (
+            sys.stderr is not None and sys.stderr.isatty() and len(inputs) >= PROGRESS_FROM)
+    except (OSError, ValueError):
+        show = False
+    slim = _keep_all if keep_source else _slim
+    parallel = jobs > 1 and len(inputs) >= batch.PARALLEL_FROM and stdin_data is None
+    if isinstance(stdin_data, Exception):
+        err = stdin_data
+        inputs = [i for i in inputs if i.path != "-"]
+        yield engine.input_failure(opts.stdin_filename or "-", err)
+        stdin_data = None
+    if parallel:
+        results = batch.run_parallel(engine, inputs, jobs, slim)
+    else:
+        results = batch.run_serial(engine, inputs, slim, stdin_data, opts.stdin_filename)
+    yield from _with_progress((r for r in results if r is not None), len(inputs), show, engine.lang)
 
 
 def _with_progress(results, total: int, show: bool, lang: str) -> "Iterator[FileResult]":

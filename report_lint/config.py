@@ -460,15 +460,16 @@ def _read_toml(path: Path, where: _Where) -> dict:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise where.error("配置文件不存在", "the configuration file does not exist") from None
-    except IsADirectoryError:
-        raise where.error("这是一个目录，不是配置文件", "is a directory, not a configuration file") from None
-    except OSError as e:
-        reason = e.strerror or str(e)
-        raise where.error(f"无法读取配置文件（{reason}）", f"cannot read the configuration file ({reason})") from None
+    from .source import InputError, read_bytes
+
+    try:  # bounded and never blocking: --config /dev/zero or a FIFO is refused, not read for ever
+        data = read_bytes(os.fspath(path))
+    except InputError as e:
+        if e.code == "not-found":
+            raise where.error("配置文件不存在", "the configuration file does not exist") from None
+        if e.code == "is-directory":
+            raise where.error("这是一个目录，不是配置文件", "is a directory, not a configuration file") from None
+        raise where.error(f"无法读取配置文件（{e.message_zh}）", f"cannot read the configuration file ({e.message_en})") from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -484,6 +485,8 @@ def _read_toml(path: Path, where: _Where) -> dict:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise _toml_error(where, str(e), text) from None
+    except RecursionError:  # tomllib recurses per nested array or table
+        raise where.error("嵌套层次太深，不是合理的配置文件", "nested too deeply to be a configuration file") from None
 
 
 def _toml_error(where: _Where, msg: str, text: str) -> ConfigError:
@@ -543,9 +546,11 @@ def _pyproject_has_table(path: Path) -> bool:
     try:
         doc = _read_toml(path, where)
     except ConfigError:
+        from .source import InputError, read_bytes
+
         try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
+            text = read_bytes(os.fspath(path)).decode("utf-8", errors="replace")
+        except InputError:
             return False
         return _MENTIONS_TABLE_RE.search(text) is not None
     tool = doc.get("tool")
@@ -580,10 +585,11 @@ def find_config(start: Optional[Path] = None) -> Optional[Path]:
 def _mentions_us(path: str) -> bool:
     """Cheap first look before parsing: a pyproject.toml has our table only if it names it
     (`[tool.report-lint]`, `tool.report-lint.x = …`) or nests it inline under `tool`."""
+    from .source import InputError, read_bytes
+
     try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            text = f.read()
-    except OSError:
+        text = read_bytes(path).decode("utf-8", errors="replace")
+    except InputError:
         return False
     return _MENTIONS_TABLE_RE.search(text) is not None or _INLINE_TABLE_RE.search(text) is not None
 

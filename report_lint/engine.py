@@ -7,19 +7,39 @@ from typing import TYPE_CHECKING, Iterable, Optional
 from .findings import Diagnostic, FileResult, Finding, Message, RelatedPosition, Severity
 from .rules import Context, Rule, all_rules
 
+from .discover import display
+
 if TYPE_CHECKING:
     from .config import Config
+    from .discover import Input
     from .source import InputError, Source
 
 INPUT_ERROR_CODE = "RL001"
 
 
-def _crashed(rule: Rule, e: Exception) -> Finding:
-    """A rule that failed on this report: said as an error of that rule, whole file."""
-    what = f"{type(e).__name__}: {e}"[:200]
-    return Finding(rule.code, Message(f"规则 {rule.code} 检查这份报告时出错，结果不完整（请报告此问题）：{what}",
-                                      f"rule {rule.code} failed on this report, its result is incomplete (please report it): {what}"),
-                   None, severity=Severity.ERROR, name=rule.name)
+INTERNAL_ERROR_CODE = "RL000"
+SKIPPED_CODE = "RL004"
+
+
+def _failure_text(e: BaseException) -> str:
+    if isinstance(e, RecursionError):
+        return "RecursionError"
+    if isinstance(e, MemoryError):
+        return "MemoryError"
+    return f"{type(e).__name__}: {e}"[:200]
+
+
+def _internal(what: str, e: BaseException) -> Finding:
+    """report-lint failed on this report (a bug of ours, never of the report): said once, and
+    the file counts as not fully checked (exit 2)."""
+    why = _failure_text(e)
+    if what == "parser":
+        msg = Message(f"report-lint 读取这份报告时出错，未能检查（请报告此问题）：{why}",
+                      f"report-lint failed to read this report, nothing was checked (please report it): {why}")
+    else:
+        msg = Message(f"规则 {what} 检查这份报告时出错，该规则的结果不完整（请报告此问题）：{why}",
+                      f"rule {what} failed on this report, its result is incomplete (please report it): {why}")
+    return Finding(INTERNAL_ERROR_CODE, msg, None, severity=Severity.ERROR, name="internal-error")
 
 
 def _matches(code: str, prefixes: Iterable[str]) -> bool:
@@ -48,28 +68,83 @@ class Engine:
     def check_source(self, source: "Source") -> FileResult:
         from .report import build_report
 
-        report = build_report(source)
-        ignored = self.config.ignored_for(source.path)
+        failed = False
         findings: list[Finding] = []
-        for rule in self.rules:
+        try:
+            report = build_report(source)
+        except (Exception, RecursionError, MemoryError) as e:  # our bug: this file, not the batch
+            findings.append(_internal("parser", e))
+            report, failed = None, True
+        ignored = self.config.ignored_for(source.path)
+        for rule in self.rules if report is not None else ():
             if ignored and _matches(rule.code, ignored):
                 continue
             try:
                 for f in rule.check(report, self.ctx):
                     f.name = rule.name
                     findings.append(f)
-            except Exception as e:  # a rule's bug must not end the run (or a batch of thousands)
-                findings.append(_crashed(rule, e))
-        diags = [self._diagnostic(source, f) for f in findings]
+            except (Exception, RecursionError, MemoryError) as e:  # a rule's bug must not end the run
+                findings.append(_internal(rule.code, e))
+                failed = True
+        diags = []
+        for f in findings:
+            try:
+                diags.append(self._diagnostic(source, f))
+            except (IndexError, ValueError, TypeError) as e:  # a span outside the text: our bug
+                diags.append(self._diagnostic(source, _internal(f.code, e)))
+                failed = True
         diags.sort(key=lambda d: (d.line, d.column, d.code))
-        return FileResult(source.path, source, diags)
+        result = FileResult(source.path, source, diags)
+        if failed:
+            from .source import InputError
+
+            result.error = InputError("internal-error", "report-lint 内部错误", "report-lint internal error")
+        return result
 
     def input_failure(self, path: str, err: "InputError") -> FileResult:
         # Said whatever the selection: a file that was not read must never look clean.
         rule = self.by_code.get(INPUT_ERROR_CODE)
+        path = display(path)
         diag = Diagnostic(path, INPUT_ERROR_CODE, rule.name if rule else "unreadable-input",
                           Severity.ERROR, f"{err.message(self.lang)} [{err.code}]", 1, 1, 1, 1)
         return FileResult(path, None, [diag], err)
+
+    def skipped(self, path: str, why: Message) -> FileResult:
+        """A file of a checked folder that was not read, and why (RL004, if selected)."""
+        path = display(path)
+        if not self.config.is_selected(SKIPPED_CODE):
+            return FileResult(path, None, [])
+        diag = Diagnostic(path, SKIPPED_CODE, "input-skipped", self.severity(SKIPPED_CODE), why.text(self.lang), 1, 1, 1, 1)
+        return FileResult(path, None, [diag])
+
+    def check_input(self, item: "Input", stdin_data: Optional[bytes] = None,
+                    stdin_name: Optional[str] = None) -> "Optional[FileResult]":
+        """The result for one input of discover.expand; None for a file report-lint wrote
+        itself in an earlier run (found in a folder: never a report)."""
+        if item.failure is not None:
+            from .source import InputError
+
+            return self.input_failure(item.path, InputError("unreadable-folder", item.failure.zh, item.failure.en))
+        if item.skip is not None:
+            return self.skipped(item.path, item.skip)
+        if item.path == "-":
+            return self.check_path("-", stdin_data, stdin_name)
+        from . import source as src
+        from .source import InputError
+
+        try:
+            data = src.read_bytes(item.path, roots=None if item.explicit else item.roots)
+            if not item.explicit:
+                from .outputs import written_by_report_lint
+
+                if written_by_report_lint(data):
+                    return None
+            s = src.from_bytes(data, display(item.path))
+        except InputError as err:
+            if err.code == "outside":
+                return self.skipped(item.path, Message(err.message_zh, err.message_en))
+            return self.input_failure(item.path, err)
+        return self.check_source(s)
 
     def check_path(self, path: str, stdin_data: Optional[bytes] = None, stdin_name: Optional[str] = None) -> FileResult:
         from . import source as src
@@ -77,9 +152,9 @@ class Engine:
 
         try:
             if path == "-":
-                s = src.from_bytes(stdin_data or b"", stdin_name or "-")
+                s = src.from_bytes(stdin_data or b"", display(stdin_name or "-"))
             else:
-                s = src.load(path)
+                s = src.from_bytes(src.read_bytes(path), display(path))
         except InputError as err:
             return self.input_failure(stdin_name or path if path == "-" else path, err)
         return self.check_source(s)

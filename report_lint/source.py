@@ -15,12 +15,13 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
 
-__all__ = ["InputError", "MAX_BYTES", "Source", "decode", "from_bytes", "from_text", "load"]
+__all__ = ["InputError", "MAX_BYTES", "Source", "decode", "from_bytes", "from_text", "load", "read_bytes", "read_stdin"]
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -46,12 +47,12 @@ def _empty() -> InputError:
     return InputError("empty", "文件为空", "the file is empty")
 
 
-def _too_large(size: int) -> InputError:
-    mb = size / (1024 * 1024)
+def _too_large(size: int, limit: int = MAX_BYTES) -> InputError:
+    mb, cap = size / (1024 * 1024), limit // (1024 * 1024)
     return InputError(
         "too-large",
-        f"文件太大（{mb:.1f} MB，上限 20 MB）：年度报告的文本通常不到 1 MB，请检查是否选错了文件",
-        f"the file is too large ({mb:.1f} MB, limit 20 MB); is it the right file?",
+        f"文件太大（{mb:.1f} MB，上限 {cap} MB）：年度报告的文本通常不到 1 MB，请检查是否选错了文件",
+        f"the file is too large ({mb:.1f} MB, limit {cap} MB); is it the right file?",
     )
 
 
@@ -522,34 +523,112 @@ def from_text(original: str, path: str = "<text>") -> Source:
     return _build(path, original, "unicode")
 
 
-def load(path: str | os.PathLike) -> Source:
-    """Read a file (never modifying it) and build its Source."""
+def load(path: str | os.PathLike, roots: tuple[str, ...] | None = None) -> Source:
+    """Read a file (never modifying it) and build its Source. ``roots``: the real folders a
+    file found in a folder must lie in (checked on the file actually opened)."""
     name = os.fsdecode(path)
+    return from_bytes(read_bytes(name, roots=roots), name)
+
+
+def read_stdin() -> bytes:
+    """Standard input, with the size limit of files; closed standard input is an InputError."""
+    import sys
+
+    stream = sys.stdin
+    if stream is None:
+        raise InputError("stdin-closed", "标准输入已关闭，无法读取", "standard input is closed")
     try:
-        with open(name, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            if size > MAX_BYTES:
-                raise _too_large(size)
-            # Asking for MAX_BYTES + 1 up front costs a 20 MB allocation per file: ask for what
-            # st_size announces, and go on up to the limit only if there is more (st_size is 0
-            # for pipes and some devices; a file may grow while read).
-            data = f.read(size + 1)
-            if len(data) > size:
-                data += f.read(MAX_BYTES + 1 - len(data))
+        data = stream.buffer.read(MAX_BYTES + 1)
+    except (OSError, ValueError) as e:
+        raise InputError("stdin-closed", "无法读取标准输入", f"cannot read standard input: {e}") from None
+    if len(data) > MAX_BYTES:
+        raise _too_large(len(data))
+    return data
+
+
+def read_bytes(name: str, *, roots: tuple[str, ...] | None = None, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file, at most ``limit`` (more is an InputError).
+
+    Opened without blocking, so a FIFO or a device named here is refused instead of hanging the
+    run; standard input named as a path (/dev/stdin) is read as standard input. With ``roots``
+    the file opened must lie inside one of them (a symlink swapped after the folder walk)."""
+    from .discover import display, inside
+
+    shown = display(name)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(name, flags)
     except (FileNotFoundError, NotADirectoryError):
-        raise InputError("not-found", f"找不到文件：{name}", f"file not found: {name}") from None
+        raise InputError("not-found", f"找不到文件：{shown}", f"file not found: {shown}") from None
     except IsADirectoryError:
-        raise _is_dir(name) from None
+        raise _is_dir(shown) from None
     except PermissionError:
         if os.path.isdir(name):  # Windows reports a directory as permission denied
-            raise _is_dir(name) from None
-        raise InputError("unreadable", f"没有权限读取文件：{name}", f"permission denied: {name}") from None
+            raise _is_dir(shown) from None
+        raise InputError("unreadable", f"没有权限读取文件：{shown}", f"permission denied: {shown}") from None
     except (OSError, ValueError) as e:  # ValueError: a NUL in the path
-        reason = getattr(e, "strerror", None) or str(e)
-        raise InputError(
-            "unreadable", f"无法读取文件：{name}（{reason}）", f"cannot read {name}: {reason}"
-        ) from None
-    return from_bytes(data, name)
+        raise _unreadable(shown, e) from None
+    try:
+        st = os.fstat(fd)
+        if _is_stdin(st):
+            os.close(fd)
+            fd = -1
+            return read_stdin()
+        if stat.S_ISDIR(st.st_mode):
+            raise _is_dir(shown)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError("not-regular", f"这不是普通文件（可能是管道或设备），不予读取：{shown}",
+                             f"not a regular file (a pipe or a device?), not read: {shown}")
+        if roots is not None:
+            real = _real_path(fd, name)
+            if not inside(real, roots):
+                raise InputError("outside", f"未读取：{shown} 指向所检查文件夹之外（{display(real)}）",
+                                 f"not read: {shown} leads outside the folders being checked ({display(real)})")
+        if st.st_size > limit:
+            raise _too_large(st.st_size, limit)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        # Ask for what st_size announces (a file may grow while read: go on up to the limit).
+        chunks = [os.read(fd, st.st_size + 1)]
+        total = len(chunks[0])
+        while total > st.st_size and total <= limit:
+            more = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not more:
+                break
+            chunks.append(more)
+            total += len(more)
+        if total > limit:
+            raise _too_large(total, limit)
+        return b"".join(chunks) if len(chunks) > 1 else chunks[0]
+    except OSError as e:
+        raise _unreadable(shown, e) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def _is_stdin(st: os.stat_result) -> bool:
+    try:
+        s0 = os.fstat(0)
+    except OSError:
+        return False
+    return not stat.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) == (s0.st_dev, s0.st_ino)
+
+
+def _real_path(fd: int, name: str) -> str:
+    """Where the opened file really is (Linux: the kernel's own answer for the descriptor)."""
+    try:
+        real = os.readlink(f"/proc/self/fd/{fd}")
+        if real.startswith("/"):
+            return real
+    except OSError:
+        pass
+    return os.path.realpath(name)
+
+
+def _unreadable(shown: str, e: BaseException) -> InputError:
+    reason = getattr(e, "strerror", None) or str(e)
+    return InputError("unreadable", f"无法读取文件：{shown}（{reason}）", f"cannot read {shown}: {reason}")
 
 
 def _is_dir(name: str) -> InputError:

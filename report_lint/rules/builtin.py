@@ -1,9 +1,11 @@
 """The built-in rules, published through the ``report_lint.rules`` entry point."""
 
 from .identities import identity_rules
+from .parsing.RL000 import InternalError
 from .parsing.RL001 import UnreadableInput
 from .parsing.RL002 import NotAReport
 from .parsing.RL003 import ReplacementCharacter
+from .parsing.RL004 import InputSkipped
 from .parsing.RL010 import MissingTable
 from .parsing.RL011 import TruncatedTable
 from .parsing.RL012 import UnknownRow
@@ -38,7 +40,7 @@ from .percentages.RL302 import SharesNot100
 
 def RULES():
     return [
-        UnreadableInput, NotAReport, ReplacementCharacter, MissingTable, TruncatedTable, UnknownRow,
+        InternalError, UnreadableInput, NotAReport, ReplacementCharacter, InputSkipped, MissingTable, TruncatedTable, UnknownRow,
         UnreadableRow, RecoveredCells, MixedTemplates, MissingRow, DuplicateRow, ExtraValues,
         *identity_rules(), InvalidCount, PlaceholderCell, TableNotCheckable, RegulationsByNonIssuer,
         MalformedDate, ImpossibleDate, DateStyle, StatisticsPeriod, SignatureTiming, YearMismatch,
