@@ -25,16 +25,51 @@ import sys
 COMMANDS = {"extract", "check", "rules", "explain"}
 
 
+def _cache_base() -> "str | None":
+    """Where caches may go: $XDG_CACHE_HOME when it is an existing absolute folder, else
+    ~/.cache when the home folder exists (and is not the root: never /.cache). A home is never
+    created, and a folder that is not ours (another user's, or writable by others) is not used."""
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        return xdg if os.path.isabs(xdg) and os.path.isdir(xdg) else None
+    home = os.path.expanduser("~")
+    if not os.path.isabs(home) or os.path.realpath(home) == os.path.realpath(os.sep) or not os.path.isdir(home):
+        return None
+    return os.path.join(home, ".cache")
+
+
+def _ours(folder: str) -> bool:
+    import stat
+
+    try:
+        st = os.lstat(folder)
+    except OSError:
+        return False
+    if not stat.S_ISDIR(st.st_mode):
+        return False
+    if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022):
+        return False
+    return True
+
+
 def _cache_dir(kind: str) -> "str | None":
     """report-lint's own cache folder for ``kind`` (made if missing), or None: no cache."""
     if os.environ.get("REPORT_LINT_NO_CACHE"):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "report-lint", kind, sys.implementation.cache_tag or "py")
+    base = _cache_base()
+    if base is None:
+        return None
+    top = os.path.join(base, "report-lint")
+    folder = os.path.join(top, kind, sys.implementation.cache_tag or "py")
     try:
-        os.makedirs(folder, exist_ok=True)
+        os.makedirs(top, mode=0o700, exist_ok=True)
+        if not _ours(top):  # checked before anything is made or read inside it
+            return None
+        os.makedirs(folder, mode=0o700, exist_ok=True)
     except OSError:
-        return None  # read-only home, no home: work without
+        return None  # read-only home: work without
+    if not (_ours(os.path.dirname(folder)) and _ours(folder)):
+        return None
     return folder
 
 
@@ -56,7 +91,6 @@ def _install_regex_cache(folder: str) -> None:
     in ``folder``, keyed by the pattern, its flags and this interpreter's engine version, and
     compile from there on later starts. CPython only; anything unexpected means no cache."""
     import re
-    import zlib
 
     try:
         import _sre
@@ -70,7 +104,7 @@ def _install_regex_cache(folder: str) -> None:
     from .resources import read_marshalled, write_marshalled
 
     path = os.path.join(folder, "regex")
-    head = f"regex 2 {sys.version} {_sre.MAGIC} {_sre.CODESIZE}\n".encode("utf-8", "surrogateescape")
+    head = f"regex 3 {sys.version} {_sre.MAGIC} {_sre.CODESIZE}\n".encode("utf-8", "surrogateescape")
     # Code words kept as the bytes of an array (marshal reads a list of ints 10x slower, and
     # a start reads a few hundred patterns' code to use seventy)
     from array import array
@@ -78,15 +112,8 @@ def _install_regex_cache(folder: str) -> None:
     typecode = next((t for t in "HIL" if array(t).itemsize == _sre.CODESIZE), None)
     if typecode is None:
         return
-    table: dict = {}
-    stored = read_marshalled(path, head)
-    try:  # (crc, marshalled table): a damaged file is never trusted
-        if stored is not None and zlib.crc32(stored[1]) == stored[0]:
-            import marshal
-
-            table = marshal.loads(stored[1])
-    except (TypeError, ValueError, EOFError, IndexError):
-        table = {}
+    stored = read_marshalled(path, head)  # verified whole before it is unmarshalled
+    table: dict = stored if isinstance(stored, dict) else {}
     new: dict = {}
 
     class Recorder:
@@ -131,14 +158,8 @@ def _install_regex_cache(folder: str) -> None:
     def save() -> None:
         if not new:
             return
-        import marshal
-
         merged = {**table, **new} if len(table) + len(new) <= REGEX_CACHE_LIMIT else new
-        try:
-            blob = marshal.dumps(merged)
-        except ValueError:
-            return
-        write_marshalled(path, head, (zlib.crc32(blob), blob))
+        write_marshalled(path, head, merged)
 
     import atexit
 
@@ -174,8 +195,18 @@ def _install_bytecode_cache() -> None:
             code = read_marshalled(cache, head)
             if code is None:
                 code = self.source_to_code(self.get_data(path), path)
+                _prune(folder, f"{fullname}-")
                 write_marshalled(cache, head, code)
             return code
+
+    def _prune(folder: str, prefix: str) -> None:
+        """Entries of an older version of a module (written rarely: after an upgrade)."""
+        try:
+            for name in os.listdir(folder):
+                if name.startswith(prefix):
+                    os.unlink(os.path.join(folder, name))
+        except OSError:
+            pass
 
     class Finder:
         @staticmethod

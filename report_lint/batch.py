@@ -149,6 +149,7 @@ def run_parallel(engine: "Engine", items: "list[Input]", jobs: int, slim) -> "It
             batches = [rest[k:k + chunk] for k in range(0, len(rest), chunk)]
             n_workers = min(jobs, len(batches))
         pool, slots = pool_for(n_workers)
+        _LIVE.append(pool)
         try:
             futures = [pool.submit(_check_chunk, b) for b in batches]
             for batch, fut in zip(batches, futures):
@@ -175,8 +176,23 @@ def _lost(engine: "Engine", item: "Input") -> "FileResult":
     return engine.input_failure(item.path, err)
 
 
+_LIVE: list = []  # the pools running now (terminate_all ends them from a signal handler)
+
+
+def terminate_all() -> None:
+    """End every worker now (SIGTERM to report-lint)."""
+    for pool in list(_LIVE):
+        for p in list(getattr(pool, "_processes", {}).values()):
+            try:
+                p.kill()
+            except (OSError, ValueError, AttributeError):
+                pass
+
+
 def terminate(pool) -> None:
     """Stop a pool now: cancel what waits, end the workers, reap them."""
+    if pool in _LIVE:
+        _LIVE.remove(pool)
     processes = list(getattr(pool, "_processes", {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     for p in processes:

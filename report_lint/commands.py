@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 EXIT_TERMINATED = 128 + 15  # as a shell reports a process ended by SIGTERM
+EXIT_INTERRUPTED = 128 + 2  # Ctrl-C
 PROGRESS_FROM = 20  # files before a progress bar is worth showing
 
 
@@ -67,12 +68,19 @@ class UsageError(Exception):
     """Bad configuration or options: said once, exit code 2."""
 
 
-class Terminated(BaseException):
-    """SIGTERM: unwinds like Ctrl-C, so outputs are discarded and workers stopped."""
+def _on_signal(signum, frame):
+    """SIGTERM (or Ctrl-C during a batch): stop now. Raising here could land inside the worker
+    pool's own machinery (a fork, a lock) and leave it stuck, so nothing is unwound: the workers
+    are ended, the unfinished output file removed, and the process exits (143, or 130 for Ctrl-C)."""
+    import signal
 
+    from . import batch, outputs
 
-def _on_sigterm(signum, frame):
-    raise Terminated()
+    batch.terminate_all()
+    outputs.discard_all()
+    code = EXIT_TERMINATED if signum == signal.SIGTERM else EXIT_INTERRUPTED
+    say("report-lint: " + ("已终止" if code == EXIT_TERMINATED else "已中断"))
+    os._exit(code)
 
 
 def load_config(path: Optional[Path], lang: str, opts: Optional[CheckOptions] = None) -> "Config":
@@ -115,19 +123,17 @@ def run_check(opts: CheckOptions) -> int:
     output file is not written, the workers end."""
     import signal
 
-    previous = None
+    previous = {}
     try:
-        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            previous[sig] = signal.signal(sig, _on_signal)
     except ValueError:  # not the main thread (library use): leave signals alone
         pass
     try:
         return _run_check(opts)
-    except Terminated:
-        say("report-lint: " + ("已终止" if (opts.lang or "zh") == "zh" else "terminated"))
-        return EXIT_TERMINATED
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _run_check(opts: CheckOptions) -> int:

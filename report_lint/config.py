@@ -303,6 +303,8 @@ class Config:
             for raw in [given] if isinstance(given, str) else given:
                 items.extend(p for p in str(raw).split(",") if p.strip())
             codes = _codes(where, option, items)
+            if not codes and attr == "select":  # `--select ""` would silently select every rule
+                raise where.error(f"“{option}” 没有给出规则代码", f"{option}: no rule code given", key=option)
             if known is not None:
                 _check_known(where, option, codes, known)
             changes[attr] = codes if attr == "select" else _unique(getattr(self, attr) + codes)

@@ -78,6 +78,19 @@ def _refusal(path: str, e: OSError) -> OutputError:
     return OutputError(f"无法写入 {shown}：{reason}", f"cannot write {shown}: {reason}")
 
 
+_PENDING: set = set()  # temporary files being written now (discard_all removes them)
+
+
+def discard_all() -> None:
+    """Remove every unfinished output (report-lint is being terminated)."""
+    for tmp in list(_PENDING):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        _PENDING.discard(tmp)
+
+
 class AtomicOutput:
     """A text file written whole or not at all. Open it before the work starts (a missing or
     read-only folder fails at once, not after a long batch), ``commit()`` at the end;
@@ -107,6 +120,7 @@ class AtomicOutput:
             import tempfile
 
             fd, self.tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
+            _PENDING.add(self.tmp)
             mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
             try:
                 os.chmod(self.tmp, mode)
@@ -130,6 +144,7 @@ class AtomicOutput:
             self.stream.close()
             if self.tmp is not None:
                 os.replace(self.tmp, self.target)
+                _PENDING.discard(self.tmp)
                 self.tmp = None
         except OSError as e:
             self.discard()
@@ -146,6 +161,7 @@ class AtomicOutput:
                 os.unlink(self.tmp)
             except OSError:
                 pass
+            _PENDING.discard(self.tmp)
             self.tmp = None
 
     def __enter__(self) -> "AtomicOutput":

@@ -255,6 +255,7 @@ def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False
     add(f'<!DOCTYPE html>\n<html lang="{w["html_lang"]}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
         '<meta name="referrer" content="no-referrer">\n'
+        '<meta name="generator" content="report-lint">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n")
     add(f'<header id="top">\n<h1>{escape(w["h1"])}</h1>\n<p class="intro">{escape(w["intro"])}</p>\n')
