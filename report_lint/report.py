@@ -19,6 +19,14 @@ _ANCHORS = {
     "requests": re.compile(r"一\s*、\s*本年新收|本年新收政府信息公开申请"),
     "reviews": re.compile(r"行政复议[\s|]*行政诉讼"),
 }
+# Where the next table's data begins, inside a region that runs on past it (a heading that was
+# not recognised: run into the text before it, misspelt): the current table ends there, so
+# the next table's rows are never read as its own.
+_NEXT = {
+    "requests": re.compile(r"一\s*、\s*本年新收"),
+    "reviews": re.compile(r"行政复议[\s|]*行政诉讼|四\s*、\s*(?:政府信息公开)?行政法?复议"),
+}
+_ORDER = ("active", "requests", "reviews")
 
 
 def report_year(text: str, sections: list[Section]) -> tuple[Optional[int], Optional[Span]]:
@@ -56,6 +64,19 @@ def _region(kind: str, number: int, text: str, sections: list[Section]) -> tuple
     return m.start(), nxt, None
 
 
+def _regions(text: str, sections: list[Section]) -> dict[str, tuple[int, int, Optional[Span]]]:
+    """Each table's region, ended where a later table's data begins inside it."""
+    out = {}
+    for i, kind in enumerate(_ORDER):
+        s, e, h = _region(kind, i + 2, text, sections)
+        for later in _ORDER[i + 1 :]:
+            m = _NEXT[later].search(text, s + 1, e) if e > s + 1 else None
+            if m is not None:
+                e = m.start()
+        out[kind] = (s, e, h)
+    return out
+
+
 def build_report(source: Source) -> Report:
     from .tables import reader  # lark is imported only when tables are read
 
@@ -63,12 +84,14 @@ def build_report(source: Source) -> Report:
     sections = find_sections(text)
     year, year_span = report_year(text, sections)
     tables: dict[str, Table] = {}
-    s, e, h = _region("active", 2, text, sections)
-    tables["active"] = reader.read_active(text, s, e, h, year) if e > s or h else Table("active", ABSENT)
-    s, e, h = _region("requests", 3, text, sections)
-    tables["requests"] = reader.read_requests(text, s, e, h) if e > s or h else Table("requests", ABSENT)
-    s, e, h = _region("reviews", 4, text, sections)
-    tables["reviews"] = reader.read_reviews(text, s, e, h) if e > s or h else Table("reviews", ABSENT)
+    end = len(text.rstrip())  # where the text stops: a table read up to here may be cut off
+    regions = _regions(text, sections)
+    s, e, h = regions["active"]
+    tables["active"] = reader.read_active(text, s, e, h, year, end) if e > s or h else Table("active", ABSENT)
+    s, e, h = regions["requests"]
+    tables["requests"] = reader.read_requests(text, s, e, h, end) if e > s or h else Table("requests", ABSENT)
+    s, e, h = regions["reviews"]
+    tables["reviews"] = reader.read_reviews(text, s, e, h, end) if e > s or h else Table("reviews", ABSENT)
     template = _template(tables, year)
     return Report(source, sections, tables, template, year, year_span)
 

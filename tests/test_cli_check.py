@@ -170,10 +170,14 @@ def test_help_and_version():
 
 def test_seeds_have_no_false_errors():
     """Seed 002's tables balance (its one error is the prose's 47 against 48 received); 000's
-    tables are missing (and must be said)."""
+    tables are missing (and must be said: as warnings, since a heading with no data under it
+    is most often a table published as an image that the copy lost, not a slip of the report)."""
     code, out, _ = cli("check", S002, S000, "--format", "json")
-    errs = [(Path(d["path"]).name[:3], d["code"]) for d in json.loads(out)["diagnostics"] if d["severity"] == "error"]
-    assert sorted(errs) == [("000", "RL010")] * 3 + [("002", "RL201")]
+    diags = json.loads(out)["diagnostics"]
+    errs = [(Path(d["path"]).name[:3], d["code"]) for d in diags if d["severity"] == "error"]
+    assert sorted(errs) == [("002", "RL201")]
+    missing = [(Path(d["path"]).name[:3], d["code"], d["severity"]) for d in diags if d["code"] == "RL010"]
+    assert missing == [("000", "RL010", "warning")] * 3
 
 
 def test_main_in_process_returns_exit_code(broken):

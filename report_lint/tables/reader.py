@@ -4,24 +4,48 @@ Rows are identified by their place in the ordinal hierarchy (which group they si
 ordinal they carry) together with the best fuzzy match of their label against the template
 wordings; never by their position in the file. Values are fitted to the row's arity: blank
 cells fill the missing places, run-together digits are split by the table's identities, and a
-row that cannot be read with certainty is marked unreadable instead of guessed.
+row that cannot be read with certainty is marked unread (null cells and a reason) instead of
+guessed.
+
+Nothing is guessed (README, principle 2). A value is placed in a cell only when its row and
+column are certain. Where a placement is inferred, the table's identities are the evidence:
+
+* run-together digits are split when exactly one split balances the row ("split"); when
+  several do, the column identities may choose one ("columns"); when the only balancing
+  split contradicts the columns while another split of the same digits agrees with them, the
+  reading is doubtful and the row is not read ("contradicted");
+* values detached from their labels (a block of label lines, then a block of bare value
+  lines, as PDF-to-markdown converters write) are paired in order only when the label rows
+  and the value lines match one to one, and every identity they take part in holds
+  ("order"); otherwise those rows are not read ("detached").
+
+Prose near a table is not a row (a sentence that ends with a number at a line end), and the
+text stopping inside a table (an excerpt) is recorded on the table (``Table.cut``): the rows
+after that point are not missing from the report, only from the text.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
 
 from .. import templates as tpl
+from ..coverage import expected_requests
 from ..model import ABSENT, MISSING, OK, TRUNCATED, Cell, ParseNote, Row, Span, Table
 from . import lexer, parser
-from .labels import bigrams, clean, similarity
-from .recover import recover
+from .labels import bigrams, clean, core, similarity
+from .recover import splits
 
 _ACCEPT = 0.5  # label similarity needed without ordinal support
 _WITH_ORDINAL = 0.25  # label similarity needed when the ordinal path agrees
+_MAX_CELL = 24  # characters: a longer "number" is no count of anything (and int() of it is slow)
+_OPTIONS = 16  # balancing splits of one run-together row kept for the column identities
+_COMBINATIONS = 4096  # combinations of such rows tried against the column identities
+_ALTERNATIVES = 400  # other splits of a recovered row tried when the columns contradict it
 
 
 # ---------------------------------------------------------------------------- cells
@@ -43,6 +67,8 @@ def _number(raw: str):
 def _cell(tok: lexer.Tok) -> Cell:
     kind, raw, start, end = tok
     if kind == "NUM":
+        if len(raw) > _MAX_CELL:
+            return Cell(None, Span(start, end), raw[:_MAX_CELL] + "…", "unreadable")
         return Cell(int(raw) if raw.isdigit() else _number(raw), Span(start, end), raw, "number")
     if kind == "NULL":
         return Cell(None, Span(start, end), raw, "placeholder")
@@ -53,28 +79,55 @@ def _unreadable(n: int, span: Optional[Span]) -> list[Cell]:
     return [Cell(None, span, "", "unreadable") for _ in range(n)]
 
 
+@dataclass
+class Fit:
+    """A row's value tokens fitted to its columns."""
+
+    cells: list[Cell]
+    unread: str = ""  # why the cells are not certain (model.UNREAD_REASONS), "" when they are
+    inferred: str = ""  # "split" when run-together digits were split by the row's identity
+    extra: Optional[ParseNote] = None  # more values than columns
+    raw: str = ""  # run-together digits as printed
+    options: Optional[list[list[Cell]]] = None  # every balancing split, when several (and few)
+
+
+def _split_cells(filled: list[lexer.Tok], split, kind: str = "recovered") -> list[Cell]:
+    cells = []
+    for i, s, e in split:
+        t = filled[i]
+        raw = t.value[s:e]
+        cells.append(Cell(_number(raw), Span(t.start_pos + s, t.start_pos + e), raw, kind))
+    return cells
+
+
 def fit_values(
-    tokens: list[lexer.Tok], arity: int, identity: Optional[tuple[int, int]] = None
-) -> tuple[list[Cell], Optional[ParseNote]]:
+    tokens: list[lexer.Tok], arity: int, identity: Optional[tuple[int, int]] = None, *, last: bool = False
+) -> Fit:
     """Fit a row's value tokens to `arity` cells.
 
     Blank cells are merged-cell residue unless the row needs them: they fill the missing
     places in order. A row still short is split by its identity (run-together digits;
     `identity` is (group size, groups): each group's last value is the sum of the rest) or
-    marked unreadable.
+    left unread. ``last``: the text stops inside or right after this row (an excerpt), so a
+    short row is cut, not wrong, and a lone value after a full row is the next row's ordinal.
     """
     if len(tokens) == arity and all(t[0] != "EMPTY" for t in tokens):  # the common case
-        return [_cell(t) for t in tokens], None
+        cells = [_cell(t) for t in tokens]
+        bad = any(c.kind == "unreadable" for c in cells)
+        return Fit(cells, unread="unreadable" if bad else "")
     filled = [t for t in tokens if t.type != "EMPTY"]
     span = Span(tokens[0].start_pos, tokens[-1].end_pos) if tokens else None
     if len(filled) >= arity:
         cells = [_cell(t) for t in filled[:arity]]
         extra = filled[arity:]
         note = None
-        if any(t.type == "NUM" for t in extra):
+        # the ordinal of a row the text stops in ("… 0 0 0 0 0 0 0 2" and nothing after)
+        trailing_ordinal = last and len(extra) == 1
+        if any(t.type == "NUM" for t in extra) and not trailing_ordinal:
             note = ParseNote("row-extra-values", Span(extra[0].start_pos, extra[-1].end_pos),
                              {"expected": arity, "found": len(filled)})
-        return cells, note
+        bad = any(c.kind == "unreadable" for c in cells)
+        return Fit(cells, unread="unreadable" if bad else "", extra=note)
     blanks = len(tokens) - len(filled)
     if blanks and len(filled) + blanks >= arity:
         cells: list[Cell] = []
@@ -89,25 +142,29 @@ def fit_values(
             elif need_blanks > 0 and arity - len(cells) > left:
                 cells.append(_cell(t))
                 need_blanks -= 1
-        return cells, None
+        bad = any(c.kind == "unreadable" for c in cells)
+        return Fit(cells, unread="unreadable" if bad else "")
     if filled and all(t.type == "NUM" for t in filled):
-        if identity is not None:
-            split, found = recover([t.value for t in filled], *identity)
-        else:
-            split, found = recover([t.value for t in filled], arity, summed=False)
-        if split is not None:
-            cells = []
-            for i, s, e in split:
-                t = filled[i]
-                raw = t.value[s:e]
-                cells.append(Cell(int(raw), Span(t.start_pos + s, t.start_pos + e), raw, "recovered"))
-            return cells, ParseNote("cells-recovered", span, {"raw": " ".join(t.value for t in filled)})
-        # "unreadable" (no split satisfies the identity) is certain only where there is one
-        code = "row-ambiguous" if found > 1 or identity is None else "row-unreadable"
-        return _unreadable(arity, span), ParseNote(code, span, {"raw": " ".join(t.value for t in filled), "expected": arity})
-    return _unreadable(arity, span), ParseNote(
-        "row-short", span, {"expected": arity, "found": len(filled)}
-    )
+        raw = " ".join(t.value for t in filled)
+        digits = sum(len(t.value.lstrip("+-")) for t in filled)
+        if last:
+            # the run may have lost digits where the text stops: never split a cut run
+            return Fit(_unreadable(arity, span), unread="cut", raw=raw)
+        if digits >= arity:
+            pieces = [t.value for t in filled]
+            if identity is not None:
+                found, complete = splits(pieces, *identity, limit=_OPTIONS)
+            else:
+                found, complete = splits(pieces, arity, summed=False, limit=2)
+            if complete and len(found) == 1:
+                return Fit(_split_cells(filled, found[0]), inferred="split", raw=raw)
+            if complete and not found:
+                # no split balances the row: whatever the split, the row is wrong
+                return Fit(_unreadable(arity, span), unread="unbalanced" if identity else "unreadable", raw=raw)
+            options = [_split_cells(filled, f) for f in found] if complete and identity else None
+            return Fit(_unreadable(arity, span), unread="ambiguous", raw=raw, options=options)
+    return Fit(_unreadable(arity, span), unread="cut" if last else "short",
+               raw=" ".join(t.value for t in filled))
 
 
 # ---------------------------------------------------------------------- identification
@@ -127,6 +184,59 @@ def _label_span(ordinal: Optional[lexer.Tok], label: list[lexer.Tok], values: Op
     return Span(first.start_pos, last.end_pos)
 
 
+# A row label is never a sentence: prose near a table that ends with a number at a line end
+# ("…回复公众诉求件9") is not a row. Bracketed notes are set aside before looking.
+_PROSE = re.compile(r"(?:19|20)\d\d\s*年|\d+\s*[条件宗项个次份篇人]")
+_BRACKETED = re.compile(r"[(（][^()（）]*(?:[)）]|$)")
+_SENTENCE_END = re.compile(r"[。；;！!？：:]")
+
+
+def _is_prose(label: str) -> bool:
+    """The label is (the end of) a sentence. Only what follows the last full stop counts:
+    a table's header run into the text after a paragraph (…67件。行政复议行政诉讼…) is not."""
+    s = _BRACKETED.sub("", label)
+    ends = list(_SENTENCE_END.finditer(s))
+    if ends:
+        s = s[ends[-1].end():]
+        if not s.strip():
+            return True
+    return bool(_PROSE.search(s))
+
+
+# Header cells that run into a row's label when a table repeats its header before every row
+# (OCR and converter markdown: | 类别 | 数据1 | … | 总计 |), never a row's own label unless
+# they are all of it ((七)总计, 3.其他).
+_HEADER_WORDS = frozenset(
+    clean(w) for w in (
+        "类别", "项目", "类型", "指标", "名称", "内容", "信息内容", "申请人情况", "自然人", "法人或其他组织",
+        "商业企业", "商业", "企业", "科研机构", "科研", "机构", "社会公益组织", "法律服务机构", "其他", "总计",
+        "合计", "数量", "单位", "件",
+    )
+)
+_HEADER_CELL = re.compile(r"(?:数据|列|字段|[Cc]olumn|[Cc]ol)\s?\d{1,2}")
+
+
+def _is_header_word(tok: lexer.Tok) -> bool:
+    c = clean(tok.value)
+    return c in _HEADER_WORDS or bool(_HEADER_CELL.fullmatch(c))
+
+
+def _own_label(tokens: list[lexer.Tok]) -> list[lexer.Tok]:
+    """The row's own label: what follows the last header cell that ran into it."""
+    if len(tokens) < 2:
+        return tokens
+    last = -1
+    for i, t in enumerate(tokens):
+        if _is_header_word(t):
+            last = i
+    if last < 0:
+        return tokens
+    if last < len(tokens) - 1:
+        return tokens[last + 1 :]
+    kept = [t for t in tokens if not _is_header_word(t)]
+    return kept or tokens[-1:]
+
+
 class Candidates:
     """Row definitions a label is matched against, with an index of their exact wordings
     (most labels in real reports are exact, and a lookup is far cheaper than scoring)."""
@@ -142,9 +252,15 @@ class Candidates:
 
 
 def _best(label: str, cands: Candidates, path_tail: Optional[int], depth: int):
-    """Best (rowdef, similarity, ordinal_agrees) among candidates for a label."""
+    """Best (rowdef, similarity, ordinal_agrees) among candidates for a label. A label with
+    a note in brackets is matched by what stands before the note."""
     lc = clean(label)
     hits = cands.exact.get(lc) if lc else None
+    if not hits:
+        head = core(label)
+        if head != label:
+            lc = clean(head)
+            hits = cands.exact.get(lc) if lc else None
     if hits:
         d = hits[0] if len(hits) == 1 else next(
             (h for h in hits if path_tail is not None and len(h.path) == depth and h.path[-1] == path_tail), hits[0]
@@ -191,59 +307,228 @@ def _request_candidates(level: str, group: Optional[str]) -> tuple[Candidates, i
     return Candidates(rows), 0
 
 
+def _looks_like_row(label: str, values) -> bool:
+    """A bare label with values that is not prose: worth reporting as an unknown row."""
+    if any(p in label for p in "。，,；;") or len(label) > 40 or _is_prose(label):
+        return False
+    return sum(1 for v in values if v.type != "EMPTY") >= 2
+
+
+def _lines(text: str, tokens: list[lexer.Tok]) -> list[list[lexer.Tok]]:
+    """Value tokens grouped by the line they stand on."""
+    out: list[list[lexer.Tok]] = []
+    prev = -1
+    for t in tokens:
+        if prev < 0 or text.count("\n", prev, t.start_pos):
+            out.append([t])
+        else:
+            out[-1].append(t)
+        prev = t.end_pos
+    return out
+
+
+def _row_line(line: list[lexer.Tok], arity: int) -> Optional[list[lexer.Tok]]:
+    """A line that holds one whole row of values (leading blank label cells dropped)."""
+    while len(line) > arity and line[0].type == "EMPTY":
+        line = line[1:]
+    filled = sum(1 for t in line if t.type != "EMPTY")
+    if filled == arity or (filled < arity <= len(line) and filled):
+        return line
+    return None
+
+
+def _detached_block(text: str, label_end: int, values: list[lexer.Tok], arity: int) -> Optional[list[list[lexer.Tok]]]:
+    """The value lines of a block of bare value rows written apart from their labels (two or
+    more lines below the label, each one whole row), or None."""
+    if not values or "\n" not in text[label_end : values[0].start_pos]:
+        return None  # values on the label's own line belong to it
+    lines = _lines(text, values)
+    if len(lines) < 2:
+        return None
+    rows = [_row_line(line, arity) for line in lines]
+    if any(r is None for r in rows):
+        return None
+    return rows  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------------------- requests
+
+
+@dataclass
+class _Leaf:
+    """A data row of the applications table as parsed, in document order."""
+
+    level: str
+    ordinal: Optional[lexer.Tok]
+    label: list[lexer.Tok]
+    values: list[lexer.Tok]  # [] for a label with no values of its own
+    group: Optional[str]
+    maybe_group: bool = False  # a caption (其他处理) that is a data row only if values come
+
+
+@dataclass
+class _Settle:
+    """What the identities must confirm once every row is placed."""
+
+    ambiguous: dict = field(default_factory=dict)  # key -> options (lists of cells)
+    order: list = field(default_factory=list)  # [keys of one detached block]
+    split: set = field(default_factory=set)  # keys split by their own identity
+
+
 class _RequestsReader:
-    def __init__(self, t: tpl.Templates, table: Table) -> None:
+    def __init__(self, t: tpl.Templates, table: Table, text: str) -> None:
         self.t = t
         self.table = table
+        self.text = text
+        self.arity = len(t.columns)
         self.identity = (len(t.columns), 1)
+        self.settle = _Settle()
+        self.used: list[Span] = []  # spans of what was read as the table (rows and cells)
 
-    def walk(self, entries, group: Optional[str] = None, major: Optional[int] = None) -> None:
+    # -- the parse, flattened to data rows in document order ------------------------
+    def leaves(self, entries, group: Optional[str] = None) -> list[_Leaf]:
+        out: list[_Leaf] = []
         for e in entries:
-            ordv = lexer.ordinal_value(e.ordinal) if e.ordinal is not None else None
             label = _label_text(e.label)
             if e.values is None:  # a group or caption: 三、本年度办理结果, （三）不予公开
+                ordv = lexer.ordinal_value(e.ordinal) if e.ordinal is not None else None
                 if e.level == "major":
-                    self.walk(e.children, None, ordv)
+                    if e.children:
+                        out.extend(self.leaves(e.children, None))
+                    else:  # a label with no values: a heading, or a row whose values are elsewhere
+                        out.append(_Leaf("major", e.ordinal, e.label, [], None))
                     continue
                 m = _best(label, _request_candidates("group", None)[0], ordv, 2)
-                if _accept(m) and m[0].path[:1] == (3,):
-                    self.walk(e.children, m[0].key, major)
+                is_group = _accept(m) and m[0].path[:1] == (3,)
+                if e.children:
+                    out.extend(self.leaves(e.children, m[0].key if is_group else None))
                 else:
-                    # An unknown group still holds rows; let their labels speak.
-                    self.walk(e.children, None, major)
+                    out.append(_Leaf(e.level, e.ordinal, e.label, [], group, maybe_group=is_group))
                 continue
-            self.add_row(e, label, ordv, group)
+            out.append(_Leaf(e.level, e.ordinal, e.label, list(e.values), group))
+        return out
 
-    def add_row(self, e, label: str, ordv: Optional[int], group: Optional[str]) -> None:
-        cands, depth = _request_candidates(e.level, group)
+    def identify(self, leaf: _Leaf):
+        """(rowdef, similarity) for a leaf, or None; prose is never a row."""
+        own = _own_label(leaf.label)
+        label = _label_text(own)
+        if _is_prose(label):
+            return None, label, own
+        ordv = lexer.ordinal_value(leaf.ordinal) if leaf.ordinal is not None else None
+        cands, depth = _request_candidates(leaf.level, leaf.group)
         m = _best(label, cands, ordv, depth)
         if not _accept(m) and depth:
             # The ordinal context may be wrong (a lost group caption): try every row.
             m2 = _best(label, _request_candidates("any", None)[0], None, 0)
             if m2 is not None and m2[1] >= _ACCEPT:
                 m = m2
-        span = _label_span(e.ordinal, e.label, e.values)
-        cells, note = fit_values(e.values, len(self.t.columns), self.identity)
-        if note is not None:
-            note.detail["row"] = label
-            self.table.notes.append(note)
         if not _accept(m):
-            if e.level != "bare" or _looks_like_row(label, e.values):
-                row = Row("", label, span, cells, score=m[1] if m else 0.0)
-                self.table.unknown_rows.append(row)
-            return
-        d, sim, _ = m
+            return (None, m[1] if m else 0.0), label, own
+        return (m[0], m[1]), label, own
+
+    # -- placing values ------------------------------------------------------------------
+    def read(self, entries, cut_at: Optional[int]) -> None:
+        leaves = self.leaves(entries)
+        last_values = max((v.end_pos for lf in leaves for v in lf.values), default=-1)
+        waiting: list[tuple] = []  # identified rows whose values have not come yet
+        for leaf in leaves:
+            ident, label, own = self.identify(leaf)
+            d = ident[0] if ident else None
+            sim = ident[1] if ident else 0.0
+            span = _label_span(leaf.ordinal, own, leaf.values)
+            if not leaf.values:
+                if d is not None and not leaf.maybe_group:
+                    waiting.append((d, sim, label, span))
+                continue
+            label_end = (own[-1].end_pos if own else leaf.ordinal.end_pos if leaf.ordinal else leaf.values[0].start_pos)
+            block = _detached_block(self.text, label_end, leaf.values, self.arity)
+            if block is not None:
+                targets = waiting + ([(d, sim, label, span)] if d is not None else [])
+                self.place_block(targets, block, ident is not None and d is None)
+                waiting = []
+                continue
+            for w in waiting:
+                if d is None or w[0].key != d.key:  # a heading of this very row is no row
+                    self.add(w[0], w[2], w[3], _unreadable(self.arity, w[3]), w[1], unread="short")
+            waiting = []
+            last = cut_at is not None and leaf.values[-1].end_pos == last_values
+            fit = fit_values(leaf.values, self.arity, self.identity, last=last)
+            if fit.extra is not None:
+                fit.extra.detail["row"] = label
+                self.table.notes.append(fit.extra)
+            if d is None:
+                if ident is not None and (leaf.level != "bare" or _looks_like_row(label, leaf.values)):
+                    row = Row("", label, span, fit.cells, score=sim, unread=fit.unread, inferred=fit.inferred)
+                    self.table.unknown_rows.append(row)
+                continue
+            self.add(d, label, span, fit.cells, sim, fit=fit)
+            self.used.append(Span(leaf.values[0].start_pos, leaf.values[-1].end_pos))
+        for w in waiting:
+            self.add(w[0], w[2], w[3], _unreadable(self.arity, w[3]), w[1], unread="cut" if cut_at is not None else "short")
+
+    def place_block(self, targets: list, block: list[list[lexer.Tok]], unknown_label: bool) -> None:
+        """Bare value lines after a run of labels with no values: paired in order only when
+        they match one to one (the identities confirm it later, in settle())."""
+        if len(targets) == len(block) and not unknown_label:
+            keys = []
+            for (d, sim, label, span), line in zip(targets, block):
+                fit = fit_values(line, self.arity, None)
+                if fit.unread:
+                    break
+                for c in fit.cells:
+                    if c.kind == "number":
+                        c.kind = "recovered"
+                if self.add(d, label, span, fit.cells, sim, inferred="order"):
+                    keys.append(d.key)
+                self.used.append(Span(line[0].start_pos, line[-1].end_pos))
+            else:
+                self.settle.order.append(keys)
+                return
+        for d, sim, label, span in targets:
+            self.add(d, label, span, _unreadable(self.arity, span), sim, unread="detached")
+
+    def add(self, d, label: str, span, cells: list[Cell], sim: float, *, fit: Optional[Fit] = None,
+            unread: str = "", inferred: str = "") -> bool:
+        if fit is not None:
+            unread, inferred = fit.unread, fit.inferred
         if d.key in self.table.rows:
             self.table.notes.append(ParseNote("row-duplicate", span, {"key": d.key, "row": label}))
-            return
-        self.table.rows[d.key] = Row(d.key, label, span, cells, score=round(min(1.0, sim), 3))
+            return False
+        self.table.rows[d.key] = Row(d.key, label, span, cells, score=round(min(1.0, sim), 3),
+                                     unread=unread, inferred=inferred, raw=fit.raw if fit is not None else "")
+        if span is not None:
+            self.used.append(span)
+        if fit is not None:
+            if fit.inferred == "split":
+                self.settle.split.add(d.key)
+            if fit.options:
+                self.settle.ambiguous[d.key] = fit.options
+        return True
 
 
-def _looks_like_row(label: str, values) -> bool:
-    """A bare label with values that is not prose: worth reporting as an unknown row."""
-    if any(p in label for p in "。，,；;") or len(label) > 40:
-        return False
-    return sum(1 for v in values if v.type != "EMPTY") >= 2
+def read_requests(text: str, start: int, end: int, heading: Optional[Span], text_end: Optional[int] = None) -> Table:
+    t = tpl.load()
+    table = Table("requests", OK, heading=heading)
+    lx = lexer.lex(text, start, end)
+    parsed = parser.parse(lx.tokens, "requests")
+    cut_at = _cut_at(text, end, lx.tokens, text_end)
+    reader = _RequestsReader(t, table, text)
+    reader.read(parsed.entries, cut_at)
+    _note_skipped(table, parsed.skipped)
+    table.span = _span(reader.used)
+    # Order rows as in the template.
+    order = _request_order()
+    table.rows = dict(sorted(table.rows.items(), key=lambda kv: order.get(kv[0], (99,))))
+    if "other" in table.rows and not any(k.startswith("other.") for k in table.rows):
+        table.template = "2019"
+    elif any(k.startswith("other.") for k in table.rows):
+        table.template = "2021"
+    table.cut = cut_at is not None
+    _finish(table, heading, min_rows=1 if table.cut else 2)
+    if table.status == OK:
+        _settle(table, reader.settle)
+        _check_truncated(table, expected_requests(table.template), lx.tokens)
+    return table
 
 
 @lru_cache(maxsize=1)
@@ -252,62 +537,138 @@ def _request_order() -> dict:
     return {d.key: d.path for d in tpl.load().requests if not d.is_group}
 
 
-@lru_cache(maxsize=None)
-def _expected_requests(template: str) -> list[str]:
-    """The requests rows a complete table of this template has, in order."""
-    in_order = sorted((d for d in tpl.load().requests if not d.is_group), key=lambda d: d.path)
-    expected = [d.key for d in in_order if template in d.templates or template == "unknown"]
-    return [k for k in expected if not (k == "other" and template != "2019")]
+# ------------------------------------------------------------------- identities as evidence
 
 
-def read_requests(text: str, start: int, end: int, heading: Optional[Span]) -> Table:
-    t = tpl.load()
-    table = Table("requests", OK, heading=heading)
-    lx = lexer.lex(text, start, end)
-    parsed = parser.parse(lx.tokens, "requests")
-    reader = _RequestsReader(t, table)
-    reader.walk(parsed.entries)
-    _note_skipped(table, parsed.skipped)
-    if lx.tokens:
-        table.span = Span(lx.tokens[0].start_pos, lx.tokens[-1].end_pos)
-    # Order rows as in the template.
-    order = _request_order()
-    table.rows = dict(sorted(table.rows.items(), key=lambda kv: order.get(kv[0], (99,))))
-    if "other" in table.rows and not any(k.startswith("other.") for k in table.rows):
-        table.template = "2019"
-    elif any(k.startswith("other.") for k in table.rows):
-        table.template = "2021"
-    _finish(table, heading, lx.tokens, min_rows=3)
-    if table.status == OK:
-        _check_truncated(table, _expected_requests(table.template), lx.tokens)
-    return table
+def _settle(table: Table, st: _Settle) -> None:
+    """Confirm the placements the reader inferred, with the table's identities as evidence
+    about the reading: ambiguous run-together rows take the one split the columns accept;
+    detached values paired in order must satisfy every identity they take part in; a row
+    split by its own identity whose only split contradicts the columns, where another split
+    of its digits agrees with them, is doubtful. Doubt is never reported as the report's error."""
+    if not (st.ambiguous or st.order or st.split):
+        return
+    from ..rules.identities import failing
+
+    if st.ambiguous:
+        _choose_by_columns(table, st.ambiguous, failing)
+    for keys in st.order:
+        bad = {k for _, ks, _ in failing(table) for k in ks} & set(keys)
+        if bad:
+            for k in keys:
+                _unread(table.rows[k], "detached")
+    if st.split:
+        _check_splits(table, st, failing)
+
+
+def _instances(failures, keys) -> set:
+    return {(code, col) for code, ks, col in failures if ks & keys}
+
+
+def _choose_by_columns(table: Table, ambiguous: dict, failing) -> None:
+    keys = [k for k in ambiguous if k in table.rows]
+    if not keys:
+        return
+    options = [ambiguous[k] for k in keys]
+    total = 1
+    for o in options:
+        total *= len(o)
+    if total > _COMBINATIONS:
+        return
+    rows = [table.rows[k] for k in keys]
+    saved = [r.cells for r in rows]
+    keyset = frozenset(keys)
+    good: list[tuple] = []
+    for combo in itertools.product(*options):
+        for r, cells in zip(rows, combo):
+            r.cells = cells
+        # every identity these rows take part in must hold, over cells read with certainty
+        if not _instances(failing(table), keyset):
+            good.append(combo)
+            if len(good) > 64:
+                break
+    for r, cells in zip(rows, saved):
+        r.cells = cells
+    for i, r in enumerate(rows):
+        values = {tuple(c.value for c in combo[i]) for combo in good}
+        if good and len(values) == 1:
+            r.cells = good[0][i]
+            r.unread = ""
+            r.inferred = "columns"
+
+
+def _check_splits(table: Table, st: _Settle, failing) -> None:
+    """A column identity that fails through a row whose digits were split by its own
+    identity: if another split of those digits makes the columns hold, the reading is
+    doubtful (the report may still be wrong, but not in the numbers we would quote)."""
+    failures = failing(table)
+    blamed = [k for k in st.split if k in table.rows and any(col is not None and k in ks for _, ks, col in failures)]
+    for key in blamed:
+        row = table.rows[key]
+        pieces = row.raw.split()
+        if not pieces:
+            continue
+        found, _ = splits(pieces, len(row.cells), summed=False, limit=_ALTERNATIVES)
+        mine = tuple(c.value for c in row.cells)
+        saved = row.cells
+        doubtful = False
+        for f in found:
+            alt = [Cell(_number(pieces[i][s:e]), None, pieces[i][s:e], "recovered") for i, s, e in f]
+            if tuple(c.value for c in alt) == mine:
+                continue
+            row.cells = alt
+            # another split of the same digits under which every column it is in holds
+            if not any(col is not None for _, col in _instances(failing(table), {key})):
+                doubtful = True
+                break
+        row.cells = saved
+        if doubtful:
+            _unread(row, "contradicted")
+
+
+def _unread(row: Row, reason: str) -> None:
+    row.cells = [Cell(None, c.span, c.raw, "unreadable") for c in row.cells]
+    row.unread = reason
+    row.inferred = ""
 
 
 # ------------------------------------------------------------------------------ active
 
 
-def read_active(text: str, start: int, end: int, heading: Optional[Span], report_year: Optional[int]) -> Table:
+def read_active(text: str, start: int, end: int, heading: Optional[Span], report_year: Optional[int],
+                text_end: Optional[int] = None) -> Table:
     t = tpl.load()
     table = Table("active", OK, heading=heading)
     lx = lexer.lex(text, start, end, ordinals=False, captions=True, row_start=_active_row_start())
     parsed = parser.parse(lx.tokens, "active")
     _note_skipped(table, parsed.skipped)
+    cut_at = _cut_at(text, end, lx.tokens, text_end)
     defs = _active_candidates()
-    found: list[tuple[str, str, Optional[Span], list[lexer.Tok], float]] = []
+    found: list[tuple] = []
+    used: list[Span] = []
     words = [tok.value for tok in lx.stray] + [tok.value for tok in lx.tokens if tok.type in ("TEXT", "CAPTION")]
-    for e in parsed.entries:
-        if e.level != "arow":
-            continue
+    entries = [e for e in parsed.entries if e.level == "arow"]
+    last_values = max((v.end_pos for e in entries for v in e.values), default=-1)
+    for e in entries:
         d, sim, label_toks = _best_suffix(e.label, defs)
         if d is None or sim < _ACCEPT:
-            label = _label_text(e.label)
+            label = _label_text(_tail_text(e.label))
             if _looks_like_row(label, e.values):
-                cells, _ = fit_values(e.values, sum(1 for v in e.values if v.type != "EMPTY"))
-                table.unknown_rows.append(Row("", label, _label_span(None, e.label, e.values), cells, score=sim))
+                fit = fit_values(e.values, sum(1 for v in e.values if v.type != "EMPTY"))
+                table.unknown_rows.append(Row("", label, _label_span(None, _tail_text(e.label), e.values), fit.cells, score=sim))
             continue
-        found.append((d.key, _label_text(label_toks), _label_span(None, label_toks, e.values), e.values, sim))
-    table.template = _active_template(t, words, found, report_year)
-    for key, label, span, values, sim in found:
+        # Labels of other rows before this one, with the values on lines of their own below
+        # them all: which values belong to which row is not certain.
+        others = [m for m in (_exact_active(tok, defs) for tok in e.label[: len(e.label) - len(label_toks)]) if m is not None]
+        detached = bool(others) and "\n" in text[label_toks[-1].end_pos : e.values[0].start_pos]
+        for od in others:
+            if detached or od.key != d.key:
+                found.append((od.key, od.labels[0], None, [], 1.0, "detached" if detached else "short"))
+        last = cut_at is not None and e.values[-1].end_pos == last_values
+        found.append((d.key, _label_text(label_toks), _label_span(None, label_toks, e.values), e.values, sim,
+                       "detached" if detached else ("last" if last else "")))
+    table.template = _active_template(t, words, [f for f in found if f[3]], report_year)
+    for key, label, span, values, sim, how in found:
         d = t.active.get((table.template, key)) or next(
             (v for (tid, k), v in t.active.items() if k == key), None
         )
@@ -316,15 +677,29 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
         if key in table.rows:
             table.notes.append(ParseNote("row-duplicate", span, {"key": key, "row": label}))
             continue
-        cells, note = fit_values(values, len(d.fields))
-        if note is not None:
-            note.detail["row"] = label
-            table.notes.append(note)
-        table.rows[key] = Row(key, label, span, cells, fields=d.fields, score=round(min(1.0, sim), 3))
-    if lx.tokens:
-        table.span = Span(lx.tokens[0].start_pos, lx.tokens[-1].end_pos)
-    _finish(table, heading, lx.tokens, min_rows=1)
+        arity = len(d.fields)
+        if how in ("detached", "short"):
+            row = Row(key, label, span, _unreadable(arity, span), fields=d.fields, score=1.0, unread=how)
+        else:
+            fit = fit_values(values, arity, last=how == "last")
+            if fit.extra is not None:
+                fit.extra.detail["row"] = label
+                table.notes.append(fit.extra)
+            row = Row(key, label, span, fit.cells, fields=d.fields, score=round(min(1.0, sim), 3),
+                      unread=fit.unread, inferred=fit.inferred, raw=fit.raw)
+            if values:
+                used.append(Span(values[0].start_pos, values[-1].end_pos))
+        if span is not None:
+            used.append(span)
+        table.rows[key] = row
+    table.span = _span(used)
+    table.cut = cut_at is not None
+    _finish(table, heading, min_rows=1)
     return table
+
+
+def _tail_text(label: list[lexer.Tok]) -> list[lexer.Tok]:
+    return label[-1:] if label else []
 
 
 @lru_cache(maxsize=1)
@@ -338,16 +713,26 @@ def _active_candidates() -> Candidates:
     return Candidates(tpl.load().active_rows())
 
 
+def _exact_active(tok: lexer.Tok, cands: Candidates):
+    hit = cands.exact.get(clean(core(tok.value)))
+    return hit[0] if hit else None
+
+
 def _best_suffix(label: list[lexer.Tok], cands: Candidates):
-    """Header cells run into the first row's label: match the label from its end."""
+    """Header cells run into the first row's label: match the label from its end. A note in
+    brackets after the row's name is set aside; prose is never a row label."""
     best = (None, 0.0, label)
     if label:
-        hit = cands.exact.get(clean(label[-1].value))
+        last = label[-1].value
+        hit = cands.exact.get(clean(last)) or cands.exact.get(clean(core(last)))
         if hit:
             return hit[0], 1.0, label[-1:]
     for j in range(1, min(len(label), 4) + 1):
         toks = label[-j:]
-        lc = clean(_label_text(toks))
+        text = _label_text(toks)
+        if _is_prose(text):
+            break  # a longer label only takes in more of the sentence
+        lc = clean(core(text))
         m = None
         lg = bigrams(lc)
         for d in cands.defs:
@@ -366,7 +751,7 @@ def _active_template(t: tpl.Templates, words: list[str], found, report_year: Opt
     joined = clean("".join(words))
     for tid, markers in t.active_markers.items():
         votes[tid] += sum(1 for mk in markers if clean(mk) in joined)
-    for key, _, _, values, _ in found:
+    for key, _, _, values, _, _ in found:
         n = sum(1 for v in values if v.type != "EMPTY")
         fits = [tid for tid in t.ids if (tid, key) in t.active and len(t.active[(tid, key)].fields) == n]
         if len(fits) == 1:
@@ -385,37 +770,63 @@ def _active_template(t: tpl.Templates, words: list[str], found, report_year: Opt
 # ----------------------------------------------------------------------------- reviews
 
 
-def read_reviews(text: str, start: int, end: int, heading: Optional[Span]) -> Table:
+def read_reviews(text: str, start: int, end: int, heading: Optional[Span], text_end: Optional[int] = None) -> Table:
     t = tpl.load()
     table = Table("reviews", OK, heading=heading, template="unknown")
     lx = lexer.lex(text, start, end, ordinals=False)
     parsed = parser.parse(lx.tokens, "reviews")
     _note_skipped(table, parsed.skipped)
+    cut_at = _cut_at(text, end, lx.tokens, text_end)
+    table.cut = cut_at is not None
     values: list[lexer.Tok] = []
     for e in parsed.entries:
+        label = _label_text(e.label)
+        if values and _is_prose(label):
+            break  # prose after the table: its numbers are not the table's
+        if not values and _is_prose(label) and len(e.values) < 3:
+            continue  # a number at the end of a sentence before the table
         values.extend(e.values or ())
     nfields = len(t.review_fields)
     arity = nfields * len(t.review_groups)
     filled = [v for v in values if v.type != "EMPTY"]
     digits = sum(len(v.value) for v in filled)
     if len(filled) >= 3 or digits >= arity:  # a stray number in prose is not a table
-        cells, note = fit_values(values, arity, (nfields, len(t.review_groups)))
-        if note is not None:
-            table.notes.append(note)
+        fit = fit_values(values, arity, (nfields, len(t.review_groups)), last=table.cut)
+        if fit.extra is not None:
+            table.notes.append(fit.extra)
         for g, group in enumerate(t.review_groups):
-            part = cells[g * nfields : (g + 1) * nfields]
+            part = fit.cells[g * nfields : (g + 1) * nfields]
             first = next((c.span for c in part if c.span), None)
-            table.rows[group] = Row(group, "", first, part, fields=t.review_fields)
+            table.rows[group] = Row(group, "", first, part, fields=t.review_fields, unread=fit.unread,
+                                    inferred=fit.inferred, raw=fit.raw)
         table.span = Span(values[0].start_pos, values[-1].end_pos)
-        if len(filled) < arity and note is not None and note.code == "row-short":
+        if fit.unread in ("cut", "short") and len(filled) < arity:
             table.status = TRUNCATED
             table.stopped_at = Span(values[-1].start_pos, values[-1].end_pos)
             return table
-    _finish(table, heading, lx.tokens, min_rows=1)
+    _finish(table, heading, min_rows=1)
     return table
 
 
 # ------------------------------------------------------------------------------ shared
+
+
+def _cut_at(text: str, end: int, tokens, text_end: Optional[int]) -> Optional[int]:
+    """Where the text stops, when it stops inside this table's region: the region runs to the
+    end of the text and no sentence follows the last value read (an excerpt cut mid-table)."""
+    if text_end is None or end < text_end:
+        return None
+    last = max((t.end_pos for t in tokens if t.type == "VALUES"), default=None)
+    if last is not None and "。" in text[last:text_end]:
+        return None
+    return text_end
+
+
+def _span(spans: list[Span]) -> Optional[Span]:
+    spans = [s for s in spans if s is not None]
+    if not spans:
+        return None
+    return Span(min(s.start for s in spans), max(s.end for s in spans))
 
 
 def _note_skipped(table: Table, skipped: list[lexer.Tok]) -> None:
@@ -423,16 +834,17 @@ def _note_skipped(table: Table, skipped: list[lexer.Tok]) -> None:
         table.notes.append(ParseNote("token-skipped", Span(tok.start_pos, tok.end_pos), {"text": tok.value}))
 
 
-def _finish(table: Table, heading: Optional[Span], tokens: list[lexer.Tok], min_rows: int) -> None:
+def _finish(table: Table, heading: Optional[Span], min_rows: int) -> None:
     if len(table.rows) >= min_rows:
         table.status = OK
     else:
         table.rows.clear()
+        table.unknown_rows.clear()
         table.status = MISSING if heading is not None else ABSENT
 
 
-def _check_truncated(table: Table, expected: list[str], tokens: list[lexer.Tok]) -> None:
-    """Rows present up to a point and none after it: the table was cut off."""
+def _check_truncated(table: Table, expected, tokens: list[lexer.Tok]) -> None:
+    """Rows present up to a point and none after it: the table stops (or the text does)."""
     have = [k for k in expected if k in table.rows]
     if not have:
         return

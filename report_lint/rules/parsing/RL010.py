@@ -12,7 +12,8 @@ class MissingTable(Rule):
     survive copying), or neither heading nor data can be found.
 
     Why: the three tables are the core of the report (国办公开办函〔2021〕30号); a report published
-    without them is incomplete, and a table pasted as an image cannot be read or checked.
+    without them is incomplete (an error), and a table pasted as an image cannot be read or
+    checked (a warning: the heading is there, so the table may be an image the text lost).
 
     Example (fails):
         三、收到和处理政府信息公开申请情况
@@ -27,7 +28,8 @@ class MissingTable(Rule):
     doc_zh = """
     检查内容：模板要求的统计表在文本中找不到：有标题但标题下没有数据（表格是图片，或复制时丢失），或者连标题带数据都没有。
 
-    原因：三张统计表是年报的核心内容（国办公开办函〔2021〕30号）；缺表的年报不完整，以图片形式贴出的表格也无法读取和核对。
+    原因：三张统计表是年报的核心内容（国办公开办函〔2021〕30号）；缺表的年报不完整（错误）；以图片形式贴出的表格无法读取和核对
+    （有标题而没有数据时报告为警告：表格可能是复制时丢失的图片）。
 
     错误示例：
         三、收到和处理政府信息公开申请情况
@@ -41,7 +43,11 @@ class MissingTable(Rule):
         for kind, table in report.tables.items():
             name = TABLE_NAMES[kind]
             if table.status == MISSING:
+                if table.cut:
+                    continue  # the text stops between the heading and the data (an excerpt)
+                # Doubt about the copy, not a slip of the report: the table may be an image.
                 yield Finding(self.code, Message(f"标题下没有{name.zh}的数据（表格可能是图片，或复制时丢失）",
-                                                 f"no data for {name.en} under its heading (an image, or lost when copied)"), table.heading)
+                                                 f"no data for {name.en} under its heading (an image, or lost when copied)"), table.heading,
+                              severity=Severity.WARNING)
             elif table.status == ABSENT:
                 yield Finding(self.code, Message(f"没有找到{name.zh}", f"{name.en} was not found"), None)
