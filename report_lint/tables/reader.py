@@ -221,20 +221,24 @@ def _is_header_word(tok: lexer.Tok) -> bool:
     return c in _HEADER_WORDS or bool(_HEADER_CELL.fullmatch(c))
 
 
+_HEADER_START = frozenset(clean(w) for w in ("类别", "项目", "类型", "指标", "名称", "内容", "信息内容", "申请人情况", "自然人"))
+
+
 def _own_label(tokens: list[lexer.Tok]) -> list[lexer.Tok]:
-    """The row's own label: what follows the last header cell that ran into it."""
+    """The row's own label when a header row ran into it: what follows the header cells
+    (| 类别 | 数据1 | … | 总计 | then the row), else what precedes them (a heading, then the
+    header row of its table)."""
     if len(tokens) < 2:
         return tokens
-    last = -1
-    for i, t in enumerate(tokens):
-        if _is_header_word(t):
-            last = i
-    if last < 0:
+    i = next((k for k, t in enumerate(tokens) if clean(t.value) in _HEADER_START or _HEADER_CELL.fullmatch(clean(t.value))), -1)
+    if i < 0:
         return tokens
-    if last < len(tokens) - 1:
-        return tokens[last + 1 :]
-    kept = [t for t in tokens if not _is_header_word(t)]
-    return kept or tokens[-1:]
+    j = i
+    while j < len(tokens) and _is_header_word(tokens[j]):
+        j += 1
+    if j < len(tokens):
+        return tokens[j:]
+    return tokens[:i] or tokens[-1:]
 
 
 class Candidates:
@@ -337,18 +341,22 @@ def _row_line(line: list[lexer.Tok], arity: int) -> Optional[list[lexer.Tok]]:
     return None
 
 
-def _detached_block(text: str, label_end: int, values: list[lexer.Tok], arity: int) -> Optional[list[list[lexer.Tok]]]:
-    """The value lines of a block of bare value rows written apart from their labels (two or
-    more lines below the label, each one whole row), or None."""
+def _detached_block(text: str, label_end: int, values: list[lexer.Tok], arity: int):
+    """Values written apart from their label: below it, on two or more lines that each hold
+    several values (a block of bare value rows). Returns the block's rows (one token list
+    per line) when every line is one whole row; [] when it is such a block but not clean
+    (which values belong to which row is then not certain); None when the values are the
+    label's own (on its line, or one per line as in one-cell-per-line layouts)."""
     if not values or "\n" not in text[label_end : values[0].start_pos]:
         return None  # values on the label's own line belong to it
-    lines = _lines(text, values)
-    if len(lines) < 2:
+    lines = [line for line in _lines(text, values) if any(t.type != "EMPTY" for t in line)]
+    multi = sum(1 for line in lines if sum(1 for t in line if t.type != "EMPTY") >= 2)
+    if len(lines) < 2 or multi < 2:
         return None
     rows = [_row_line(line, arity) for line in lines]
     if any(r is None for r in rows):
-        return None
-    return rows  # type: ignore[return-value]
+        return []
+    return rows
 
 
 # ---------------------------------------------------------------------------- requests
@@ -469,7 +477,7 @@ class _RequestsReader:
     def place_block(self, targets: list, block: list[list[lexer.Tok]], unknown_label: bool) -> None:
         """Bare value lines after a run of labels with no values: paired in order only when
         they match one to one (the identities confirm it later, in settle())."""
-        if len(targets) == len(block) and not unknown_label:
+        if block and len(targets) == len(block) and not unknown_label:
             keys = []
             for (d, sim, label, span), line in zip(targets, block):
                 fit = fit_values(line, self.arity, None)
@@ -665,8 +673,8 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
             if detached or od.key != d.key:
                 found.append((od.key, od.labels[0], None, [], 1.0, "detached" if detached else "short"))
         last = cut_at is not None and e.values[-1].end_pos == last_values
-        found.append((d.key, _label_text(label_toks), _label_span(None, label_toks, e.values), e.values, sim,
-                       "detached" if detached else ("last" if last else "")))
+        found.append((d.key, _shown_label(_label_text(label_toks), d), _label_span(None, label_toks, e.values),
+                       e.values, sim, "detached" if detached else ("last" if last else "")))
     table.template = _active_template(t, words, [f for f in found if f[3]], report_year)
     for key, label, span, values, sim, how in found:
         d = t.active.get((table.template, key)) or next(
@@ -696,6 +704,17 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
     table.cut = cut_at is not None
     _finish(table, heading, min_rows=1)
     return table
+
+
+def _shown_label(label: str, d) -> str:
+    """The row's name as a person reads it: header text run into the label (信息内容本年制发件数
+    …规章, one-line web pages) is dropped."""
+    lc = clean(core(label))
+    for alias in d.labels:
+        ac = clean(alias)
+        if lc != ac and lc.endswith(ac):
+            return alias
+    return label
 
 
 def _tail_text(label: list[lexer.Tok]) -> list[lexer.Tok]:

@@ -47,12 +47,15 @@ class RecoveredCells(Rule):
             split = [r for r in rows if r.inferred in ("split", "columns")]
             order = [r for r in rows if r.inferred == "order"]
             zh, en = [], []
-            if split:
-                example = f"如“{row_name(split[0])}”{split[0].raw}" if kind != "reviews" else f"{split[0].raw}"
-                zh.append(f"{len(split) if kind != 'reviews' else 1} 行的数字连在一起，已按勾稽关系唯一地拆分还原（{example}）")
-                en.append(f"the digits of {len(split) if kind != 'reviews' else 1} rows ran together and were split by the identities ({split[0].raw})")
+            if split and kind == "reviews":
+                zh.append(f"数字连在一起（{split[0].raw}），已按勾稽关系唯一地拆分还原")
+                en.append(f"the digits ran together ({split[0].raw}) and were split by the identities")
+            elif split:
+                zh.append(f"有 {len(split)} 行的数字连在一起，已按勾稽关系唯一地拆分还原（如“{row_name(split[0])}”{split[0].raw}）")
+                en.append(f"the digits of {len(split)} rows ran together and were split by the identities "
+                          f"(e.g. “{row_name(split[0])}” {split[0].raw})")
             if order:
-                zh.append(f"{len(order)} 行的数字与行名分开书写，已按顺序一一对应，且勾稽关系均成立")
+                zh.append(f"有 {len(order)} 行的数字与行名分开书写，已按顺序一一对应，且勾稽关系均成立")
                 en.append(f"the values of {len(order)} rows were written apart from their labels and were paired in order, every identity holding")
             yield Finding(self.code, Message(f"{name.zh}中" + "；".join(zh), f"{name.en}: " + "; ".join(en)),
                           rows[0].span or (rows[0].cells[0].span if rows[0].cells else None),
