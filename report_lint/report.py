@@ -93,6 +93,9 @@ def build_report(source: Source) -> Report:
     s, e, h = regions["reviews"]
     tables["reviews"] = reader.read_reviews(text, s, e, h, end) if e > s or h else Table("reviews", ABSENT)
     template = _template(tables, year)
+    req = tables["requests"]
+    if req.found and req.template == "unknown" and template != "unknown":
+        req.template = template  # too few rows to tell (an excerpt): the report's template
     return Report(source, sections, tables, template, year, year_span)
 
 

@@ -347,7 +347,8 @@ def _detached_block(text: str, label_end: int, values: list[lexer.Tok], arity: i
     per line) when every line is one whole row; [] when it is such a block but not clean
     (which values belong to which row is then not certain); None when the values are the
     label's own (on its line, or one per line as in one-cell-per-line layouts)."""
-    if not values or "\n" not in text[label_end : values[0].start_pos]:
+    first = next((t for t in values if t.type != "EMPTY"), None)
+    if first is None or "\n" not in text[label_end : first.start_pos]:
         return None  # values on the label's own line belong to it
     lines = [line for line in _lines(text, values) if any(t.type != "EMPTY" for t in line)]
     multi = sum(1 for line in lines if sum(1 for t in line if t.type != "EMPTY") >= 2)
