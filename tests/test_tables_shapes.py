@@ -481,3 +481,20 @@ def test_coverage_lines():
     cov = partial.tables["requests"].coverage.as_dict()
     assert cov["status"] == "partial" and cov["rows_expected"] == 25 and cov["rows_read"] == 22
     assert cov["rows_unread"] == {k: "detached" for k in ("unavailable.not_held", "unavailable.needs_creation", "unavailable.unclear")}
+
+
+def test_a_sentence_naming_a_row_is_not_that_row():
+    # No year, no 件: only the number count tells the sentence from the row.
+    body = "经统计，本机关不掌握相关政府信息的申请为 3\n" + PIPE_REQUESTS
+    text = wrap(section2=ACTIVE_OK, section3=body, section4=REVIEWS_OK)
+    rep = read(text)
+    assert report_dict(rep)["tables"]["requests"] == EXPECTED
+    assert check(text) == []
+
+
+def test_a_one_line_page_whose_header_ran_into_a_sentence():
+    rows = _flat_truth()
+    text = ("2021年政府信息公开工作年度报告 一、总体情况 2021年，我局认真落实条例。 三、收到和处理政府信息公开申请情况 "
+            "2021年，我局政府信息公开申请办理情况如下（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+            "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他" + _oneline(rows) + " 五、存在的主要问题及改进情况 无")
+    assert report_dict(read(text))["tables"]["requests"] == rows

@@ -311,6 +311,19 @@ def _request_candidates(level: str, group: Optional[str]) -> tuple[Candidates, i
     return Candidates(rows), 0
 
 
+_INNER_ORDINAL = re.compile(r"[一二三四五六七八九十]、|\([一二三四五六七八九十]\)|(?<!\d)[1-9]\.(?=\D)")
+
+
+def _last_ordinal(label: str) -> Optional[int]:
+    """Where the label text after the last ordinal inside it begins, or None."""
+    last = None
+    for m in _INNER_ORDINAL.finditer(label):
+        last = m
+    if last is None or last.end() >= len(label):
+        return None
+    return last.end()
+
+
 def _looks_like_row(label: str, values) -> bool:
     """A bare label with values that is not prose: worth reporting as an unknown row."""
     if any(p in label for p in "。，,；;") or len(label) > 40 or _is_prose(label):
@@ -421,6 +434,12 @@ class _RequestsReader:
         """(rowdef, similarity) for a leaf, or None; prose is never a row."""
         own = _own_label(leaf.label)
         label = _label_text(own)
+        if leaf.ordinal is None:
+            # text with no separators: the row's ordinal ran into the text before it
+            # (…其他一、本年新收…); what follows the last ordinal is the row's label
+            m = _last_ordinal(label)
+            if m is not None:
+                label = label[m:]
         if _is_prose(label):
             return None, label, own
         ordv = lexer.ordinal_value(leaf.ordinal) if leaf.ordinal is not None else None
@@ -500,7 +519,10 @@ class _RequestsReader:
             unread: str = "", inferred: str = "") -> bool:
         if fit is not None:
             unread, inferred = fit.unread, fit.inferred
-        if d.key in self.table.rows:
+        old = self.table.rows.get(d.key)
+        if old is not None and old.unread == "short" and not unread:
+            pass  # a line that named the row with a stray number was not the row: this is
+        elif old is not None:
             self.table.notes.append(ParseNote("row-duplicate", span, {"key": d.key, "row": label}))
             return False
         self.table.rows[d.key] = Row(d.key, label, span, cells, score=round(min(1.0, sim), 3),
