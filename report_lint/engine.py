@@ -42,6 +42,14 @@ def _internal(what: str, e: BaseException) -> Finding:
     return Finding(INTERNAL_ERROR_CODE, msg, None, severity=Severity.ERROR, name="internal-error")
 
 
+def _applies(rule: Rule, kind: str) -> bool:
+    """Whether a rule looks at this kind of text (Rule.scope, doctype.py)."""
+    scope = getattr(rule, "scope", "report")
+    if kind == "not-report":
+        return scope == "any"
+    return scope != "template" or kind == "template"
+
+
 def _matches(code: str, prefixes: Iterable[str]) -> bool:
     return any(code.startswith(p) for p in prefixes)
 
@@ -78,6 +86,8 @@ class Engine:
         ignored = self.config.ignored_for(source.path)
         for rule in self.rules if report is not None else ():
             if ignored and _matches(rule.code, ignored):
+                continue
+            if not _applies(rule, report.kind):
                 continue
             try:
                 for f in rule.check(report, self.ctx):

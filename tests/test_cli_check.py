@@ -172,8 +172,12 @@ def test_seeds_have_no_false_errors():
     """Seed 002's tables balance (its one error is the prose's 47 against 48 received); 000's
     tables are missing (and must be said)."""
     code, out, _ = cli("check", S002, S000, "--format", "json")
-    errs = [(Path(d["path"]).name[:3], d["code"]) for d in json.loads(out)["diagnostics"] if d["severity"] == "error"]
-    assert sorted(errs) == [("000", "RL010")] * 3 + [("002", "RL201")]
+    diags = json.loads(out)["diagnostics"]
+    errs = [(Path(d["path"]).name[:3], d["code"]) for d in diags if d["severity"] == "error"]
+    assert sorted(errs) == [("002", "RL201")]
+    # the lost tables are said (not checked: they may be images), as warnings: not proven wrong
+    warned = [(Path(d["path"]).name[:3], d["code"]) for d in diags if d["severity"] == "warning"]
+    assert warned.count(("000", "RL010")) == 3
 
 
 def test_main_in_process_returns_exit_code(broken):

@@ -6,6 +6,9 @@ from ..base import Rule
 from ._tables import TABLE_NAMES
 
 
+_SECTION = {"active": 2, "requests": 3, "reviews": 4}  # the template section holding each table
+
+
 class MissingTable(Rule):
     """What it does: reports a statistical table the template requires but the text does not
     hold: its section heading is there but no data follows (the table was an image, or did not
@@ -22,7 +25,8 @@ class MissingTable(Rule):
 
     code = "RL010"
     name = "missing-table"
-    severity = Severity.ERROR
+    severity = Severity.WARNING  # the report may hold it as an image: not checked, not proven wrong
+    scope = "template"  # the national template's tables and sections
     summary = Message("缺少模板要求的统计表（只有标题没有数据，或整张表不见了）", "A required statistical table is missing")
     doc_zh = """
     检查内容：模板要求的统计表在文本中找不到：有标题但标题下没有数据（表格是图片，或复制时丢失），或者连标题带数据都没有。
@@ -36,10 +40,14 @@ class MissingTable(Rule):
     """
 
     def check(self, report, ctx):
-        if not report.sections and not any(t.found for t in report.tables.values()):
-            return  # RL002 already says this is not a report
         for kind, table in report.tables.items():
             name = TABLE_NAMES[kind]
+            section = _SECTION[kind]
+            if report.beyond_text(section) or (table.status == MISSING and report.last_section() == section
+                                               and report.stops_at is not None):
+                continue  # the text stops before (or in the heading of) this table: RL005
+            if table.status == ABSENT and len(report.sections) >= 2:
+                continue  # its whole section is missing: RL501 says so, once
             if table.status == MISSING:
                 yield Finding(self.code, Message(f"标题下没有{name.zh}的数据（表格可能是图片，或复制时丢失）",
                                                  f"no data for {name.en} under its heading (an image, or lost when copied)"), table.heading)

@@ -26,6 +26,7 @@ class UnreadableRow(Rule):
     code = "RL013"
     name = "unreadable-row"
     severity = Severity.WARNING
+    scope = "template"  # the national template's tables and sections
     summary = Message("表格中某一行的数字无法可靠读取，未参与核算", "A row's numbers cannot be read with certainty")
     doc_zh = """
     检查内容：表格中某一行的数字无法可靠读取：数字个数少于列数，或者数字连在一起（网页丢失了单元格边界），

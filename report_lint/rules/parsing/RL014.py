@@ -19,6 +19,7 @@ class RecoveredCells(Rule):
     code = "RL014"
     name = "recovered-cells"
     severity = Severity.INFO
+    scope = "template"  # the national template's tables and sections
     summary = Message("数字连在一起的行已按本行勾稽关系唯一地拆分还原", "Run-together digits were split by the row's identity")
     doc_zh = """
     检查内容：某一行的数字连在一起（从丢失了单元格边界的网页复制而来），由于只有一种拆分方式能使本行平衡，已据此还原。

@@ -20,6 +20,7 @@ class MissingRow(Rule):
     code = "RL016"
     name = "missing-row"
     severity = Severity.WARNING
+    scope = "template"  # the national template's tables and sections
     summary = Message("统计表缺少模板规定的行", "A table lacks rows the template requires")
     doc_zh = """
     检查内容：已读到的统计表缺少模板规定的某些行（例如申请情况表漏了“8.属于行政查询事项”）。
@@ -33,7 +34,7 @@ class MissingRow(Rule):
     def check(self, report, ctx):
         t = load()
         req = report.tables["requests"]
-        if req.status == OK:
+        if req.status == OK and not report.reaches_stop(req.span):  # a table the text cuts: RL005
             tpl = req.template if req.template != "unknown" else "2021"
             expected = [d for d in sorted(t.requests, key=lambda d: d.path) if not d.is_group and tpl in d.templates]
             if tpl == "2021":
@@ -46,7 +47,7 @@ class MissingRow(Rule):
                 yield Finding(self.code, Message(f"{TABLE_NAMES['requests'].zh}缺少 {len(missing)} 行：{names}",
                                                  f"{TABLE_NAMES['requests'].en} lacks {len(missing)} rows: " + ", ".join(d.key for d in missing)), req.span)
         act = report.tables["active"]
-        if act.status == OK and act.template != "unknown":
+        if act.status == OK and act.template != "unknown" and not report.reaches_stop(act.span):
             missing = [d for (tid, key), d in t.active.items() if tid == act.template and key not in act.rows]
             if missing:
                 names = "、".join(d.labels[0] for d in missing)
