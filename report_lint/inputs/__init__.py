@@ -1,0 +1,35 @@
+"""Input formats: one module per format, each turning a file's bytes into the same Source.
+
+    detect.py   which format the bytes are (by content first, then by the name)
+    render.py   the rendered text with its exact map back and its places (shared)
+    html.py     web pages (selectolax)
+    docx.py     Word documents (zipfile + the WordprocessingML XML)
+    pdf.py      PDF text layers (pypdfium2)
+
+source.from_bytes() is the one entry: it asks detect() and calls read() for anything that is
+not plain text. Each format module (and its library) is imported only when a file of that
+format is read, so checking a .txt file never loads any of them.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..source import Source
+
+FORMATS = ("html",)
+
+
+def read(kind: str, data: bytes, path: str) -> "Source":
+    """The Source of ``data`` in format ``kind`` (a name detect() returned)."""
+    if kind in FORMATS:
+        return import_module(f"{__name__}.{kind}").read(data, path)
+    if kind in ("docx", "pdf"):  # not read yet: the decoder says what the file is
+        from ..source import decode
+
+        decode(data)
+    from .detect import refuse
+
+    raise refuse(kind)
