@@ -13,9 +13,7 @@ format is read, so checking a .txt file never loads any of them.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False  # (typing itself is not imported for this)
 if TYPE_CHECKING:
     from ..source import Source
 
@@ -25,6 +23,8 @@ FORMATS = ("html",)
 def read(kind: str, data: bytes, path: str) -> "Source":
     """The Source of ``data`` in format ``kind`` (a name detect() returned)."""
     if kind in FORMATS:
+        from importlib import import_module  # (not at the top: a .txt run never needs it)
+
         return import_module(f"{__name__}.{kind}").read(data, path)
     if kind in ("docx", "pdf"):  # not read yet: the decoder says what the file is
         from ..source import decode

@@ -6,19 +6,31 @@ few kilobytes (a zip's member list for zip files).
 
 from __future__ import annotations
 
-import os
 import re
 
 from ..source import InputError
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php")
-# A page starts with markup; these tags near the start make it a page whatever its name.
-_HTML_START = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|table|p[\s>])",
-    re.I | re.S,
-)
-_TAG = re.compile(rb"<(?:html|body|div|p|table|span|br|meta)[\s>/]", re.I)
+_BLANK = b" \t\r\n\f\xef\xbb\xbf"
+_html_start = None
+
+
+def _looks_like_page(data: bytes) -> bool:
+    """Markup at the start: a doctype or one of the tags a page begins with."""
+    global _html_start
+    if not data[:512].lstrip(_BLANK).startswith(b"<"):
+        return False  # every plain text file stops here, before any regex is compiled
+    if _html_start is None:
+        _html_start = re.compile(
+            rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|table|p[\s>])",
+            re.I | re.S,
+        )
+    return _html_start.match(data, 0, 4096) is not None
+
+
+def _has_tags(data: bytes) -> bool:
+    return re.search(rb"<(?:html|body|div|p|table|span|br|meta)[\s>/]", data[:65536], re.I) is not None
 
 
 def detect(data: bytes, path: str = "") -> str:
@@ -31,11 +43,11 @@ def detect(data: bytes, path: str = "") -> str:
     if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in head:
         return "pdf"
     if data.startswith(_OLE2):
-        return "doc" if b"W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t" in data[:1 << 20] \
-            or os.path.splitext(path)[1].lower() in (".doc", ".wps", ".dot", ".wpt") else "text"
-    if _HTML_START.match(data, 0, 4096):
+        word = b"W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t" in data[: 1 << 20]
+        return "doc" if word or path.lower().endswith((".doc", ".wps", ".dot", ".wpt")) else "text"
+    if _looks_like_page(data):
         return "html"
-    if os.path.splitext(path)[1].lower() in _HTML_SUFFIXES and _TAG.search(data, 0, 65536):
+    if path.lower().endswith(_HTML_SUFFIXES) and _has_tags(data):
         return "html"
     return "text"
 
