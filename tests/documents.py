@@ -226,17 +226,51 @@ def to_html(doc: Doc, furniture: bool = True, charset: Optional[str] = "utf-8", 
 # ------------------------------------------------------------------------------ DOCX
 
 
-def to_docx(doc: Doc, tracked: bool = False) -> bytes:
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _run_xml(text: str, tag: str = "t") -> str:
+    return f'<w:r><w:{tag} xml:space="preserve">{_html.escape(text, quote=False)}</w:{tag}></w:r>'
+
+
+def _append_xml(paragraph, xml: str) -> None:
+    """Append WordprocessingML (runs, w:ins, w:del, fields) to a python-docx paragraph."""
+    from docx.oxml import parse_xml
+
+    for el in parse_xml(f'<w:wrap xmlns:w="{W}">{xml}</w:wrap>'):
+        paragraph._p.append(el)
+
+
+def to_docx(doc: Doc, extras: bool = False) -> bytes:
     """A Word document made with python-docx; merged cells merged as Word does (gridSpan,
-    vMerge). ``tracked``: a few words of the first paragraph as tracked changes."""
+    vMerge). ``extras``: the first paragraph of 总体情况 carries a tracked deletion and insertion,
+    a field (instruction and result) and a content control; a hidden run; header and footer
+    text (none of which but the inserted text and the field result is report text)."""
     import docx
 
     d = docx.Document()
     d.sections[0].header.paragraphs[0].text = "页眉：示例市数据局（不是正文）"
     d.sections[0].footer.paragraphs[0].text = "页脚 第 1 页"
     d.add_paragraph(doc.title)
+    first = True
     for b in doc.blocks:
         if b[0] == "p":
+            if extras and first and not b[1].startswith("一、"):
+                first = False
+                p = d.add_paragraph()
+                _append_xml(p, _run_xml("本报告由")
+                            + f'<w:del w:id="1" w:author="a" w:date="2025-01-01T00:00:00Z">{_run_xml("删除的文字", "delText")}</w:del>'
+                            + f'<w:ins w:id="2" w:author="a" w:date="2025-01-01T00:00:00Z">{_run_xml("办公室")}</w:ins>'
+                            + _run_xml("编制，共")
+                            + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                            + _run_xml(" NUMPAGES \\* MERGEFORMAT ", "instrText")
+                            + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                            + _run_xml("6")
+                            + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+                            + _run_xml("页。")
+                            + '<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏的文字</w:t></w:r>')
+                sdt = d.add_paragraph()
+                _append_xml(sdt, f'<w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent>{_run_xml("内容控件中的文字。")}</w:sdtContent></w:sdt>')
             d.add_paragraph(b[1])
             continue
         rows = b[2]

@@ -17,7 +17,7 @@ TYPE_CHECKING = False  # (typing itself is not imported for this)
 if TYPE_CHECKING:
     from ..source import Source
 
-FORMATS = ("html",)
+FORMATS = ("html", "docx")
 
 
 def read(kind: str, data: bytes, path: str) -> "Source":
@@ -26,7 +26,7 @@ def read(kind: str, data: bytes, path: str) -> "Source":
         from importlib import import_module  # (not at the top: a .txt run never needs it)
 
         return import_module(f"{__name__}.{kind}").read(data, path)
-    if kind in ("docx", "pdf"):  # not read yet: the decoder says what the file is
+    if kind == "pdf":  # not read yet: the decoder says what the file is
         from ..source import decode
 
         decode(data)
