@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .findings import FileResult, Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-REPORT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".shtml", ".docx"}
+REPORT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".shtml", ".docx", ".pdf"}
 PARALLEL_FROM = 16  # fewer files than this are checked in this process: workers cost more
 PROGRESS_FROM = 20  # files before a progress bar is worth showing
 

@@ -17,7 +17,7 @@ TYPE_CHECKING = False  # (typing itself is not imported for this)
 if TYPE_CHECKING:
     from ..source import Source
 
-FORMATS = ("html", "docx")
+FORMATS = ("html", "docx", "pdf")
 
 
 def read(kind: str, data: bytes, path: str) -> "Source":
@@ -26,10 +26,6 @@ def read(kind: str, data: bytes, path: str) -> "Source":
         from importlib import import_module  # (not at the top: a .txt run never needs it)
 
         return import_module(f"{__name__}.{kind}").read(data, path)
-    if kind == "pdf":  # not read yet: the decoder says what the file is
-        from ..source import decode
-
-        decode(data)
     from .detect import refuse
 
     raise refuse(kind)
