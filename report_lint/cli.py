@@ -50,7 +50,7 @@ def _say_input_error(path: str, err, lang: str) -> None:
 
 @app.command()
 def extract(
-    paths: List[str] = typer.Argument(..., help="报告文件或目录（目录递归查找 .txt）；- 表示标准输入。"),
+    paths: List[str] = typer.Argument(..., help="报告文件或目录（目录递归查找 .txt、网页、.docx、.pdf）；- 表示标准输入。"),
     fmt: ExtractFormat = typer.Option(ExtractFormat.json, "--format", "-f", help="输出格式：json 或 csv。"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件而不是标准输出。"),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="从标准输入读取时使用的文件名。"),
@@ -82,6 +82,31 @@ def extract(
     raise typer.Exit(EXIT_INPUT if failed or not files else EXIT_OK)
 
 
+@app.command("text")
+def text_cmd(
+    path: str = typer.Argument(..., help="报告文件（文本、网页、Word 文档或 PDF）；- 表示标准输入。"),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="从标准输入读取时使用的文件名。"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件而不是标准输出。"),
+    lang: Lang = typer.Option(Lang.zh, "--lang", help="消息语言：zh 或 en。"),
+) -> None:
+    """Print the text report-lint reads from a file (what positions refer to). 显示 report-lint 读到的报告文字。
+
+    For a web page, Word document or PDF: the rendered report (tables as | rows |), the lines
+    that the "report-lint text" positions of the findings count. For a text file: its text as
+    analysed (line ends unified, full-width forms and traditional characters folded)."""
+    from .source import InputError
+
+    try:
+        src = _load(path, stdin_filename)
+    except InputError as err:
+        _say_input_error(path, err, lang.value)
+        raise typer.Exit(EXIT_INPUT)
+    if output is not None:
+        output.write_text(src.text, encoding="utf-8")
+    else:
+        sys.stdout.write(src.text if src.text.endswith("\n") else src.text + "\n")
+
+
 from .reporters import FORMATS  # noqa: E402  (a tuple of names: imports nothing heavy)
 
 OutputFormat = Enum("OutputFormat", {f: f for f in FORMATS}, type=str)
@@ -109,7 +134,7 @@ def _split_codes(values: Optional[List[str]]) -> Optional[tuple[str, ...]]:
 
 @app.command()
 def check(
-    paths: List[str] = typer.Argument(..., help="报告文件或目录（目录递归查找 .txt）；- 表示标准输入。"),
+    paths: List[str] = typer.Argument(..., help="报告文件或目录（目录递归查找 .txt、网页、.docx、.pdf）；- 表示标准输入。"),
     fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="输出格式：text、json、sarif、github、junit、gitlab 或 html。"),
     select: Optional[List[str]] = typer.Option(None, "--select", help="只检查这些规则（代码或前缀，可用逗号分隔）。"),
     extend_select: Optional[List[str]] = typer.Option(None, "--extend-select", help="在配置之外再检查这些规则。"),
@@ -204,7 +229,7 @@ def _root(
     """report-lint: 检查政府信息公开工作年度报告。"""
 
 
-COMMANDS = {"extract", "check", "rules", "explain"}
+COMMANDS = {"extract", "check", "text", "rules", "explain"}
 
 
 def main(argv: Optional[List[str]] = None) -> None:

@@ -309,7 +309,12 @@ def _grid(rows: list) -> dict:
 
 
 def chromium() -> Optional[str]:
-    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    """A headless browser that can print Chinese (a CJK font is installed), or None."""
+    exe = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if exe is None or shutil.which("fc-list") is None:
+        return None
+    fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
+    return exe if fonts.strip() else None
 
 
 def print_pdf(page: bytes, tmp: Path, name: str = "page") -> Optional[bytes]:
