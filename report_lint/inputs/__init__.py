@@ -25,7 +25,17 @@ def read(kind: str, data: bytes, path: str) -> "Source":
     if kind in FORMATS:
         from importlib import import_module  # (not at the top: a .txt run never needs it)
 
-        return import_module(f"{__name__}.{kind}").read(data, path)
+        from ..source import InputError
+
+        try:
+            return import_module(f"{__name__}.{kind}").read(data, path)
+        except InputError:
+            raise
+        except (Exception, RecursionError) as e:  # a reader's bug must not end a batch with a traceback
+            what = f"{type(e).__name__}: {e}"[:200]
+            name = {"html": "网页", "docx": "Word 文档", "pdf": "PDF"}[kind]
+            raise InputError("read-failed", f"读取此{name}时出错，无法检查（请报告此问题）：{what}",
+                             f"reading this {kind} file failed, it was not checked (please report it): {what}") from None
     from .detect import refuse
 
     raise refuse(kind)

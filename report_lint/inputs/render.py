@@ -252,7 +252,7 @@ def place_cells(rows: list[list[tuple]]) -> list[GridCell]:
             while (r, col) in taken:
                 col += 1
             rowspan = max(1, min(rowspan, nrows - r))
-            colspan = max(1, min(colspan, 1000))
+            colspan = max(1, min(colspan, 100))  # (HTML allows 1000: no report table is that wide)
             for dr in range(rowspan):
                 for dc in range(colspan):
                     taken.add((r + dr, col + dc))
