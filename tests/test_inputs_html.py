@@ -168,3 +168,37 @@ def test_compat_table_covers_the_folded_ranges():
     want = set(range(0x2E81, 0x2E9A)) | set(range(0x2E9B, 0x2EF4)) | set(range(0x2F00, 0x2FD6))
     assert cps == want
     assert re.fullmatch(f"[{source._RADICALS}]+", "".join(chr(c) for c in sorted(want)))
+
+
+def test_crlf_gb18030_page_positions():
+    doc, rng = _doc(3)
+    page = D.to_html(doc, rng=rng).replace("\n", "\r\n")
+    src = source.from_bytes(page.encode("gb18030"), "年报.html")
+    rep = build_report(src)
+    lines = page.split("\r\n")
+    for key, row in rep.tables["requests"].rows.items():
+        for i, cell in enumerate(row.cells):
+            line, col = src.position(cell.span.start)
+            assert lines[line - 1][col - 1 :].startswith(doc.values[("requests", key, i)])
+
+
+def test_a_reader_failure_is_a_message_not_a_traceback(monkeypatch):
+    from report_lint.inputs import html
+
+    def boom(*a, **k):
+        raise ValueError("unexpected")
+
+    monkeypatch.setattr(html, "render_page", boom)
+    with pytest.raises(source.InputError) as e:
+        source.from_bytes(b"<html><body><p>x</p></body></html>", "a.html")
+    assert e.value.code == "read-failed" and "请报告" in e.value.message()
+
+
+@pytest.mark.parametrize("page", [b"<html></html>", b"<html><body><p>abc<!-- unclosed",
+                                  b"<table><tr><td rowspan=99999 colspan=99999>x</td></tr></table>",
+                                  b"<div>" * 3000 + "一、总体情况".encode()])
+def test_odd_pages_never_crash(page):
+    try:
+        source.from_bytes(page, "x.html")
+    except source.InputError as e:
+        assert e.code == "empty"
