@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from .findings import Diagnostic, FileResult, Finding, Message, RelatedPosition, Severity
+from .findings import Diagnostic, FileResult, Finding, Locator, Message, RelatedPosition, Severity
 from .rules import Context, Rule, all_rules
 
 from .discover import display
@@ -176,12 +176,17 @@ class Engine:
         else:
             line, col = source.position(f.span.start)
             end_line, end_col = source.end_position(f.span.end) if f.span.end > f.span.start else (line, col)
+        located = source._places is not None  # a page, document or PDF: say where in words too
         related = []
         for r in f.related:
             if r.span is None:
                 continue
             rl, rc = source.position(r.span.start)
-            related.append(RelatedPosition(rl, rc, r.message.text(lang)))
+            loc = _locator(source, r.span.start, r.span.end, lang) if located else None
+            related.append(RelatedPosition(rl, rc, r.message.text(lang), loc))
+        locator = None
+        if located:
+            locator = _locator(source, f.span.start, f.span.end, lang) if f.span is not None else None
         return Diagnostic(
             path=source.path,
             code=f.code,
@@ -194,4 +199,14 @@ class Engine:
             end_column=end_col,
             related=related,
             detail=f.detail.text(lang) if f.detail is not None else "",
+            locator=locator,
         )
+
+
+def _locator(source: "Source", start: int, end: int, lang: str) -> "Optional[Locator]":
+    where = source.locate(start, end, lang)
+    if where is None:
+        return None
+    line, col = source.text_position(start)
+    end_line, end_col = source.text_position(end) if end > start else (line, col)
+    return Locator(where[0], where[1], line, col, end_line, end_col)

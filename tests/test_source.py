@@ -375,11 +375,16 @@ def test_load_too_large_without_reading_it(tmp_path):
 
 def test_load_binary_file(tmp_path):
     p = tmp_path / "report.pdf"
-    p.write_bytes(b"%PDF-1.4\n...")
+    p.write_bytes(b"%PDF-1.4\n...")  # read as a PDF (by its content), which it is not really
+    with pytest.raises(InputError) as e:
+        load(p)
+    assert e.value.code == "damaged"
+    assert e.value.message() == "PDF 文件已损坏，无法读取：请重新导出或下载 PDF，或提供 Word 文档"
+    p = tmp_path / "report.png"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     with pytest.raises(InputError) as e:
         load(p)
     assert e.value.code == "binary"
-    assert e.value.message() == "这是 PDF 文件，不是纯文本：请先另存为 .txt（纯文本）再检查"
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
