@@ -24,7 +24,8 @@ from itertools import accumulate
 __all__ = ["InputError", "MAX_BYTES", "Source", "decode", "from_bytes", "from_rendering", "from_text", "load",
            "read_bytes", "read_stdin"]
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 20 * 1024 * 1024  # text: a report's text is well under 1 MB
+MAX_FILE_BYTES = 100 * 1024 * 1024  # a file read (a PDF with scanned pages can be large)
 
 
 class InputError(Exception):
@@ -52,7 +53,7 @@ def _too_large(size: int, limit: int = MAX_BYTES) -> InputError:
     mb, cap = size / (1024 * 1024), limit // (1024 * 1024)
     return InputError(
         "too-large",
-        f"文件太大（{mb:.1f} MB，上限 {cap} MB）：年度报告的文本通常不到 1 MB，请检查是否选错了文件",
+        f"文件太大（{mb:.1f} MB，上限 {cap} MB）：请检查是否选错了文件",
         f"the file is too large ({mb:.1f} MB, limit {cap} MB); is it the right file?",
     )
 
@@ -657,15 +658,15 @@ def read_stdin() -> bytes:
     if stream is None:
         raise InputError("stdin-closed", "标准输入已关闭，无法读取", "standard input is closed")
     try:
-        data = stream.buffer.read(MAX_BYTES + 1)
+        data = stream.buffer.read(MAX_FILE_BYTES + 1)
     except (OSError, ValueError) as e:
         raise InputError("stdin-closed", "无法读取标准输入", f"cannot read standard input: {e}") from None
-    if len(data) > MAX_BYTES:
-        raise _too_large(len(data))
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(len(data), MAX_FILE_BYTES)
     return data
 
 
-def read_bytes(name: str, *, roots: tuple[str, ...] | None = None, limit: int = MAX_BYTES) -> bytes:
+def read_bytes(name: str, *, roots: tuple[str, ...] | None = None, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a regular file, at most ``limit`` (more is an InputError).
 
     Opened without blocking, so a FIFO or a device named here is refused instead of hanging the

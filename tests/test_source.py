@@ -366,11 +366,19 @@ def test_load_directory(tmp_path):
 def test_load_too_large_without_reading_it(tmp_path):
     p = tmp_path / "huge.txt"
     with open(p, "wb") as f:
-        f.truncate(source.MAX_BYTES + 1)  # sparse: costs nothing
+        f.truncate(source.MAX_FILE_BYTES + 1)  # sparse: costs nothing
     with pytest.raises(InputError) as e:
         load(p)
     assert e.value.code == "too-large"
-    assert "20 MB" in e.value.message()
+    assert "100 MB" in e.value.message()
+
+
+def test_text_too_large(tmp_path):
+    p = tmp_path / "long.txt"
+    p.write_bytes("年报。".encode() * (source.MAX_BYTES // 9 + 1))
+    with pytest.raises(InputError) as e:
+        load(p)
+    assert e.value.code == "too-large" and "20 MB" in e.value.message()
 
 
 def test_load_binary_file(tmp_path):
