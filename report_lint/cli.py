@@ -44,7 +44,7 @@ def _say_input_error(path: str, err, lang: str) -> None:
 
 @app.command()
 def extract(
-    paths: List[str] = typer.Argument(..., help="报告文件或目录（目录递归查找 .txt）；- 表示标准输入。"),
+    paths: List[str] = typer.Argument(..., help="报告文件或目录（目录递归查找 .txt、网页、.docx、.pdf）；- 表示标准输入。"),
     fmt: ExtractFormat = typer.Option(ExtractFormat.json, "--format", "-f", help="输出格式：json 或 csv。"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件而不是标准输出。"),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="从标准输入读取时使用的文件名。"),
@@ -121,6 +121,52 @@ def extract(
     raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
 
 
+@app.command("text")
+def text_cmd(
+    path: str = typer.Argument(..., help="报告文件（文本、网页、Word 文档或 PDF）；- 表示标准输入。"),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="从标准输入读取时使用的文件名。"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件而不是标准输出。"),
+    lang: Lang = typer.Option(Lang.zh, "--lang", help="消息语言：zh 或 en。"),
+) -> None:
+    """Print the text report-lint reads from a file (what positions refer to). 显示 report-lint 读到的报告文字。
+
+    For a web page, Word document or PDF: the rendered report (tables as | rows |), the lines
+    that the "report-lint text" positions of the findings count. For a text file: its text as
+    analysed (line ends unified, full-width forms and traditional characters folded)."""
+    from . import source as src_
+    from .discover import display
+    from .outputs import OutputError, refuse_inputs, write_text
+    from .source import InputError
+
+    try:
+        refuse_inputs([("--output", output)], [path])
+    except OutputError as err:
+        say(f"report-lint: {err.message(lang.value)}")
+        raise typer.Exit(EXIT_INPUT)
+    try:
+        data = src_.read_stdin() if path == "-" else src_.read_bytes(path)
+        src = src_.from_bytes(data, display(stdin_filename or "-" if path == "-" else path))
+    except InputError as err:
+        _say_input_error(path, err, lang.value)
+        raise typer.Exit(EXIT_INPUT)
+    text = src.text if src.text.endswith("\n") else src.text + "\n"
+    try:
+        if output is not None:
+            write_text(output, text)
+        elif sys.stdout is None:
+            raise OutputError("标准输出已关闭：请用 --output 指定结果文件", "standard output is closed; use --output FILE")
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        from .commands import quiet_stdout
+
+        quiet_stdout()
+    except OutputError as err:
+        say(f"report-lint: {err.message(lang.value)}")
+        raise typer.Exit(EXIT_INPUT)
+
+
 from .reporters import FORMATS  # noqa: E402  (a tuple of names: imports nothing heavy)
 
 OutputFormat = Enum("OutputFormat", {f: f for f in FORMATS}, type=str)
@@ -148,7 +194,7 @@ def _split_codes(values: Optional[List[str]]) -> Optional[tuple[str, ...]]:
 
 @app.command()
 def check(
-    paths: List[str] = typer.Argument(..., help="报告文件或目录（目录递归查找 .txt）；- 表示标准输入。"),
+    paths: List[str] = typer.Argument(..., help="报告文件或目录（目录递归查找 .txt、网页、.docx、.pdf）；- 表示标准输入。"),
     fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="输出格式：text、json、sarif、github、junit、gitlab 或 html。"),
     select: Optional[List[str]] = typer.Option(None, "--select", help="只检查这些规则（代码或前缀，可用逗号分隔）。"),
     extend_select: Optional[List[str]] = typer.Option(None, "--extend-select", help="在配置之外再检查这些规则。"),
@@ -243,7 +289,7 @@ def _root(
     """report-lint: 检查政府信息公开工作年度报告。"""
 
 
-COMMANDS = {"extract", "check", "rules", "explain"}
+COMMANDS = {"extract", "check", "text", "rules", "explain"}
 
 
 def main(argv: Optional[List[str]] = None) -> None:

@@ -340,7 +340,9 @@ def _slim(result: "FileResult") -> "FileResult":
     worker sends back) grows with the findings, not with the batch."""
     if result.source is not None:
         lines = {n for d in result.diagnostics for n in (d.line, d.end_line)}
-        result.source = result.source.excerpt(lines)
+        shown = {n for d in result.diagnostics if d.locator is not None
+                 for n in (d.locator.text_line, d.locator.text_end_line)}
+        result.source = result.source.excerpt(lines, shown)
     return result
 
 

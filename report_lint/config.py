@@ -462,10 +462,10 @@ def _read_toml(path: Path, where: _Where) -> dict:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
-    from .source import InputError, read_bytes
+    from .source import MAX_BYTES, InputError, read_bytes
 
     try:  # bounded and never blocking: --config /dev/zero or a FIFO is refused, not read for ever
-        data = read_bytes(os.fspath(path))
+        data = read_bytes(os.fspath(path), limit=MAX_BYTES)
     except InputError as e:
         if e.code == "not-found":
             raise where.error("配置文件不存在", "the configuration file does not exist") from None
@@ -551,7 +551,7 @@ def _pyproject_has_table(path: Path) -> bool:
         from .source import InputError, read_bytes
 
         try:
-            text = read_bytes(os.fspath(path)).decode("utf-8", errors="replace")
+            text = read_bytes(os.fspath(path), limit=1 << 20).decode("utf-8", errors="replace")
         except InputError:
             return False
         return _MENTIONS_TABLE_RE.search(text) is not None
@@ -590,7 +590,7 @@ def _mentions_us(path: str) -> bool:
     from .source import InputError, read_bytes
 
     try:
-        text = read_bytes(path).decode("utf-8", errors="replace")
+        text = read_bytes(path, limit=1 << 20).decode("utf-8", errors="replace")
     except InputError:
         return False
     return _MENTIONS_TABLE_RE.search(text) is not None or _INLINE_TABLE_RE.search(text) is not None

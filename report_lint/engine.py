@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from .findings import Diagnostic, FileResult, Finding, Message, RelatedPosition, Severity
+from .findings import Diagnostic, FileResult, Finding, Locator, Message, RelatedPosition, Severity
 from .rules import Context, Rule, all_rules
 
 from .discover import display
@@ -40,6 +40,14 @@ def _internal(what: str, e: BaseException) -> Finding:
         msg = Message(f"规则 {what} 检查这份报告时出错，该规则的结果不完整（请报告此问题）：{why}",
                       f"rule {what} failed on this report, its result is incomplete (please report it): {why}")
     return Finding(INTERNAL_ERROR_CODE, msg, None, severity=Severity.ERROR, name="internal-error")
+
+
+def _applies(rule: Rule, kind: str) -> bool:
+    """Whether a rule looks at this kind of text (Rule.scope, doctype.py)."""
+    scope = getattr(rule, "scope", "report")
+    if kind == "not-report":
+        return scope == "any"
+    return scope != "template" or kind == "template"
 
 
 def _matches(code: str, prefixes: Iterable[str]) -> bool:
@@ -78,6 +86,8 @@ class Engine:
         ignored = self.config.ignored_for(source.path)
         for rule in self.rules if report is not None else ():
             if ignored and _matches(rule.code, ignored):
+                continue
+            if not _applies(rule, report.kind):
                 continue
             try:
                 for f in rule.check(report, self.ctx):
@@ -166,12 +176,17 @@ class Engine:
         else:
             line, col = source.position(f.span.start)
             end_line, end_col = source.end_position(f.span.end) if f.span.end > f.span.start else (line, col)
+        located = source._places is not None  # a page, document or PDF: say where in words too
         related = []
         for r in f.related:
             if r.span is None:
                 continue
             rl, rc = source.position(r.span.start)
-            related.append(RelatedPosition(rl, rc, r.message.text(lang)))
+            loc = _locator(source, r.span.start, r.span.end, lang) if located else None
+            related.append(RelatedPosition(rl, rc, r.message.text(lang), loc))
+        locator = None
+        if located:
+            locator = _locator(source, f.span.start, f.span.end, lang) if f.span is not None else None
         return Diagnostic(
             path=source.path,
             code=f.code,
@@ -184,4 +199,14 @@ class Engine:
             end_column=end_col,
             related=related,
             detail=f.detail.text(lang) if f.detail is not None else "",
+            locator=locator,
         )
+
+
+def _locator(source: "Source", start: int, end: int, lang: str) -> "Optional[Locator]":
+    where = source.locate(start, end, lang)
+    if where is None:
+        return None
+    line, col = source.text_position(start)
+    end_line, end_col = source.text_position(end) if end > start else (line, col)
+    return Locator(where[0], where[1], line, col, end_line, end_col)

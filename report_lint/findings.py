@@ -63,10 +63,28 @@ class Finding:
 
 
 @dataclass(slots=True)
+class Locator:
+    """Where a finding is in a web page, Word document or PDF, as a person names it, and where
+    in the text report-lint read from it (what `report-lint text FILE` prints)."""
+
+    place: str  # 表3 第5行第2列 | 第12段 | 第2页 第14行 (in the message language)
+    fields: dict  # {"table": 3, "row": 5, "column": 2} | {"paragraph": 12} | {"page": 2, "line": 14}
+    text_line: int
+    text_column: int
+    text_end_line: int
+    text_end_column: int
+
+    def as_dict(self) -> dict:
+        return {"place": self.place, **self.fields, "text_line": self.text_line, "text_column": self.text_column,
+                "text_end_line": self.text_end_line, "text_end_column": self.text_end_column}
+
+
+@dataclass(slots=True)
 class RelatedPosition:
     line: int
     column: int
     message: str
+    locator: Optional[Locator] = None
 
 
 @dataclass(slots=True)
@@ -84,9 +102,10 @@ class Diagnostic:
     end_column: int
     related: list[RelatedPosition] = field(default_factory=list)
     detail: str = ""
+    locator: Optional[Locator] = None  # web pages, Word documents, PDFs
 
     def as_dict(self) -> dict:
-        return {
+        d = {
             "path": self.path,
             "code": self.code,
             "name": self.name,
@@ -96,8 +115,18 @@ class Diagnostic:
             "column": self.column,
             "end_line": self.end_line,
             "end_column": self.end_column,
-            "related": [{"line": r.line, "column": r.column, "message": r.message} for r in self.related],
+            "related": [_related(r) for r in self.related],
         }
+        if self.locator is not None:
+            d["locator"] = self.locator.as_dict()
+        return d
+
+
+def _related(r: RelatedPosition) -> dict:
+    d = {"line": r.line, "column": r.column, "message": r.message}
+    if r.locator is not None:
+        d["locator"] = r.locator.as_dict()
+    return d
 
 
 @dataclass(slots=True)

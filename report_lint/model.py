@@ -107,6 +107,7 @@ OK = "ok"  # found and read
 MISSING = "missing"  # heading present, no data (image / lost when copied)
 ABSENT = "absent"  # neither heading nor data
 TRUNCATED = "truncated"  # data starts but stops part-way
+NOT_APPLICABLE = "not-applicable"  # a report of 2008-2018: no national table template
 
 
 @dataclass(slots=True)
@@ -188,6 +189,8 @@ class Section:
     canonical: Optional[int]  # which template section (1..6) the title matches, None if none
     heading: Span  # the heading itself
     body: Span  # from after the heading to the next section heading
+    # The template wording when the title is it with a slip of a character (行政法复议), else ""
+    typo_of: str = ""
 
 
 @dataclass(slots=True)
@@ -199,6 +202,10 @@ class Report:
     report_year: Optional[int]
     report_year_span: Optional[Span] = None
     notes: list[ParseNote] = field(default_factory=list)
+    # What the text is (doctype.py): "template" (2019 onwards), "legacy" (2008-2018, no table
+    # template), "not-report"; and where it stops when it ends before the report does.
+    kind: str = "template"
+    stops_at: Optional[Span] = None
     # What rules derive from the text once per report (dates, narrative clauses, ...), filled
     # on first use by the module that knows how (dates.py, narrative.py): never re-parsed.
     derived: dict = field(default_factory=dict, repr=False, compare=False)
@@ -213,6 +220,32 @@ class Report:
     @property
     def path(self) -> str:
         return self.source.path
+
+    def last_section(self) -> Optional[int]:
+        """The template number (1..6) of the last template section in the text, or None."""
+        found = [s for s in self.sections if s.canonical is not None]
+        return max(found, key=lambda s: s.heading.start).canonical if found else None
+
+    def beyond_text(self, section: int) -> bool:
+        """Whether template section ``section`` (1..6) would come after the point where the
+        text stops (doctype.py): nothing there can be demanded of the report."""
+        if self.stops_at is None:
+            return False
+        last = self.last_section()
+        return last is None or section > last
+
+    def reaches_stop(self, span: Optional[Span]) -> bool:
+        """Whether ``span`` runs up to where the text stops (a table cut by the excerpt)."""
+        if self.stops_at is None or span is None:
+            return False
+        if span.end >= self.stops_at.start:
+            return True
+        if any(s.heading.start >= span.end for s in self.sections):
+            return False  # a section follows the table: it was not cut by the end of the text
+        # only headers, captions and ordinals (1. 2、), no value, between the table and the end
+        import re
+
+        return re.search(r"\d(?![\d.、])", self.source.text[span.end:self.stops_at.end]) is None
 
     def section(self, number: int) -> Optional[Section]:
         for s in self.sections:

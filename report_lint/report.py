@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .model import ABSENT, Report, Section, Span, Table
+from . import doctype
+from .model import ABSENT, NOT_APPLICABLE, TABLE_KINDS, Report, Section, Span, Table
 from .sections import find_sections
 from .source import Source
 
@@ -32,23 +33,29 @@ _ORDER = ("active", "requests", "reviews")
 def report_year(text: str, sections: list[Section]) -> tuple[Optional[int], Optional[Span]]:
     """The report year: from the title, else the statistics period, else the first year
     named in 总体情况."""
+    year, span, _ = _report_year(text, sections)
+    return year, span
+
+
+def _report_year(text: str, sections: list[Section]) -> tuple[Optional[int], Optional[Span], bool]:
+    """(year, where, strong): strong when it comes from the title or the statistics period."""
     head = text[:600]
     m = _TITLE_YEAR.search(head)
     if m:
         g = 1 if m.group(1) else 2
-        return int(m.group(g)), Span(m.start(g), m.end(g))
+        return int(m.group(g)), Span(m.start(g), m.end(g)), True
     m = _PERIOD_YEAR.search(text)
     if m:
-        return int(m.group(1)), Span(m.start(1), m.end(1))
+        return int(m.group(1)), Span(m.start(1), m.end(1)), True
     first = next((s for s in sections if s.canonical == 1), None)
     if first is not None:
         m = _ANY_YEAR.search(text, first.body.start, min(first.body.end, first.body.start + 300))
         if m:
-            return int(m.group(1)), Span(m.start(1), m.end(1))
+            return int(m.group(1)), Span(m.start(1), m.end(1)), False
     m = _ANY_YEAR.search(head)
     if m:
-        return int(m.group(1)), Span(m.start(1), m.end(1))
-    return None, None
+        return int(m.group(1)), Span(m.start(1), m.end(1)), False
+    return None, None, False
 
 
 def _region(kind: str, number: int, text: str, sections: list[Section]) -> tuple[int, int, Optional[Span]]:
@@ -82,7 +89,12 @@ def build_report(source: Source) -> Report:
 
     text = source.text
     sections = find_sections(text)
-    year, year_span = report_year(text, sections)
+    year, year_span, strong = _report_year(text, sections)
+    if strong and year < doctype.FIRST_TEMPLATE_YEAR and not doctype.other_kind_title(text):
+        # A report of 2008-2018: its statistics tables are its own, not the template's
+        kind = doctype.Kind(doctype.LEGACY, f"report year {year}")
+        tables = {k: Table(k, NOT_APPLICABLE) for k in TABLE_KINDS}
+        return Report(source, sections, tables, "none", year, year_span, kind=kind.kind)
     tables: dict[str, Table] = {}
     end = len(text.rstrip())  # where the text stops: a table read up to here may be cut off
     regions = _regions(text, sections)
@@ -92,11 +104,17 @@ def build_report(source: Source) -> Report:
     tables["requests"] = reader.read_requests(text, s, e, h, end) if e > s or h else Table("requests", ABSENT)
     s, e, h = regions["reviews"]
     tables["reviews"] = reader.read_reviews(text, s, e, h, end) if e > s or h else Table("reviews", ABSENT)
+    found = any(t.found for t in tables.values())
+    kind = doctype.classify(text, sections, found, year, strong)
+    if kind.kind == doctype.LEGACY:
+        tables = {k: Table(k, NOT_APPLICABLE) for k in TABLE_KINDS}
+        return Report(source, sections, tables, "none", year, year_span, kind=kind.kind)
     template = _template(tables, year)
     req = tables["requests"]
     if req.found and req.template == "unknown" and template != "unknown":
         req.template = template  # too few rows to tell (an excerpt): the report's template
-    return Report(source, sections, tables, template, year, year_span)
+    stops = doctype.stops_early(text, sections) if kind.kind == doctype.TEMPLATE else None
+    return Report(source, sections, tables, template, year, year_span, kind=kind.kind, stops_at=stops)
 
 
 def _template(tables: dict[str, Table], year: Optional[int]) -> str:

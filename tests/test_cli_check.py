@@ -176,8 +176,9 @@ def test_seeds_have_no_false_errors():
     diags = json.loads(out)["diagnostics"]
     errs = [(Path(d["path"]).name[:3], d["code"]) for d in diags if d["severity"] == "error"]
     assert sorted(errs) == [("002", "RL201")]
-    missing = [(Path(d["path"]).name[:3], d["code"], d["severity"]) for d in diags if d["code"] == "RL010"]
-    assert missing == [("000", "RL010", "warning")] * 3
+    # the lost tables are said (not checked: they may be images), as warnings: not proven wrong
+    warned = [(Path(d["path"]).name[:3], d["code"]) for d in diags if d["severity"] == "warning"]
+    assert warned.count(("000", "RL010")) == 3
 
 
 def test_main_in_process_returns_exit_code(broken):

@@ -9,6 +9,7 @@ import pytest
 from report_lint import source
 from report_lint.config import Config
 from report_lint.engine import Engine
+from report_lint.findings import Severity
 from report_lint.rules.builtin import RULES
 from tests.test_tables_layouts import wrap
 
@@ -59,9 +60,27 @@ def test_rl501_needs_a_report():
 
 
 def test_rl501_missing_last_section_is_file_level():
-    text = CLEAN.split("六、其他需要报告的事项")[0]
+    """A signed report without 六、: the section is missing (the text does not just stop)."""
+    text = CLEAN.split("六、其他需要报告的事项")[0] + "\n某某局\n2025年1月20日\n"
     ds = found(text, "RL501")
     assert [(d.line, d.column) for d in ds] == [(1, 1)] and "第六部分" in ds[0].message
+    assert found(text, "RL005") == []
+
+
+def test_a_text_that_stops_is_said_once_not_as_missing_parts():
+    """Cut after the applications table: one RL005 where it stops, no RL501/RL010/RL504 for
+    what would follow."""
+    from tests.test_rules_tables import CLEAN as FULL  # all three tables
+
+    text = PREAMBLE.format(n="六") + FULL.split("四、政府信息公开行政复议")[0]
+    for code in ("RL501", "RL010", "RL504", "RL011", "RL016"):
+        assert found(text, code) == [], code
+    ds = found(text, "RL005")
+    assert len(ds) == 1 and ds[0].line == len(text.rstrip().splitlines())
+    assert "三、收到和处理政府信息公开申请情况" in ds[0].message and "第四至第六部分" in ds[0].message
+    # cut inside a table: no missing rows, no truncated table, still one finding
+    cut = text[: text.index("(四)无法提供")]
+    assert [d.code for d in check(cut) if d.severity >= Severity.WARNING] == ["RL005"]
 
 
 # ---------------------------------------------------------------------- RL502
@@ -147,7 +166,8 @@ def test_rl504_declared_count():
 
 def test_rl504_named_part_missing():
     text = ("全文包括:总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、"
-            "存在的主要问题及改进情况、其他需要报告的事项。\n" + CLEAN.split("六、其他需要报告的事项")[0])
+            "存在的主要问题及改进情况、其他需要报告的事项。\n" + CLEAN.split("六、其他需要报告的事项")[0]
+            + "\n某某局\n2025年1月20日\n")
     ds = found(text, "RL504")
     assert len(ds) == 1 and ds[0].line == 1 and "其他需要报告的事项" in ds[0].message
 

@@ -35,6 +35,10 @@ class Rule:
     severity: ClassVar[Severity]
     summary: ClassVar[Message]
     doc_zh: ClassVar[str] = ""
+    # What the rule applies to (Report.kind, doctype.py): "report" — every report, those of
+    # 2008-2018 too (prose arithmetic, dates, spam…); "template" — reports in the national
+    # template only (its sections and tables); "any" — every text, not-reports too (RL002).
+    scope: ClassVar[str] = "report"
 
     def check(self, report: "Report", ctx: Context) -> Iterable[Finding]:
         return ()

@@ -6,6 +6,7 @@ from .parsing.RL001 import UnreadableInput
 from .parsing.RL002 import NotAReport
 from .parsing.RL003 import ReplacementCharacter
 from .parsing.RL004 import InputSkipped
+from .parsing.RL005 import TextStops
 from .parsing.RL010 import MissingTable
 from .parsing.RL011 import TruncatedTable
 from .parsing.RL012 import UnknownRow
@@ -25,6 +26,7 @@ from .structure.RL503 import EnumerationSequence
 from .structure.RL504 import DeclaredCount
 from .structure.RL505 import InjectedSpam
 from .structure.RL506 import PageResidue
+from .structure.RL507 import HeadingTypo
 from .dates.RL401 import MalformedDate
 from .dates.RL402 import ImpossibleDate
 from .dates.RL403 import DateStyle
@@ -40,10 +42,10 @@ from .percentages.RL302 import SharesNot100
 
 def RULES():
     return [
-        InternalError, UnreadableInput, NotAReport, ReplacementCharacter, InputSkipped, MissingTable, TruncatedTable, UnknownRow,
+        InternalError, UnreadableInput, NotAReport, ReplacementCharacter, InputSkipped, TextStops, MissingTable, TruncatedTable, UnknownRow,
         UnreadableRow, RecoveredCells, MixedTemplates, MissingRow, DuplicateRow, ExtraValues,
         *identity_rules(), InvalidCount, PlaceholderCell, TableNotCheckable, RegulationsByNonIssuer,
         MalformedDate, ImpossibleDate, DateStyle, StatisticsPeriod, SignatureTiming, YearMismatch,
-        MissingSection, SectionOrder, EnumerationSequence, DeclaredCount, InjectedSpam, PageResidue,
+        MissingSection, SectionOrder, EnumerationSequence, DeclaredCount, InjectedSpam, PageResidue, HeadingTypo,
         NarrativeTableMismatch, ListExceedsWhole, AllUpheldContradicted, PercentageMismatch, SharesNot100,
     ]

@@ -73,6 +73,8 @@ class _Value:
 class IdentityRule(Rule):
     """A table identity from rules/identities.toml."""
 
+    scope = "template"  # the national template's tables
+
     def __init__(self, spec: dict, names: dict, equation: "Optional[Equation]" = None) -> None:
         self.code = spec["code"]
         self.name = spec["name"]

@@ -733,9 +733,11 @@ def _shown_label(label: str, d) -> str:
     """The row's name as a person reads it: header text run into the label (信息内容本年制发件数
     …规章, one-line web pages) is dropped."""
     lc = clean(core(label))
-    for alias in d.labels:
-        ac = clean(alias)
-        if lc != ac and lc.endswith(ac):
+    aliases = [clean(a) for a in d.labels]
+    if lc in aliases:
+        return label
+    for alias, ac in zip(d.labels, aliases):
+        if lc.endswith(ac):
             return alias
     return label
 

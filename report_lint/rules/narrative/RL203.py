@@ -43,6 +43,7 @@ class AllUpheldContradicted(Rule):
     code = "RL203"
     name = "all-upheld-contradicted"
     severity = Severity.ERROR
+    scope = "template"  # the national template's tables and sections
     summary = Message("正文称“均获维持”或“均已审结”，统计表却有纠正或尚未审结的案件",
                       "The narrative says all cases were upheld or concluded; the table disagrees")
     doc_zh = """

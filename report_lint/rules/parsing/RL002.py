@@ -18,6 +18,7 @@ class NotAReport(Rule):
     code = "RL002"
     name = "not-a-report"
     severity = Severity.ERROR
+    scope = "any"  # said of any text, and the only finding on a text that is not a report
     summary = Message("文本中既没有年报模板的章节，也没有统计表：这似乎不是一份年度报告", "No template section and no table: this does not look like an annual report")
     doc_zh = """
     检查内容：文本中找不到年报模板的六个部分（一、总体情况 …… 六、其他需要报告的事项），也找不到三张统计表。
@@ -29,7 +30,7 @@ class NotAReport(Rule):
     """
 
     def check(self, report, ctx):
-        if not report.sections and not any(t.found for t in report.tables.values()):
+        if report.kind == "not-report":  # doctype.py decides
             yield Finding(
                 self.code,
                 Message("这似乎不是一份政府信息公开工作年度报告：没有找到模板中的章节，也没有找到统计表",

@@ -21,7 +21,8 @@ class TruncatedTable(Rule):
 
     code = "RL011"
     name = "truncated-table"
-    severity = Severity.WARNING
+    severity = Severity.WARNING  # rows lost in copying or never written: not checked either way
+    scope = "template"  # the national template's tables and sections
     summary = Message("统计表不完整：读到一半就中断了", "A table stops part-way")
     doc_zh = """
     检查内容：统计表开了头却没有写完：前面的行都在，后面的行（例如“总计”“结转下年度”）不见了。
@@ -35,7 +36,7 @@ class TruncatedTable(Rule):
 
     def check(self, report, ctx):
         for kind, table in report.tables.items():
-            if table.status == TRUNCATED and not table.cut:
+            if table.status == TRUNCATED and not table.cut and not report.reaches_stop(table.span):  # else RL005
                 name = TABLE_NAMES[kind]
                 yield Finding(self.code, Message(f"{name.zh}在此处中断，后面的行缺失", f"{name.en} stops here; the rows after it are missing"),
                               table.stopped_at or table.span)

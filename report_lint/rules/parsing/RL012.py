@@ -19,6 +19,7 @@ class UnknownRow(Rule):
     code = "RL012"
     name = "unknown-row"
     severity = Severity.WARNING
+    scope = "template"  # the national template's tables and sections
     summary = Message("表格中有的行与模板的任何一行都对不上", "Table rows that match no template row")
     doc_zh = """
     检查内容：表格中有的行的名称与国家模板中的任何一行都对不上（每张表报告一次）。

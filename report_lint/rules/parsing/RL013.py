@@ -29,6 +29,7 @@ class UnreadableRow(Rule):
     code = "RL013"
     name = "unreadable-row"
     severity = Severity.WARNING
+    scope = "template"  # the national template's tables and sections
     summary = Message("表格中有的行无法可靠读取，未参与核算", "Rows whose numbers cannot be read with certainty")
     doc_zh = """
     检查内容：每张表报告一次哪些行无法可靠读取、未参与核算：数字个数少于列数；数字连在一起（网页丢失了单元格边界），

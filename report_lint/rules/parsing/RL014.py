@@ -22,6 +22,7 @@ class RecoveredCells(Rule):
     code = "RL014"
     name = "recovered-cells"
     severity = Severity.INFO
+    scope = "template"  # the national template's tables and sections
     summary = Message("数字连在一起（或与行名分开）的行已按勾稽关系唯一地还原", "Run-together or detached values were read by the table's identities")
     doc_zh = """
     检查内容：每张表提示一次：有的行的数字不是逐格写出的，但仍能确定：数字连在一起（从丢失了单元格边界的网页复制而来），
@@ -50,6 +51,10 @@ class RecoveredCells(Rule):
             if split and kind == "reviews":
                 zh.append(f"数字连在一起（{split[0].raw}），已按勾稽关系唯一地拆分还原")
                 en.append(f"the digits ran together ({split[0].raw}) and were split by the identities")
+            elif split and kind == "active":  # no identity: the digit count leaves one split
+                zh.append(f"有 {len(split)} 行的数字连在一起，只有一种拆分方式，已据此还原（如“{row_name(split[0])}”{split[0].raw}）")
+                en.append(f"the digits of {len(split)} rows ran together and split only one way "
+                          f"(e.g. “{row_name(split[0])}” {split[0].raw})")
             elif split:
                 zh.append(f"有 {len(split)} 行的数字连在一起，已按勾稽关系唯一地拆分还原（如“{row_name(split[0])}”{split[0].raw}）")
                 en.append(f"the digits of {len(split)} rows ran together and were split by the identities "

@@ -20,6 +20,7 @@ class MissingRow(Rule):
     code = "RL016"
     name = "missing-row"
     severity = Severity.WARNING
+    scope = "template"  # the national template's tables and sections
     summary = Message("统计表缺少模板规定的行", "A table lacks rows the template requires")
     doc_zh = """
     检查内容：已读到的统计表缺少模板规定的某些行（例如申请情况表漏了“8.属于行政查询事项”）。
@@ -38,6 +39,8 @@ class MissingRow(Rule):
             # not missing from the report); a table that stops early is RL011's
             if not (table.status == OK or (table.found and table.cut)):
                 continue
+            if not table.cut and report.reaches_stop(table.span):
+                continue  # the text stops in it (RL005 says so): nothing after is demanded
             if kind == "active" and table.template == "unknown":
                 continue
             missing = table.coverage.missing

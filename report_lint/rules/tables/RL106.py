@@ -22,6 +22,7 @@ class PlaceholderCell(Rule):
     code = "RL106"
     name = "placeholder-cell"
     severity = Severity.WARNING
+    scope = "template"  # the national template's tables and sections
     summary = Message("单元格空白或填了“/”“-”等占位符，应填 0", "Blank or placeholder cells where 0 is required")
     doc_zh = """
     检查内容：统计表的单元格空着，或填了“/”“-”“—”“无”等占位符，而不是数字；每张表报告一次，列出涉及的行并标出每个单元格。
