@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .model import ABSENT, MISSING, UNREAD_REASONS, Coverage
+from .model import ABSENT, MISSING, NOT_APPLICABLE, UNREAD_REASONS, Coverage
 
 if TYPE_CHECKING:
     from .model import Report, Table
@@ -67,6 +67,8 @@ def expected_rows(table: "Table") -> tuple[str, ...]:
 def table_coverage(table: "Table") -> Coverage:
     expected = expected_rows(table)
     unknown = len(table.unknown_rows)
+    if table.status == NOT_APPLICABLE:  # a report of 2008-2018: no template table to check
+        return Coverage(table.coverage_status or "not-applicable", len(expected))
     if table.status == ABSENT:
         return Coverage(table.coverage_status or "absent", len(expected), cut=table.cut)
     if table.status == MISSING:
@@ -100,7 +102,7 @@ def table_line(kind: str, cov: Coverage, lang: str = "zh") -> str:
     """One table's part of the coverage line; "" for a table that does not apply."""
     zh, en = SHORT_NAMES[kind]
     uzh, uen = _UNIT.get(kind, ("行", "rows"))
-    if cov.status == "not_applicable":
+    if cov.status == "not-applicable":
         return ""
     if lang == "zh":
         if cov.status == "complete":
@@ -133,17 +135,34 @@ def table_line(kind: str, cov: Coverage, lang: str = "zh") -> str:
     return ", ".join(parts)
 
 
+_SECTION = {"active": 2, "requests": 3, "reviews": 4}
+
+
 def summary(report: "Report", lang: str = "zh") -> str:
     """The one-line coverage sentence for a report, in Chinese (default) or English."""
     covs = {kind: t.coverage for kind, t in report.tables.items()}
-    applicable = {k: c for k, c in covs.items() if c.status != "not_applicable"}
-    if applicable and all(c.status == "complete" for c in applicable.values()):
-        if len(applicable) == 3:
-            return "三张表均已核对" if lang == "zh" else "all three tables checked"
-    if not applicable or all(c.status == "absent" for c in applicable.values()):
+    applicable = {k: c for k, c in covs.items() if c.status != "not-applicable"}
+    # tables past the point where the text stops (an excerpt) are not missing from the report
+    after = [k for k, c in applicable.items()
+             if c.status in ("absent", "unread") and getattr(report, "stops_at", None) is not None
+             and report.beyond_text(_SECTION[k])]
+    read = {k: c for k, c in applicable.items() if k not in after}
+    sep = "；" if lang == "zh" else "; "
+    if applicable and len(applicable) == 3 and all(c.status == "complete" for c in applicable.values()):
+        return "三张表均已核对" if lang == "zh" else "all three tables checked"
+    if not read or all(c.status == "absent" for c in read.values()):
+        if after and lang == "zh":
+            return "统计表在文本截止处之后，未核对（仅检查正文）"
+        if after:
+            return "the statistical tables come after the point where the text stops: not checked (only the text was checked)"
         return "没有统计表（仅检查正文）" if lang == "zh" else "no statistical table (only the text was checked)"
-    parts = [p for p in (table_line(k, c, lang) for k, c in applicable.items()) if p]
-    return ("；" if lang == "zh" else "; ").join(parts)
+    parts = [p for p in (table_line(k, c, lang) for k, c in read.items()) if p]
+    if after:
+        if lang == "zh":
+            parts.append("、".join(SHORT_NAMES[k][0] for k in after) + "在文本截止处之后，未核对")
+        else:
+            parts.append(", ".join(SHORT_NAMES[k][1] for k in after) + ": past the point where the text stops, not checked")
+    return sep.join(parts)
 
 
 def as_dict(report: "Report") -> dict:

@@ -6,7 +6,7 @@ JSON: one object per input file, in input order,
 where a table that was not found is null and values are numbers or null (blank, placeholder,
 or not read with certainty: a value is exported only when its row and column are certain).
 ``table_status`` is ok (every row read), partial (some rows not read, missing, or past the
-point where the text stops), missing (heading, no data), absent or not_applicable; ``coverage``
+point where the text stops), missing (heading, no data), absent or not-applicable; ``coverage``
 says per table how many rows were expected and read, and why the others were not
 (Coverage.as_dict). CSV: one line per cell with its position in the original file.
 """
@@ -37,7 +37,7 @@ _STATUS = {"complete": "ok", "unread": "missing"}
 
 
 def table_status(table: Table) -> str:
-    """ok | partial | missing | absent | not_applicable, from the table's coverage."""
+    """ok | partial | missing | absent | not-applicable, from the table's coverage."""
     status = table.coverage.status
     return _STATUS.get(status, status)
 

@@ -119,7 +119,7 @@ class Coverage:
                            the text (``missing``) or lie past the point where the text stops;
                "unread"    the heading is there, no row could be read (an image, lost data);
                "absent"    the table is not in the text;
-               "not_applicable"  the report has no such table to check (set by the caller,
+               "not-applicable"  the report has no such table to check (set by the caller,
                            e.g. for reports of the older structure).
     expected   rows of a complete table in its template (reviews: its 3 groups)
     read       template rows whose every cell was read with certainty
@@ -165,7 +165,7 @@ class Table:
     # The text itself stops inside this table, or between its heading and its data (an
     # excerpt): rows past that point are not missing from the report, only from the text.
     cut: bool = False
-    # Set by the caller to override what the rows say (e.g. "not_applicable"); else computed.
+    # Set by the caller to override what the rows say (e.g. "not-applicable"); else computed.
     coverage_status: Optional[str] = None
 
     @property

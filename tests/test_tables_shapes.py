@@ -479,8 +479,11 @@ def test_huge_numbers_in_a_table_are_not_read():
 def test_coverage_lines():
     clean = read(wrap(section2=ACTIVE_OK, section3=PIPE_REQUESTS, section4=REVIEWS_OK))
     assert summary(clean) == "三张表均已核对" and summary(clean, "en") == "all three tables checked"
-    none = read("某局2024年政府信息公开工作年度报告\n一、总体情况\n2024年，我局认真落实条例。\n")
+    none = read("某局2024年政府信息公开工作年度报告\n一、总体情况\n2024年，我局认真落实条例。\n"
+                "五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n")
     assert summary(none) == "没有统计表（仅检查正文）"
+    excerpt = read("某局2024年政府信息公开工作年度报告\n一、总体情况\n2024年，我局认真落实条例，全年主动公开政府信息")
+    assert summary(excerpt) == "统计表在文本截止处之后，未核对（仅检查正文）"
     body = DETACHED.replace("| | | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n| （五）", "| （五）")
     partial = read(wrap(section2=ACTIVE_OK, section3=body, section4=REVIEWS_OK))
     assert summary(partial) == ("主动公开表已核对；申请情况表 25 行中 22 行已核对，3 行无法读取"
