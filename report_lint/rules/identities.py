@@ -373,6 +373,49 @@ def failing(table: Table) -> list[tuple[str, frozenset, Optional[int]]]:
     return out
 
 
+def column_constraints(table: Table, keys) -> list[tuple[float, dict, int]]:
+    """The column identity instances of a table that take in any of the rows `keys`, as
+    linear constraints on those rows: (left minus right over the other rows' cells, {key:
+    sign of that row's cell}, column index). An instance is left out when a cell of another
+    row was not read or one side is all blank (not checkable). The reader tries placements
+    of the `keys` rows against these without re-evaluating the whole table each time."""
+    out: list[tuple[float, dict, int]] = []
+    width = len(_columns())
+    for rule in identity_rules():
+        if rule.table != table.kind or rule.over != "columns":
+            continue
+        plan = rule._column_plan(table)
+        if plan is None:
+            continue
+        for c in range(width):
+            base = 0
+            signs: dict = {}
+            filled = [False, False]
+            ok = True
+            for i, side in enumerate(plan):
+                mult = 1 if i == 0 else -1
+                for sign, rows in side:
+                    for r in rows:
+                        if r.key in keys:
+                            signs[r.key] = signs.get(r.key, 0) + sign * mult
+                            filled[i] = True
+                            continue
+                        cell = r.cells[c] if c < len(r.cells) else None
+                        if cell is None or cell.kind == "unreadable":
+                            ok = False
+                            break
+                        if cell.value is not None:
+                            base += sign * mult * cell.value
+                            filled[i] = True
+                    if not ok:
+                        break
+                if not ok:
+                    break
+            if ok and signs and filled[0] and filled[1]:
+                out.append((base, signs, c))
+    return out
+
+
 @lru_cache(maxsize=1)
 def identity_rules() -> tuple[IdentityRule, ...]:
     data = load_toml(data_file("rules", "identities.toml"))

@@ -579,56 +579,64 @@ def _settle(table: Table, st: _Settle) -> None:
     of its digits agrees with them, is doubtful. Doubt is never reported as the report's error."""
     if not (st.ambiguous or st.order or st.split):
         return
-    from ..rules.identities import failing
+    from ..rules.identities import column_constraints, failing
 
     if st.ambiguous:
-        _choose_by_columns(table, st.ambiguous, failing)
+        _choose_by_columns(table, st.ambiguous, column_constraints)
     for keys in st.order:
         bad = {k for _, ks, _ in failing(table) for k in ks} & set(keys)
         if bad:
             for k in keys:
                 _unread(table.rows[k], "detached")
     if st.split:
-        _check_splits(table, st, failing)
+        _check_splits(table, st, failing, column_constraints)
 
 
-def _instances(failures, keys) -> set:
-    return {(code, col) for code, ks, col in failures if ks & keys}
+def _holds(constraints, values: dict) -> bool:
+    """Every constraint holds with these rows' values (key -> list of numbers, None as 0)."""
+    for base, signs, c in constraints:
+        total = base
+        for k, sign in signs.items():
+            total += sign * (values[k][c] or 0)
+        if abs(total) > 1e-6:
+            return False
+    return True
 
 
-def _choose_by_columns(table: Table, ambiguous: dict, failing) -> None:
+def _choose_by_columns(table: Table, ambiguous: dict, column_constraints) -> None:
     keys = [k for k in ambiguous if k in table.rows]
     if not keys:
         return
-    options = [ambiguous[k] for k in keys]
+    options = [[[c.value for c in cells] for cells in ambiguous[k]] for k in keys]
     total = 1
     for o in options:
         total *= len(o)
     if total > _COMBINATIONS:
         return
-    rows = [table.rows[k] for k in keys]
-    saved = [r.cells for r in rows]
-    keyset = frozenset(keys)
+    constraints = column_constraints(table, frozenset(keys))
+    if not constraints:
+        return  # nothing ties these rows: they stay not read
     good: list[tuple] = []
-    for combo in itertools.product(*options):
-        for r, cells in zip(rows, combo):
-            r.cells = cells
-        # every identity these rows take part in must hold, over cells read with certainty
-        if not _instances(failing(table), keyset):
+    for combo in itertools.product(*range_of(options)):
+        values = {k: options[i][j] for i, (k, j) in enumerate(zip(keys, combo))}
+        if _holds(constraints, values):
             good.append(combo)
             if len(good) > 64:
                 break
-    for r, cells in zip(rows, saved):
-        r.cells = cells
-    for i, r in enumerate(rows):
-        values = {tuple(c.value for c in combo[i]) for combo in good}
-        if good and len(values) == 1:
-            r.cells = good[0][i]
-            r.unread = ""
-            r.inferred = "columns"
+    for i, k in enumerate(keys):
+        chosen = {combo[i] for combo in good}
+        if len(chosen) == 1:
+            row = table.rows[k]
+            row.cells = ambiguous[k][chosen.pop()]
+            row.unread = ""
+            row.inferred = "columns"
 
 
-def _check_splits(table: Table, st: _Settle, failing) -> None:
+def range_of(options) -> list:
+    return [range(len(o)) for o in options]
+
+
+def _check_splits(table: Table, st: _Settle, failing, column_constraints) -> None:
     """A column identity that fails through a row whose digits were split by its own
     identity: if another split of those digits makes the columns hold, the reading is
     doubtful (the report may still be wrong, but not in the numbers we would quote)."""
@@ -639,22 +647,17 @@ def _check_splits(table: Table, st: _Settle, failing) -> None:
         pieces = row.raw.split()
         if not pieces:
             continue
+        constraints = column_constraints(table, frozenset((key,)))
+        if not constraints:
+            continue
         found, _ = splits(pieces, len(row.cells), summed=False, limit=_ALTERNATIVES)
-        mine = tuple(c.value for c in row.cells)
-        saved = row.cells
-        doubtful = False
+        mine = [c.value for c in row.cells]
         for f in found:
-            alt = [Cell(_number(pieces[i][s:e]), None, pieces[i][s:e], "recovered") for i, s, e in f]
-            if tuple(c.value for c in alt) == mine:
-                continue
-            row.cells = alt
+            alt = [_number(pieces[i][s:e]) for i, s, e in f]
             # another split of the same digits under which every column it is in holds
-            if not any(col is not None for _, col in _instances(failing(table), {key})):
-                doubtful = True
+            if alt != mine and _holds(constraints, {key: alt}):
+                _unread(row, "contradicted")
                 break
-        row.cells = saved
-        if doubtful:
-            _unread(row, "contradicted")
 
 
 def _unread(row: Row, reason: str) -> None:
