@@ -508,3 +508,15 @@ def test_a_one_line_page_whose_header_ran_into_a_sentence():
             "2021年，我局政府信息公开申请办理情况如下（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
             "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他" + _oneline(rows) + _ONELINE_TAIL)
     assert report_dict(read(text))["tables"]["requests"] == rows
+
+
+def test_a_column_read_top_to_bottom_is_not_given_to_the_last_label():
+    # A PDF text layer that gives the labels of every row, then the values column by column:
+    # the first seven values below the last label are not that row's.
+    labels = [lab for lab, _ in _rows()]
+    values = [vals for _, vals in _rows()]
+    body = "\n".join(" ".join(lab) for lab in labels) + "\n" + "\n".join(v[c] for c in range(7) for v in values)
+    text = wrap(section2=ACTIVE_OK, section3=body, section4=REVIEWS_OK)
+    got = report_dict(read(text))["tables"]["requests"] or {}
+    assert all(v is None for row in got.values() for v in row)
+    assert errors(text) == []

@@ -364,9 +364,13 @@ def _detached_block(text: str, label_end: int, values: list[lexer.Tok], arity: i
     if first is None or "\n" not in text[label_end : first.start_pos]:
         return None  # values on the label's own line belong to it
     lines = [line for line in _lines(text, values) if any(t.type != "EMPTY" for t in line)]
+    filled = sum(len(line) for line in lines)
     multi = sum(1 for line in lines if sum(1 for t in line if t.type != "EMPTY") >= 2)
     if len(lines) < 2 or multi < 2:
-        return None
+        # one value per line below the label: the row's own cells (one cell per line), unless
+        # there are more of them than the row has columns (a column of a table read top to
+        # bottom, as some PDF text layers give it): then whose values they are is not certain
+        return [] if filled > arity + 1 and multi == 0 and len(lines) > arity + 1 else None
     rows = [_row_line(line, arity) for line in lines]
     if any(r is None for r in rows):
         return []
