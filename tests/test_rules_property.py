@@ -121,3 +121,31 @@ def test_one_changed_number_is_found_on_its_row(seed, layout, template, traditio
     for d in errors:
         if d.code in ("RL101", "RL103"):
             assert (d.line, d.column) == r.positions[pos_key]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32 - 1), template=st.sampled_from(("2021", "2019")), which=st.integers(0, 10**6))
+def test_a_detached_block_that_does_not_pair_is_never_an_error(seed, template, which):
+    """PDF-to-markdown values apart from their labels: drop one bare value line of a block, so
+    labels and lines no longer pair one to one. Those rows are not read (null, one RL013
+    warning), no arithmetic error is claimed, and every other row is still read exactly."""
+    import re
+
+    from report_lint.extract import report_dict
+    from report_lint.report import build_report
+
+    tables = synth.random_tables(random.Random(seed), template)
+    r = _render(tables, "pdf_markdown", seed, template)
+    bare = [m for m in re.finditer(r"^\|  \|  \|[^\n]*\n", r.text, re.M)]
+    assert bare, "pdf_markdown renders at least one detached block"
+    m = bare[which % len(bare)]
+    text = r.text[: m.start()] + r.text[m.end():]
+    diags = ENGINE.check_source(source.from_bytes(text.encode("utf-8"), "r.txt")).diagnostics
+    assert [d.code for d in diags if d.severity == Severity.ERROR and d.code.startswith("RL1")] == []
+    assert any(d.code == "RL013" and d.severity == Severity.WARNING for d in diags)
+    got = report_dict(build_report(source.from_bytes(text.encode("utf-8"), "r.txt")))["tables"]["requests"]
+    unread = {k for k, v in got.items() if all(x is None for x in v)}
+    assert unread and unread <= r.detached
+    for key, values in r.tables["requests"].items():
+        if key not in unread:
+            assert got[key] == values, key
