@@ -92,6 +92,20 @@ class Row:
         except ValueError:
             return None
 
+    def total_or_sum(self) -> Optional[Number]:
+        """A requests row's 总计; where that cell was left blank beside filled applicant cells,
+        their sum (blanks count as 0, FORMAT.md §2): what the prose is compared with. None when
+        the row was not read or holds no number."""
+        if self.unread or len(self.cells) != 7 or self.fields:
+            return None
+        total = self.cells[6]
+        if total.value is not None:
+            return total.value
+        parts = [c.value for c in self.cells[:6]]
+        if all(v is None for v in parts) or any(c.kind == "unreadable" for c in self.cells):
+            return None
+        return sum(v for v in parts if v is not None)
+
 
 @dataclass(slots=True)
 class ParseNote:

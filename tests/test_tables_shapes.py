@@ -520,3 +520,11 @@ def test_a_column_read_top_to_bottom_is_not_given_to_the_last_label():
     got = report_dict(read(text))["tables"]["requests"] or {}
     assert all(v is None for row in got.values() for v in row)
     assert errors(text) == []
+
+
+def test_the_total_of_a_row_whose_total_cell_is_blank():
+    truth = _ocr_truth()
+    blank = {k: v[:6] + [None] for k, v in truth.items()}
+    rep = read(wrap(section2=ACTIVE_OK, section3=_ocr_requests(blank), section4=REVIEWS_OK))
+    assert rep.tables["requests"].rows["granted"].total_or_sum() == 608
+    assert read(wrap(section3=PIPE_REQUESTS)).tables["requests"].rows["new"].total_or_sum() == 6
