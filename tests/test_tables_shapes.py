@@ -528,3 +528,14 @@ def test_the_total_of_a_row_whose_total_cell_is_blank():
     rep = read(wrap(section2=ACTIVE_OK, section3=_ocr_requests(blank), section4=REVIEWS_OK))
     assert rep.tables["requests"].rows["granted"].total_or_sum() == 608
     assert read(wrap(section3=PIPE_REQUESTS)).tables["requests"].rows["new"].total_or_sum() == 6
+
+
+def test_a_pdf_row_that_lost_its_empty_cells_is_not_run_together():
+    # PDF text drops empty cells: "258 12 1 1" is four cells, not digits run together; no
+    # split of them balances, which says nothing about the report.
+    body = PIPE_REQUESTS.replace("| (一)予以公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |", "| (一)予以公开 258 12 1 1 |")
+    text = wrap(section2=ACTIVE_OK, section3=body, section4=REVIEWS_OK)
+    rep = read(text)
+    assert rep.tables["requests"].rows["granted"].unread == "short"
+    assert errors(text) == []
+    assert [(d.code, d.severity) for d in check(text)] == [("RL013", Severity.WARNING)]

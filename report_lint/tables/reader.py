@@ -150,7 +150,12 @@ def fit_values(
         if last:
             # the run may have lost digits where the text stops: never split a cut run
             return Fit(_unreadable(arity, span), unread="cut", raw=raw)
-        if digits >= arity:
+        # Digits run together, or cells left empty and dropped (PDF text: "258 12 1 1")? One
+        # unbroken run, or a piece no number is written as (000023), says run together; two
+        # pieces may be; three or more whole numbers are cells with the empty ones lost.
+        bare = [t.value.lstrip("+-") for t in filled]
+        together = len(filled) == 1 or any(len(b) > 1 and b[0] == "0" for b in bare)
+        if digits >= arity and (together or len(filled) <= 2):
             pieces = [t.value for t in filled]
             if identity is not None:
                 found, complete = splits(pieces, *identity, limit=_OPTIONS)
@@ -159,8 +164,10 @@ def fit_values(
             if complete and len(found) == 1:
                 return Fit(_split_cells(filled, found[0]), inferred="split", raw=raw)
             if complete and not found:
-                # no split balances the row: whatever the split, the row is wrong
-                return Fit(_unreadable(arity, span), unread="unbalanced" if identity else "unreadable", raw=raw)
+                # no split balances the row: whatever the split, the row is wrong (when the
+                # digits certainly ran together; else the row may just have lost cells)
+                why = ("unbalanced" if together else "short") if identity else "unreadable"
+                return Fit(_unreadable(arity, span), unread=why, raw=raw)
             options = [_split_cells(filled, f) for f in found] if complete and identity else None
             return Fit(_unreadable(arity, span), unread="ambiguous", raw=raw, options=options)
     return Fit(_unreadable(arity, span), unread="cut" if last else "short",
