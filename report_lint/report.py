@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from . import doctype
-from .model import ABSENT, NOT_APPLICABLE, TABLE_KINDS, Report, Section, Span, Table
+from .model import ABSENT, MISSING, NOT_APPLICABLE, TABLE_KINDS, Report, Section, Span, Table
 from .sections import find_sections
 from .source import Source
 
@@ -114,7 +114,13 @@ def build_report(source: Source) -> Report:
     if req.found and req.template == "unknown" and template != "unknown":
         req.template = template  # too few rows to tell (an excerpt): the report's template
     stops = doctype.stops_early(text, sections) if kind.kind == doctype.TEMPLATE else None
-    return Report(source, sections, tables, template, year, year_span, kind=kind.kind, stops_at=stops)
+    report = Report(source, sections, tables, template, year, year_span, kind=kind.kind, stops_at=stops)
+    if stops is not None:
+        # where the text stops as doctype sees it (an excerpt) also cuts the table it is in
+        for number, t in zip((2, 3, 4), (tables["active"], tables["requests"], tables["reviews"])):
+            if (t.found and report.reaches_stop(t.span)) or (t.status == MISSING and report.last_section() == number):
+                t.cut = True
+    return report
 
 
 def _template(tables: dict[str, Table], year: Optional[int]) -> str:
