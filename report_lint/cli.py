@@ -239,7 +239,8 @@ def rules_cmd(
     if fmt == ListFormat.json:
         import json
 
-        data = [{"code": r.code, "name": r.name, "severity": r.severity.label, "summary": r.summary.text(lang.value)} for r in rules]
+        data = [{"code": r.code, "name": r.name, "severity": r.severity.label, "summary": r.summary.text(lang.value),
+                 "default": getattr(r, "default_enabled", True)} for r in rules]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     from rich.console import Console
