@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 if TYPE_CHECKING:
     from ..findings import FileResult
 
-__all__ = ["FORMATS", "STREAMING", "WHOLE_TEXT", "render", "stream"]
+__all__ = ["BINARY", "FORMATS", "HUMAN", "STREAMING", "WHOLE_TEXT", "render", "stream"]
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab", "html")
 # Formats that can be written file by file while a batch runs (memory flat in the batch size);
@@ -26,6 +26,11 @@ STREAMING = frozenset(("text", "json", "github"))
 # Formats that show each report's whole text; the others need only the lines of findings, so a
 # batch keeps just those (Source.excerpt) and memory follows the findings.
 WHOLE_TEXT = frozenset(("html",))
+# Formats whose render returns bytes (written to --output, never to a terminal).
+BINARY = frozenset()
+# Formats read by people at a terminal: closing lines (fixes, hints) are written into them;
+# machine formats get those on standard error instead.
+HUMAN = frozenset(("text",))
 
 
 def render(
