@@ -175,6 +175,9 @@ def _run_check(opts: CheckOptions) -> int:
                                f"{opts.fmt} is a binary format and cannot be written to a terminal; use --output FILE.{opts.fmt}"))
         return EXIT_INPUT
     baseline = None
+    if opts.prune_baseline and opts.baseline is None:
+        say("report-lint: " + ("--prune-baseline 需要同时给出 --baseline 审阅文件" if zh else "--prune-baseline needs --baseline FILE"))
+        return EXIT_INPUT
     if opts.baseline is not None:
         from .baseline import BaselineError, read_baseline
 
@@ -195,10 +198,11 @@ def _run_check(opts: CheckOptions) -> int:
     state = _Outcome()
 
     if opts.write_baseline is not None:
-        from .baseline import write_baseline
+        from .baseline import reasons_of, write_baseline
 
-        try:
-            n = write_baseline(opts.write_baseline, map(state.add, iter_results(engine, inputs, opts, keep_source)))
+        try:  # the reasons already written for findings still there are kept
+            keep = reasons_of(opts.write_baseline)
+            n = write_baseline(opts.write_baseline, map(state.add, iter_results(engine, inputs, opts, keep_source)), keep)
         except OutputError as err:
             say(f"report-lint: {err.message(lang)}")
             return EXIT_INPUT
@@ -224,12 +228,13 @@ def _run_check(opts: CheckOptions) -> int:
     with out:
         results = iter_results(engine, inputs, opts, keep_source)
         hidden = [0]
+        accepted: dict = {}  # reason -> findings the review file accepts
         if baseline is not None:
-            from .baseline import apply_baseline
-
             def known_removed(r: "FileResult") -> "FileResult":
-                _, n = apply_baseline([r], baseline)
-                hidden[0] += n
+                baseline.apply(r)
+                for _, reason in r.accepted:
+                    accepted[reason] = accepted.get(reason, 0) + 1
+                hidden[0] += len(r.accepted)
                 return r
 
             results = map(known_removed, results)
@@ -244,6 +249,10 @@ def _run_check(opts: CheckOptions) -> int:
             else:
                 out.write(render(opts.fmt, list(results), lang=lang, color=color, statistics=opts.statistics))
             tail = fixes.summary(opts, lang)
+            if baseline is not None:
+                from .baseline import summary as baseline_summary
+
+                tail += baseline_summary(baseline, accepted, lang)
             if tail and opts.fmt in HUMAN:
                 out.write(tail)
             elif tail:
@@ -255,8 +264,14 @@ def _run_check(opts: CheckOptions) -> int:
         except BrokenPipeError:  # `report-lint … | head`: the reader left, which is not an error
             quiet_stdout()
             return EXIT_OK
-    if hidden[0] and opts.fmt == "text":
-        say((f"基线中已有的 {hidden[0]} 个问题未列出。" if zh else f"{hidden[0]} findings already in the baseline are not shown."))
+    if baseline is not None and opts.prune_baseline:
+        try:
+            n = baseline.prune()
+        except OutputError as err:
+            say(f"report-lint: {err.message(lang)}")
+            return EXIT_INPUT
+        say((f"已从审阅文件 {opts.baseline} 中删去 {n} 个已不存在的问题。" if zh else
+             f"removed {n} stale entr{'ies' if n != 1 else 'y'} from the review file {opts.baseline}."))
     for path, why in fixes.refused:
         say(f"{path}: {why}")
     if stdin_fix and fixes.stdin_data is not None:

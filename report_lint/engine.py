@@ -202,6 +202,7 @@ class Engine:
             detail=f.detail.text(lang) if f.detail is not None else "",
             locator=locator,
             fix=self._fix(source, f.fix) if f.fix is not None else None,
+            key=_key(source, f),
         )
 
     def _fix(self, source: "Source", fix: Fix) -> "Optional[Fix]":
@@ -225,6 +226,17 @@ class Engine:
         message = fix.message.text(self.lang) if isinstance(fix.message, Message) else str(fix.message)
         available = fix.applicability == SAFE or self.config.unsafe_fixes
         return Fix(edits, message, fix.applicability, available)
+
+
+def _key(source: "Source", f: Finding) -> str:
+    """What a finding is about, from the analysis text (the same for the .txt, .docx and .html
+    copies of a report, and wherever the paragraph moves): the flagged text with a little context,
+    spaces and table rules left out; for a finding on the whole file, its Chinese message."""
+    from .fingerprints import context_key
+
+    if f.span is None:
+        return "\x1e" + f.message.zh
+    return context_key(source.text, f.span.start, f.span.end)
 
 
 def _locator(source: "Source", start: int, end: int, lang: str) -> "Optional[Locator]":

@@ -149,6 +149,9 @@ class Diagnostic:
     detail: str = ""
     locator: Optional[Locator] = None  # web pages, Word documents, PDFs
     fix: Optional[Fix] = None  # edits in the original file's offsets
+    # What the finding is about, independent of where it is and of the file's format (the
+    # analysis text around it): fingerprints.py builds baselines and CI fingerprints on it.
+    key: str = ""
 
     def as_dict(self) -> dict:
         d = {
