@@ -248,7 +248,7 @@ def _run_check(opts: CheckOptions) -> int:
                 stream(opts.fmt, results, out.write, lang=lang, color=color, statistics=opts.statistics)
             else:
                 out.write(render(opts.fmt, list(results), lang=lang, color=color, statistics=opts.statistics))
-            tail = fixes.summary(opts, lang)
+            tail = fixes.summary(opts, lang, hints=opts.fmt in HUMAN)
             if baseline is not None:
                 from .baseline import summary as baseline_summary
 
@@ -355,7 +355,9 @@ class _FixTally:
                     self.hidden += 1
         return r
 
-    def summary(self, opts: CheckOptions, lang: str) -> str:
+    def summary(self, opts: CheckOptions, lang: str, hints: bool = True) -> str:
+        """Closing lines: what was fixed (--fix, --show-fixes) and, for people (``hints``), what
+        --fix or --unsafe-fixes could fix."""
         zh = lang != "en"
         n = sum(sum(per.values()) for per in self.fixed.values())
         lines = []
@@ -368,10 +370,10 @@ class _FixTally:
                         lines.append(f"    {k} × {code} ({name})")
         elif opts.fix and opts.show_fixes:
             lines.append("没有修复任何问题。" if zh else "No findings were fixed.")
-        if self.fixable and not opts.fix:
+        if self.fixable and not opts.fix and hints:
             lines.append(f"[*] 其中 {self.fixable} 个可用 --fix 自动修复。" if zh else
                          f"[*] {self.fixable} fixable with the --fix option.")
-        if self.hidden:
+        if self.hidden and hints:
             lines.append(f"（另有 {self.hidden} 个修复需加 --unsafe-fixes 才会应用。）" if zh else
                          f"({self.hidden} hidden fix{'es' if self.hidden != 1 else ''} can be enabled with the --unsafe-fixes option.)")
         return "".join(line + "\n" for line in lines)

@@ -194,6 +194,10 @@ _OWN_HEADS = (
     rb"(?:\xe5\x85\xb1\xe6\xa3\x80\xe6\x9f\xa5|Checked) \d+ ",  # text summary of a clean run (共检查)
     rb"::(?:error|warning|notice) ",  # github
     rb"path,table,row,column,value,line,col\r?\n",  # extract --format csv
+    rb"[^\n]*:\n  \d+:\d+ +RL\d{3} ",  # grouped
+    rb"[^\n]*:\d+: \[RL\d{3}\] ",  # pylint
+    rb"##vso\[task\.logissue ",  # azure
+    rb'\{"path": "[^\n]*", "code": "RL\d{3}"',  # json-lines
 )
 _OWN_MARKS = (
     b'<meta name="generator" content="report-lint',  # html
