@@ -215,3 +215,13 @@ def test_fix_is_idempotent_and_touches_only_what_it_fixes(tmp_path, seed, enc, n
                               .replace("资金资金", "资金").replace("工作工作", "工作")) + "某某局\n2025年1月9日\n"
     assert fixed_text == expected.replace("\n", newline)
     assert first.fixed is None or first.fixed.written or not first.fixed.fixed
+
+
+def test_opt_in_punctuation_fix(tmp_path):
+    text = wrap().replace("我局认真落实条例。", "一是加强组织领导, 二是完善制度(试行)。")
+    p = tmp_path / "a.txt"
+    p.write_text(text, encoding="gb18030")
+    rl("check", p, "--fix")
+    assert p.read_text(encoding="gb18030") == text  # RL511 is not selected: nothing to fix
+    rl("check", p, "--fix", "--extend-select", "RL511")
+    assert p.read_text(encoding="gb18030") == text.replace("领导, 二是完善制度(试行)", "领导，二是完善制度（试行）")

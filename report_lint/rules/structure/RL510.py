@@ -55,11 +55,12 @@ class RepeatedWord(Rule):
             return
         text = report.source.text
         allowed, idioms = _lexicon()
+        rows = _TableRows(text)
         for a, b in outside_tables(report, 0, len(text)):
             cited = quoted(text, a, b)
             for m in _DOUBLED.finditer(text, a, b):
                 unit = m.group(1) or "的"
-                if not _mistake(text, m, unit, allowed, idioms):
+                if not _mistake(text, m, unit, allowed, idioms) or rows.holds(m.start()):
                     continue
                 if any(q.start <= m.start() < q.end for q in cited):
                     continue
@@ -67,6 +68,28 @@ class RepeatedWord(Rule):
                 yield Finding(self.code, Message(f"“{unit}”重复了：“{m.group()}”", f"“{unit}” is written twice: “{m.group()}”"),
                               Span(m.start(), m.end()),
                               fix=Fix([Edit(half, m.end(), "")], Message(f"删去重复的“{unit}”", f"delete the second “{unit}”"), SAFE))
+
+
+class _TableRows:
+    """Whether an offset is on a line with a table rule "|" (a table row not read as one, its
+    headers run together): lines indexed once, on the first question, so the work stays linear."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: "list[int] | None" = None
+        self.bars: set = set()
+
+    def holds(self, pos: int) -> bool:
+        from bisect import bisect_right
+
+        if self.starts is None:
+            self.starts, offset = [], 0
+            for i, line in enumerate(self.text.split("\n")):
+                self.starts.append(offset)
+                if "|" in line:
+                    self.bars.add(i)
+                offset += len(line) + 1
+        return bisect_right(self.starts, pos) - 1 in self.bars
 
 
 def _mistake(text: str, m: "re.Match", unit: str, allowed: frozenset, idioms) -> bool:
@@ -78,9 +101,6 @@ def _mistake(text: str, m: "re.Match", unit: str, allowed: frozenset, idioms) ->
         return False  # 研究研究, 久久久久, 二〇二〇
     if unit[0] == "一":
         return False  # 一件一件, 一步一步
-    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
-    if "|" in text[line_start:line_end if line_end >= 0 else len(text)]:
-        return False  # a table row that was not read as one (headers run together)
     if text[end:end + len(unit)] == unit or text[start - len(unit):start] == unit:
         return False  # three times or more: a pattern of the text (furniture, spam), not a slip
     if idioms is not None:

@@ -1,6 +1,7 @@
 """RL511 half-width-punctuation (opt-in)."""
 
 import re
+from bisect import bisect_left
 
 from ...findings import SAFE, Edit, Finding, Fix, Message, Severity
 from ...model import Span
@@ -62,9 +63,13 @@ class HalfWidthPunctuation(Rule):
             o = src.to_original(i)
             return o < len(src.original) and src.original[o] in FULL
 
+        breaks: list[int] = []  # line ends, indexed once on the first mark (linear work)
+
         def add(i: int, end: int) -> None:
-            line = text.rfind("\n", 0, i) + 1
-            marks.setdefault(line, []).append((i, end))
+            if not breaks:
+                breaks.extend(m.start() for m in re.finditer("\n", text))
+                breaks.append(len(text))
+            marks.setdefault(bisect_left(breaks, i), []).append((i, end))
 
         for a, b in outside_tables(report, 0, len(text)):
             for m in _MARK.finditer(text, a, b):
