@@ -369,7 +369,7 @@ def test_a_misread_of_detached_values_never_becomes_an_error():
     for key in ("other.other", "total", "carried_forward"):
         assert got[key] == [None] * 7, key
     assert errors(text) == []
-    d = [x for x in check(text) if x.code != "RL014"]
+    d = [x for x in check(text) if x.code != "RL014" and x.code[:3] in ("RL0", "RL1")]
     assert [(x.code, x.severity) for x in d] == [("RL013", Severity.WARNING)]
     # written in the labels' order, the same block is read and checked
     right = body.replace("| | | 6 | 1 | 0 | 0 | 0 | 0 | 7 |\n| | | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n| | | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
@@ -440,7 +440,8 @@ def test_the_column_identities_choose_the_split_of_an_ambiguous_row():
     assert got["granted"] == [27, 0, 0, 2, 0, 1, 30]
     assert rep.tables["requests"].rows["granted"].inferred == "columns"
     assert got == truth
-    assert [d.code for d in check(text)] == ["RL014", "RL014"]  # the requests and the review table
+    # the requests and the review table (the prose rules of other sections are not this test's)
+    assert [d.code for d in check(text) if d.code[:3] in ("RL0", "RL1")] == ["RL014", "RL014"]
 
 
 def test_a_run_together_row_no_reading_confirms_stays_null_and_is_no_error():
@@ -454,7 +455,7 @@ def test_a_run_together_row_no_reading_confirms_stays_null_and_is_no_error():
     got = report_dict(read(text))["tables"]["requests"]
     assert got["granted"] == [None] * 7
     assert errors(text) == []
-    d = [x for x in check(text) if x.code != "RL014"]
+    d = [x for x in check(text) if x.code != "RL014" and x.code[:3] in ("RL0", "RL1")]
     assert [x.code for x in d] == ["RL013"] and d[0].severity == Severity.WARNING
     assert "予以公开" in d[0].message
 
