@@ -118,7 +118,8 @@ def build_report(source: Source) -> Report:
     if stops is not None:
         # where the text stops as doctype sees it (an excerpt) also cuts the table it is in
         for number, t in zip((2, 3, 4), (tables["active"], tables["requests"], tables["reviews"])):
-            if (t.found and report.reaches_stop(t.span)) or (t.status == MISSING and report.last_section() == number):
+            if ((t.found and report.reaches_stop(t.span)) or (t.status == MISSING and report.last_section() == number)
+                    or (t.status == ABSENT and report.beyond_text(number))):
                 t.cut = True
     return report
 
