@@ -614,6 +614,11 @@ def _holds(constraints, values: dict) -> bool:
     return True
 
 
+def _failed(constraints, values: dict) -> frozenset:
+    """The constraints (by index) that do not hold with these rows' values."""
+    return frozenset(i for i, con in enumerate(constraints) if not _holds((con,), values))
+
+
 def _choose_by_columns(table: Table, ambiguous: dict, column_constraints) -> None:
     keys = [k for k in ambiguous if k in table.rows]
     if not keys:
@@ -663,10 +668,12 @@ def _check_splits(table: Table, st: _Settle, failing, column_constraints) -> Non
             continue
         found, _ = splits(pieces, len(row.cells), summed=False, limit=_ALTERNATIVES)
         mine = [c.value for c in row.cells]
+        failed = _failed(constraints, {key: mine})
         for f in found:
             alt = [_number(pieces[i][s:e]) for i, s, e in f]
-            # another split of the same digits under which every column it is in holds
-            if alt != mine and _holds(constraints, {key: alt}):
+            # another split of the same digits under which the columns it is in agree better
+            # (all of them, or all but some that fail either way): the reading is doubtful
+            if alt != mine and _failed(constraints, {key: alt}) < failed:
                 _unread(row, "contradicted")
                 break
 
