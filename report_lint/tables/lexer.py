@@ -79,10 +79,10 @@ _FURNITURE = re.compile(
 _MASTER = re.compile(
     rf"""
     (?P<sep>[ \t|\f\v\n?]*)
-    (?:(?P<HDR>(?:数据|列|字段|[Cc]olumn|[Cc]ol)[ ]?\d{{1,2}}(?=[ \t|\n]|$))
-    |(?P<MAJOR>[{_NUMERAL}]{{1,2}}[ \n]*、)
+    (?:(?P<MAJOR>[{_NUMERAL}]{{1,2}}[ \n]*、)
     |(?P<PAREN>\([ \n]*[{_NUMERAL}]{{1,2}}[ \n]*\))
     |(?P<ITEM>[1-9][ ]?[.、](?=[ ]?[^\d\s|.]))
+    |(?P<PROSE>\d+(?:\.\d+)?[ \t]{{1,2}}[年月日号条件宗项个次人份%％倍])
     |(?P<NUMI>\d+?(?=[1-9][.、][^\d\s|.]))
     |(?P<NUM>[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:万元|元|万)?)
     |(?P<NULL>(?:[{_DASHES}]+|无)(?=[ \t|\n]|$))
@@ -98,8 +98,10 @@ _CAPTION = re.compile(rf"第[{_NUMERAL}]+条(?:第?\(?[{_NUMERAL}]+\)?项)?")
 # heading) and bold marks are layout, not label text: blanked like furniture.
 _MARKUP = re.compile(r"^[ \t]*#{1,6}(?=[ \t])|\*\*", re.M)
 
-# A number followed (after a space or two) by a unit of prose is prose: "2023 年", "5 件".
-_PROSE_UNIT = frozenset("年月日号条件宗项个次人份%％倍")
+# A made-up header cell (数据1, 列2, Column 3): the number is part of its text.
+_HEADER_CELL = re.compile(r"(?:数据|列|字段|[Cc]olumn|[Cc]ol)[ ]?$")
+# A line holding nothing but "|" among separators: a blank cell where cell lines end in "|".
+_LONE_PIPE = re.compile(r"\n[ \t]*\|[ \t]*(?=\n)")
 
 
 def ordinal_value(tok) -> int:
@@ -180,7 +182,18 @@ def _raw_tokens(
             if s - ss > 1 and prev_kind in _BLANK_AFTER:
                 sep = src[ss:s]
                 pipes = sep.count("|")
-                if pipes + sep.count("\t") > 1 or (pipes and "\n" in sep):
+                lone = pipes > 1 and sep.count("\n") > 1 and _LONE_PIPE.search(sep) is not None
+                if pipes + sep.count("\t") > 1 and not lone:
+                    pending = False
+                    for k, ch in enumerate(sep, ss):
+                        if ch == "|" or ch == "\t":
+                            if pending:
+                                append(_new(Tok, ("EMPTY", "", k, k)))
+                                prev_kind = "EMPTY"
+                            pending = True
+                        elif ch == "\n":
+                            pending = False
+                elif lone:  # a line of its own holding only "|" (rare: the slow loop)
                     pending = False
                     own_line = False  # the current line began inside these separators
                     closed = False  # the line before ended with "|"
@@ -208,7 +221,7 @@ def _raw_tokens(
                             lone = -1
                         elif ch not in " \t":
                             lone = -1
-        if kind == "TEXT":
+        if kind == "TEXT" or kind == "PROSE":  # PROSE: "2023 年", "3 件", spaces or not
             if text_start < 0:
                 text_start = s
             text_end = m.end()
@@ -217,16 +230,11 @@ def _raw_tokens(
             break
         e = m.end()
         value = src[s:e]
-        if kind == "HDR":  # 数据1, 列2: a made-up header cell, the digit is part of it
-            if text_start < 0:
-                text_start = s
-            text_end = m.end()
-            continue
         if kind == "NUM" or kind == "NUMI":
             # A number is a cell only if it ends at a boundary or where a row begins:
             # "共计19万元。" and "2024年" are prose, "…数量 713000074二、…" is a run-together row.
-            if (src[e : e + 1] == " " or src[e : e + 1] == "\t") and _prose_unit_follows(src, e, end):
-                pass  # "2023 年", "3 件": prose, spaces or not
+            if not boundary and text_start >= 0 and e - s <= 2 and _HEADER_CELL.search(src, max(text_start, s - 8), s):
+                pass  # 数据1: a made-up header cell, the number is part of it
             elif (
                 kind == "NUMI"
                 or e == end
@@ -264,13 +272,6 @@ def _raw_tokens(
 
 _BLANK_AFTER = frozenset(("NUM", "NULL", "EMPTY", "TEXT"))
 
-
-def _prose_unit_follows(src: str, e: int, end: int) -> bool:
-    """A unit of prose (年, 件, %) after at most two spaces on the same line."""
-    j = e + 1
-    while j < end and j - e < 3 and src[j] in " \t":
-        j += 1
-    return j < end and src[j] in _PROSE_UNIT
 
 _ORDINAL_START = re.compile(
     rf"[{_NUMERAL}]{{1,2}}[ \n]*、|\([ \n]*[{_NUMERAL}]{{1,2}}[ \n]*\)|[1-9][.、][^\d\s|.]|第[{_NUMERAL}]+条"

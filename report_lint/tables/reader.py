@@ -79,7 +79,7 @@ def _unreadable(n: int, span: Optional[Span]) -> list[Cell]:
     return [Cell(None, span, "", "unreadable") for _ in range(n)]
 
 
-@dataclass
+@dataclass(slots=True)
 class Fit:
     """A row's value tokens fitted to its columns."""
 
@@ -88,7 +88,7 @@ class Fit:
     inferred: str = ""  # "split" when run-together digits were split by the row's identity
     extra: Optional[ParseNote] = None  # more values than columns
     raw: str = ""  # run-together digits as printed
-    options: Optional[list[list[Cell]]] = None  # every balancing split, when several (and few)
+    options: Optional[tuple] = None  # (value tokens, identity) of a row several splits balance
 
 
 def _split_cells(filled: list[lexer.Tok], split, kind: str = "recovered") -> list[Cell]:
@@ -96,7 +96,7 @@ def _split_cells(filled: list[lexer.Tok], split, kind: str = "recovered") -> lis
     for i, s, e in split:
         t = filled[i]
         raw = t.value[s:e]
-        cells.append(Cell(_number(raw), Span(t.start_pos + s, t.start_pos + e), raw, kind))
+        cells.append(Cell(int(raw) if raw.isdigit() else _number(raw), Span(t.start_pos + s, t.start_pos + e), raw, kind))
     return cells
 
 
@@ -113,8 +113,9 @@ def fit_values(
     """
     if len(tokens) == arity and all(t[0] != "EMPTY" for t in tokens):  # the common case
         cells = [_cell(t) for t in tokens]
-        bad = any(c.kind == "unreadable" for c in cells)
-        return Fit(cells, unread="unreadable" if bad else "")
+        if max(map(len, [t[1] for t in tokens])) > _MAX_CELL:
+            return Fit(cells, unread="unreadable")
+        return Fit(cells)
     filled = [t for t in tokens if t.type != "EMPTY"]
     span = Span(tokens[0].start_pos, tokens[-1].end_pos) if tokens else None
     if len(filled) >= arity:
@@ -158,7 +159,7 @@ def fit_values(
         if digits >= arity and (together or len(filled) <= 2):
             pieces = [t.value for t in filled]
             if identity is not None:
-                found, complete = splits(pieces, *identity, limit=_OPTIONS)
+                found, complete = splits(pieces, *identity, limit=2)
             else:
                 found, complete = splits(pieces, arity, summed=False, limit=2)
             if complete and len(found) == 1:
@@ -168,7 +169,8 @@ def fit_values(
                 # digits certainly ran together; else the row may just have lost cells)
                 why = ("unbalanced" if together else "short") if identity else "unreadable"
                 return Fit(_unreadable(arity, span), unread=why, raw=raw)
-            options = [_split_cells(filled, f) for f in found] if complete and identity else None
+            # several splits balance the row: the column identities may choose (settle())
+            options = (filled, identity) if identity is not None and len(found) > 1 else None
             return Fit(_unreadable(arity, span), unread="ambiguous", raw=raw, options=options)
     return Fit(_unreadable(arity, span), unread="cut" if last else "short",
                raw=" ".join(t.value for t in filled))
@@ -198,9 +200,14 @@ _BRACKETED = re.compile(r"[(（][^()（）]*(?:[)）]|$)")
 _SENTENCE_END = re.compile(r"[。；;！!？：:]")
 
 
+_MAYBE_PROSE = re.compile(r"[\d。；;！!？：:]")
+
+
 def _is_prose(label: str) -> bool:
     """The label is (the end of) a sentence. Only what follows the last full stop counts:
     a table's header run into the text after a paragraph (…67件。行政复议行政诉讼…) is not."""
+    if not _MAYBE_PROSE.search(label):
+        return False  # no digit, no stop: a row's name
     s = _BRACKETED.sub("", label)
     ends = list(_SENTENCE_END.finditer(s))
     if ends:
@@ -367,6 +374,8 @@ def _detached_block(text: str, label_end: int, values: list[lexer.Tok], arity: i
     per line) when every line is one whole row; [] when it is such a block but not clean
     (which values belong to which row is then not certain); None when the values are the
     label's own (on its line, or one per line as in one-cell-per-line layouts)."""
+    if len(values) <= arity + 1:
+        return None  # no room for two rows, nor for a column of more values than the row has
     first = next((t for t in values if t.type != "EMPTY"), None)
     if first is None or "\n" not in text[label_end : first.start_pos]:
         return None  # values on the label's own line belong to it
@@ -387,7 +396,7 @@ def _detached_block(text: str, label_end: int, values: list[lexer.Tok], arity: i
 # ---------------------------------------------------------------------------- requests
 
 
-@dataclass
+@dataclass(slots=True)
 class _Leaf:
     """A data row of the applications table as parsed, in document order."""
 
@@ -403,7 +412,7 @@ class _Leaf:
 class _Settle:
     """What the identities must confirm once every row is placed."""
 
-    ambiguous: dict = field(default_factory=dict)  # key -> options (lists of cells)
+    ambiguous: dict = field(default_factory=dict)  # key -> (value tokens, identity)
     order: list = field(default_factory=list)  # [keys of one detached block]
     split: set = field(default_factory=set)  # keys split by their own identity
 
@@ -416,13 +425,12 @@ class _RequestsReader:
         self.arity = len(t.columns)
         self.identity = (len(t.columns), 1)
         self.settle = _Settle()
-        self.used: list[Span] = []  # spans of what was read as the table (rows and cells)
+        self.lo = self.hi = -1  # where the rows and cells read as the table begin and end
 
     # -- the parse, flattened to data rows in document order ------------------------
     def leaves(self, entries, group: Optional[str] = None) -> list[_Leaf]:
         out: list[_Leaf] = []
         for e in entries:
-            label = _label_text(e.label)
             if e.values is None:  # a group or caption: 三、本年度办理结果, （三）不予公开
                 ordv = lexer.ordinal_value(e.ordinal) if e.ordinal is not None else None
                 if e.level == "major":
@@ -431,44 +439,28 @@ class _RequestsReader:
                     else:  # a label with no values: a heading, or a row whose values are elsewhere
                         out.append(_Leaf("major", e.ordinal, e.label, [], None))
                     continue
-                m = _best(label, _request_candidates("group", None)[0], ordv, 2)
+                m = _best(_label_text(e.label), _request_candidates("group", None)[0], ordv, 2)
                 is_group = _accept(m) and m[0].path[:1] == (3,)
                 if e.children:
                     out.extend(self.leaves(e.children, m[0].key if is_group else None))
                 else:
                     out.append(_Leaf(e.level, e.ordinal, e.label, [], group, maybe_group=is_group))
                 continue
-            out.append(_Leaf(e.level, e.ordinal, e.label, list(e.values), group))
+            out.append(_Leaf(e.level, e.ordinal, e.label, e.values, group))
         return out
 
     def identify(self, leaf: _Leaf):
-        """(rowdef, similarity) for a leaf, or None; prose is never a row."""
-        own = _own_label(leaf.label)
+        """((rowdef or None, similarity) or None for prose, label, label tokens) for a leaf."""
+        own = _own_label(leaf.label) if len(leaf.label) > 1 else leaf.label
         label = _label_text(own)
-        if leaf.ordinal is None:
-            # text with no separators: the row's ordinal ran into the text before it
-            # (…其他一、本年新收…); what follows the last ordinal is the row's label
-            m = _last_ordinal(label)
-            if m is not None:
-                label = label[m:]
-        if _is_prose(label):
-            return None, label, own
         ordv = lexer.ordinal_value(leaf.ordinal) if leaf.ordinal is not None else None
-        cands, depth = _request_candidates(leaf.level, leaf.group)
-        m = _best(label, cands, ordv, depth)
-        if not _accept(m) and depth:
-            # The ordinal context may be wrong (a lost group caption): try every row.
-            m2 = _best(label, _request_candidates("any", None)[0], None, 0)
-            if m2 is not None and m2[1] >= _ACCEPT:
-                m = m2
-        if not _accept(m):
-            return (None, m[1] if m else 0.0), label, own
-        return (m[0], m[1]), label, own
+        ident, label = _identify_request(label, leaf.level, ordv, leaf.group)
+        return ident, label, own
 
     # -- placing values ------------------------------------------------------------------
     def read(self, entries, cut_at: Optional[int]) -> None:
         leaves = self.leaves(entries)
-        last_values = max((v.end_pos for lf in leaves for v in lf.values), default=-1)
+        last_values = next((lf.values[-1].end_pos for lf in reversed(leaves) if lf.values), -1)
         waiting: list[tuple] = []  # identified rows whose values have not come yet
         for leaf in leaves:
             ident, label, own = self.identify(leaf)
@@ -479,17 +471,20 @@ class _RequestsReader:
                 if d is not None and not leaf.maybe_group:
                     waiting.append((d, sim, label, span))
                 continue
-            label_end = (own[-1].end_pos if own else leaf.ordinal.end_pos if leaf.ordinal else leaf.values[0].start_pos)
-            block = _detached_block(self.text, label_end, leaf.values, self.arity)
+            block = None
+            if len(leaf.values) > self.arity + 1:  # room for a block of rows apart from their labels
+                label_end = own[-1].end_pos if own else leaf.ordinal.end_pos if leaf.ordinal else leaf.values[0].start_pos
+                block = _detached_block(self.text, label_end, leaf.values, self.arity)
             if block is not None:
                 targets = waiting + ([(d, sim, label, span)] if d is not None else [])
                 self.place_block(targets, block, ident is not None and d is None)
                 waiting = []
                 continue
-            for w in waiting:
-                if d is None or w[0].key != d.key:  # a heading of this very row is no row
-                    self.add(w[0], w[2], w[3], _unreadable(self.arity, w[3]), w[1], unread="short")
-            waiting = []
+            if waiting:
+                for w in waiting:
+                    if d is None or w[0].key != d.key:  # a heading of this very row is no row
+                        self.add(w[0], w[2], w[3], _unreadable(self.arity, w[3]), w[1], unread="short")
+                waiting = []
             last = cut_at is not None and leaf.values[-1].end_pos == last_values
             fit = fit_values(leaf.values, self.arity, self.identity, last=last)
             if fit.extra is not None:
@@ -501,7 +496,7 @@ class _RequestsReader:
                     self.table.unknown_rows.append(row)
                 continue
             self.add(d, label, span, fit.cells, sim, fit=fit)
-            self.used.append(Span(leaf.values[0].start_pos, leaf.values[-1].end_pos))
+            self.use(leaf.values[0].start_pos, leaf.values[-1].end_pos)
         for w in waiting:
             self.add(w[0], w[2], w[3], _unreadable(self.arity, w[3]), w[1], unread="cut" if cut_at is not None else "short")
 
@@ -519,12 +514,18 @@ class _RequestsReader:
                         c.kind = "recovered"
                 if self.add(d, label, span, fit.cells, sim, inferred="order"):
                     keys.append(d.key)
-                self.used.append(Span(line[0].start_pos, line[-1].end_pos))
+                self.use(line[0].start_pos, line[-1].end_pos)
             else:
                 self.settle.order.append(keys)
                 return
         for d, sim, label, span in targets:
             self.add(d, label, span, _unreadable(self.arity, span), sim, unread="detached")
+
+    def use(self, start: int, end: int) -> None:
+        if self.lo < 0 or start < self.lo:
+            self.lo = start
+        if end > self.hi:
+            self.hi = end
 
     def add(self, d, label: str, span, cells: list[Cell], sim: float, *, fit: Optional[Fit] = None,
             unread: str = "", inferred: str = "") -> bool:
@@ -536,16 +537,40 @@ class _RequestsReader:
         elif old is not None:
             self.table.notes.append(ParseNote("row-duplicate", span, {"key": d.key, "row": label}))
             return False
-        self.table.rows[d.key] = Row(d.key, label, span, cells, score=round(min(1.0, sim), 3),
-                                     unread=unread, inferred=inferred, raw=fit.raw if fit is not None else "")
+        self.table.rows[d.key] = Row(d.key, label, span, cells, (), round(min(1.0, sim), 3),
+                                     unread, inferred, fit.raw if fit is not None else "")
         if span is not None:
-            self.used.append(span)
+            self.use(span.start, span.end)
         if fit is not None:
             if fit.inferred == "split":
                 self.settle.split.add(d.key)
             if fit.options:
                 self.settle.ambiguous[d.key] = fit.options
         return True
+
+
+@lru_cache(maxsize=4096)  # a report's labels are mostly the template's wordings, met again and again
+def _identify_request(label: str, level: str, ordv: Optional[int], group: Optional[str]):
+    """((rowdef or None, similarity) or None for prose, the label matched) for a row label
+    at its place in the hierarchy."""
+    if ordv is None:
+        # text with no separators: the row's ordinal ran into the text before it
+        # (…其他一、本年新收…); what follows the last ordinal is the row's label
+        m = _last_ordinal(label)
+        if m is not None:
+            label = label[m:]
+    if _is_prose(label):
+        return None, label
+    cands, depth = _request_candidates(level, group)
+    m = _best(label, cands, ordv, depth)
+    if not _accept(m) and depth:
+        # The ordinal context may be wrong (a lost group caption): try every row.
+        m2 = _best(label, _request_candidates("any", None)[0], None, 0)
+        if m2 is not None and m2[1] >= _ACCEPT:
+            m = m2
+    if not _accept(m):
+        return (None, m[1] if m else 0.0), label
+    return (m[0], m[1]), label
 
 
 def read_requests(text: str, start: int, end: int, heading: Optional[Span], text_end: Optional[int] = None) -> Table:
@@ -557,7 +582,7 @@ def read_requests(text: str, start: int, end: int, heading: Optional[Span], text
     reader = _RequestsReader(t, table, text)
     reader.read(parsed.entries, cut_at)
     _note_skipped(table, parsed.skipped)
-    table.span = _span(reader.used)
+    table.span = _table_span(lx.tokens, Span(reader.lo, reader.hi) if reader.lo >= 0 else None)
     # Order rows as in the template.
     order = _request_order()
     table.rows = dict(sorted(table.rows.items(), key=lambda kv: order.get(kv[0], (99,))))
@@ -620,10 +645,15 @@ def _failed(constraints, values: dict) -> frozenset:
 
 
 def _choose_by_columns(table: Table, ambiguous: dict, column_constraints) -> None:
-    keys = [k for k in ambiguous if k in table.rows]
+    cells_of = {}
+    for k, (filled, identity) in ambiguous.items():
+        found, complete = splits([t.value for t in filled], *identity, limit=_OPTIONS)
+        if k in table.rows and complete and len(found) > 1:
+            cells_of[k] = [_split_cells(filled, f) for f in found]
+    keys = list(cells_of)
     if not keys:
         return
-    options = [[[c.value for c in cells] for cells in ambiguous[k]] for k in keys]
+    options = [[[c.value for c in cells] for cells in cells_of[k]] for k in keys]
     total = 1
     for o in options:
         total *= len(o)
@@ -643,7 +673,7 @@ def _choose_by_columns(table: Table, ambiguous: dict, column_constraints) -> Non
         chosen = {combo[i] for combo in good}
         if len(chosen) == 1:
             row = table.rows[k]
-            row.cells = ambiguous[k][chosen.pop()]
+            row.cells = cells_of[k][chosen.pop()]
             row.unread = ""
             row.inferred = "columns"
 
@@ -656,8 +686,13 @@ def _check_splits(table: Table, st: _Settle, failing, column_constraints) -> Non
     """A column identity that fails through a row whose digits were split by its own
     identity: if another split of those digits makes the columns hold, the reading is
     doubtful (the report may still be wrong, but not in the numbers we would quote)."""
-    failures = failing(table)
-    blamed = [k for k in st.split if k in table.rows and any(col is not None and k in ks for _, ks, col in failures)]
+    keys = frozenset(k for k in st.split if k in table.rows)
+    constraints = column_constraints(table, keys)
+    current = {k: [c.value for c in table.rows[k].cells] for k in keys}
+    failed = _failed(constraints, current)
+    if not failed:
+        return  # every column these rows are in holds (the common case)
+    blamed = sorted({k for i in failed for k in constraints[i][1]})
     for key in blamed:
         row = table.rows[key]
         pieces = row.raw.split()
@@ -700,7 +735,7 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
     used: list[Span] = []
     words = [tok.value for tok in lx.stray] + [tok.value for tok in lx.tokens if tok.type in ("TEXT", "CAPTION")]
     entries = [e for e in parsed.entries if e.level == "arow"]
-    last_values = max((v.end_pos for e in entries for v in e.values), default=-1)
+    last_values = next((e.values[-1].end_pos for e in reversed(entries) if e.values), -1)
     for e in entries:
         d, sim, label_toks = _best_suffix(e.label, defs)
         if d is None or sim < _ACCEPT:
@@ -744,7 +779,7 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
         if span is not None:
             used.append(span)
         table.rows[key] = row
-    table.span = _span(used)
+    table.span = _table_span(lx.tokens, _span(used))
     table.cut = cut_at is not None
     _finish(table, heading, min_rows=1)
     return table
@@ -885,6 +920,25 @@ def _cut_at(text: str, end: int, tokens, text_end: Optional[int]) -> Optional[in
     if last is not None and "。" in text[last:text_end]:
         return None
     return text_end
+
+
+def _table_span(tokens, rows: Optional[Span]) -> Optional[Span]:
+    """The table as a reader sees it: its rows, and before them the captions and header cells
+    that lead into them, but not the prose before the table (a sentence ending in a number,
+    which is no row): that is narrative, for the prose checks."""
+    if rows is None:
+        return None
+    start = rows.start
+    before = []
+    for t in tokens:
+        if t.end_pos > rows.start:
+            break
+        before.append(t)
+    for t in reversed(before):
+        if t.type == "VALUES" or (t.type == "TEXT" and _is_prose(t.value)):
+            break
+        start = t.start_pos
+    return Span(start, rows.end)
 
 
 def _span(spans: list[Span]) -> Optional[Span]:
