@@ -373,6 +373,23 @@ def failing(table: Table) -> list[tuple[str, frozenset, Optional[int]]]:
     return out
 
 
+def columns_hold(table: Table) -> bool:
+    """Whether every column identity of the table holds (or cannot be checked): plain
+    arithmetic over the cells, for the reader's quick look before it doubts a reading."""
+    width = len(_columns())
+    for rule in identity_rules():
+        if rule.table != table.kind or rule.over != "columns":
+            continue
+        plan = rule._column_plan(table)
+        if plan is None:
+            continue
+        flat = [[(sign, r.cells) for sign, rows in side for r in rows] for side in plan]
+        for c in range(width):
+            if not rule._holds([[(sign, cells[c]) for sign, cells in side if c < len(cells)] for side in flat]):
+                return False
+    return True
+
+
 def column_constraints(table: Table, keys) -> list[tuple[float, dict, int]]:
     """The column identity instances of a table that take in any of the rows `keys`, as
     linear constraints on those rows: (left minus right over the other rows' cells, {key:

@@ -158,10 +158,11 @@ def fit_values(
         together = len(filled) == 1 or any(len(b) > 1 and b[0] == "0" for b in bare)
         if digits >= arity and (together or len(filled) <= 2):
             pieces = [t.value for t in filled]
+            # one split, or none, or more (the search stops at the second)
             if identity is not None:
-                found, complete = splits(pieces, *identity, limit=2)
+                found, complete = splits(pieces, *identity, limit=1)
             else:
-                found, complete = splits(pieces, arity, summed=False, limit=2)
+                found, complete = splits(pieces, arity, summed=False, limit=1)
             if complete and len(found) == 1:
                 return Fit(_split_cells(filled, found[0]), inferred="split", raw=raw)
             if complete and not found:
@@ -170,7 +171,7 @@ def fit_values(
                 why = ("unbalanced" if together else "short") if identity else "unreadable"
                 return Fit(_unreadable(arity, span), unread=why, raw=raw)
             # several splits balance the row: the column identities may choose (settle())
-            options = (filled, identity) if identity is not None and len(found) > 1 else None
+            options = (filled, identity) if identity is not None and found else None
             return Fit(_unreadable(arity, span), unread="ambiguous", raw=raw, options=options)
     return Fit(_unreadable(arity, span), unread="cut" if last else "short",
                raw=" ".join(t.value for t in filled))
@@ -615,7 +616,7 @@ def _settle(table: Table, st: _Settle) -> None:
     of its digits agrees with them, is doubtful. Doubt is never reported as the report's error."""
     if not (st.ambiguous or st.order or st.split):
         return
-    from ..rules.identities import column_constraints, failing
+    from ..rules.identities import column_constraints, columns_hold, failing
 
     if st.ambiguous:
         _choose_by_columns(table, st.ambiguous, column_constraints)
@@ -625,7 +626,7 @@ def _settle(table: Table, st: _Settle) -> None:
             for k in keys:
                 _unread(table.rows[k], "detached")
     if st.split:
-        _check_splits(table, st, failing, column_constraints)
+        _check_splits(table, st, columns_hold, column_constraints)
 
 
 def _holds(constraints, values: dict) -> bool:
@@ -644,11 +645,64 @@ def _failed(constraints, values: dict) -> frozenset:
     return frozenset(i for i, con in enumerate(constraints) if not _holds((con,), values))
 
 
+def _implied(constraints, key: str, arity: int) -> Optional[list]:
+    """The values the columns force on row `key` when it is the only unknown of a constraint
+    in every column, else None."""
+    values: list = [None] * arity
+    for base, signs, c in constraints:
+        if len(signs) == 1 and values[c] is None:
+            values[c] = -base / signs[key]
+    if any(v is None for v in values):
+        return None
+    return [int(v) if float(v).is_integer() else v for v in values]
+
+
+def _as_split(filled: list[lexer.Tok], values: list) -> Optional[list]:
+    """The split of the run into these values, if they are exactly its digits, piece by piece
+    (no number across a gap, none with a leading zero); else None."""
+    split, i, pos = [], 0, 0
+    for v in values:
+        if not isinstance(v, int) or v < 0:
+            return None
+        text = str(v)
+        while i < len(filled) and pos == len(filled[i].value):
+            i, pos = i + 1, 0
+        if i == len(filled) or not filled[i].value.startswith(text, pos):
+            return None
+        split.append((i, pos, pos + len(text)))
+        pos += len(text)
+    if i != len(filled) - 1 or pos != len(filled[-1].value):
+        return None
+    return split
+
+
 def _choose_by_columns(table: Table, ambiguous: dict, column_constraints) -> None:
+    keys = [k for k in ambiguous if k in table.rows]
+    if not keys:
+        return
+    # A row that is the only unknown of its columns: they say what it holds; its digits
+    # confirm it or not (no search).
+    constraints = column_constraints(table, frozenset(keys))
+    for k in list(keys):
+        filled, identity = ambiguous[k]
+        own = [(base, signs, c) for base, signs, c in constraints if set(signs) == {k}]
+        values = _implied(own, k, identity[0] * identity[1])
+        split = _as_split(filled, values) if values is not None else None
+        if split is not None:
+            row = table.rows[k]
+            row.cells = _split_cells(filled, split)
+            row.unread = ""
+            row.inferred = "columns"
+            keys.remove(k)
+        elif values is not None:
+            keys.remove(k)  # the columns want numbers these digits are not: it stays unread
+    if not keys:
+        return
     cells_of = {}
-    for k, (filled, identity) in ambiguous.items():
-        found, complete = splits([t.value for t in filled], *identity, limit=_OPTIONS)
-        if k in table.rows and complete and len(found) > 1:
+    for k in keys:
+        filled, identity = ambiguous[k]
+        found, complete = splits([t.value for t in filled], *identity, limit=_OPTIONS, max_nodes=5000)
+        if complete and len(found) > 1:
             cells_of[k] = [_split_cells(filled, f) for f in found]
     keys = list(cells_of)
     if not keys:
@@ -682,11 +736,15 @@ def range_of(options) -> list:
     return [range(len(o)) for o in options]
 
 
-def _check_splits(table: Table, st: _Settle, failing, column_constraints) -> None:
+def _check_splits(table: Table, st: _Settle, columns_hold, column_constraints) -> None:
     """A column identity that fails through a row whose digits were split by its own
     identity: if another split of those digits makes the columns hold, the reading is
     doubtful (the report may still be wrong, but not in the numbers we would quote)."""
-    keys = frozenset(k for k in st.split if k in table.rows)
+    # a row of one digit per cell (0000000) splits no other way: nothing to doubt
+    keys = frozenset(k for k in st.split if k in table.rows
+                     and sum(len(p.lstrip("+-")) for p in table.rows[k].raw.split()) > len(table.rows[k].cells))
+    if not keys or columns_hold(table):
+        return  # every column identity holds (the common case), or nothing to doubt
     constraints = column_constraints(table, keys)
     current = {k: [c.value for c in table.rows[k].cells] for k in keys}
     failed = _failed(constraints, current)

@@ -32,7 +32,7 @@ def recover(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: 
     Returns (the split, 1) when it is unique; (None, 0) when there is none; (None, 2) when
     there are several or the search was cut short.
     """
-    found, complete = splits(pieces, group_size, groups, summed=summed, limit=2)
+    found, complete = splits(pieces, group_size, groups, summed=summed, limit=1)
     if not complete:
         return None, 2
     if len(found) != 1:
@@ -41,7 +41,7 @@ def recover(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: 
 
 
 def splits(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: bool = True,
-           limit: int = 2) -> tuple[list[Split], bool]:
+           limit: int = 2, max_nodes: int = _MAX_NODES) -> tuple[list[Split], bool]:
     """Up to `limit` splits of the digit strings (as recover() describes them), and whether
     the list is complete (False when there are more, or the search was cut short)."""
     # A signed piece (the 2019 template's 本年增/减, e.g. "-88") signs its first number; signs
@@ -105,7 +105,7 @@ def splits(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: b
     def addend(pos: int, g: int, k: int, total: int) -> bool:
         nonlocal nodes, cut
         nodes += 1
-        if nodes > _MAX_NODES:
+        if nodes > max_nodes:
             cut = True
             return False
         if k == group_size - 1 and summed:
@@ -151,7 +151,7 @@ def splits(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: b
             def place(pos: int, left: int, total: int) -> bool:
                 nonlocal nodes, cut
                 nodes += 1
-                if nodes > _MAX_NODES:
+                if nodes > max_nodes:
                     cut = True
                     return False
                 if left == 0:
