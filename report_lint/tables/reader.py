@@ -64,12 +64,16 @@ def _number(raw: str):
     return int(s)
 
 
+_HUGE = [0]  # cells too long to be a number read so far: fit_values notices a new one cheaply
+
+
 def _cell(tok: lexer.Tok) -> Cell:
     kind, raw, start, end = tok
     if kind == "NUM":
-        if len(raw) > _MAX_CELL:
-            return Cell(None, Span(start, end), raw[:_MAX_CELL] + "…", "unreadable")
-        return Cell(int(raw) if raw.isdigit() else _number(raw), Span(start, end), raw, "number")
+        if end - start <= _MAX_CELL:
+            return Cell(int(raw) if raw.isdigit() else _number(raw), Span(start, end), raw, "number")
+        _HUGE[0] += 1
+        return Cell(None, Span(start, end), raw[:_MAX_CELL] + "…", "unreadable")
     if kind == "NULL":
         return Cell(None, Span(start, end), raw, "placeholder")
     return Cell(None, Span(start, end), "", "blank")
@@ -111,23 +115,22 @@ def fit_values(
     left unread. ``last``: the text stops inside or right after this row (an excerpt), so a
     short row is cut, not wrong, and a lone value after a full row is the next row's ordinal.
     """
+    huge = _HUGE[0]
     if len(tokens) == arity and all(t[0] != "EMPTY" for t in tokens):  # the common case
         cells = [_cell(t) for t in tokens]
-        if max(map(len, [t[1] for t in tokens])) > _MAX_CELL:
-            return Fit(cells, unread="unreadable")
-        return Fit(cells)
+        return Fit(cells) if _HUGE[0] == huge else Fit(cells, unread="unreadable")
     filled = [t for t in tokens if t.type != "EMPTY"]
     span = Span(tokens[0].start_pos, tokens[-1].end_pos) if tokens else None
     if len(filled) >= arity:
         cells = [_cell(t) for t in filled[:arity]]
         extra = filled[arity:]
         note = None
+        bad = _HUGE[0] != huge
         # the ordinal of a row the text stops in ("… 0 0 0 0 0 0 0 2" and nothing after)
         trailing_ordinal = last and len(extra) == 1
         if any(t.type == "NUM" for t in extra) and not trailing_ordinal:
             note = ParseNote("row-extra-values", Span(extra[0].start_pos, extra[-1].end_pos),
                              {"expected": arity, "found": len(filled)})
-        bad = any(c.kind == "unreadable" for c in cells)
         return Fit(cells, unread="unreadable" if bad else "", extra=note)
     blanks = len(tokens) - len(filled)
     if blanks and len(filled) + blanks >= arity:
@@ -143,8 +146,7 @@ def fit_values(
             elif need_blanks > 0 and arity - len(cells) > left:
                 cells.append(_cell(t))
                 need_blanks -= 1
-        bad = any(c.kind == "unreadable" for c in cells)
-        return Fit(cells, unread="unreadable" if bad else "")
+        return Fit(cells, unread="unreadable" if _HUGE[0] != huge else "")
     if filled and all(t.type == "NUM" for t in filled):
         raw = " ".join(t.value for t in filled)
         digits = sum(len(t.value.lstrip("+-")) for t in filled)
