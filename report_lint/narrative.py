@@ -97,6 +97,10 @@ class Clause:
     segment: int  # index of its segment (; inside a sentence), global
     paragraph: int  # index of its line
     sep: str = ""  # the separator that ends it ("" at the end of a region)
+    # What the paragraph is about when the clause does not say it: the words after the last
+    # sub-heading ordinal before the clause ("依申请公开情况" after （二）), or the section's
+    # title; "" when none. Read by claims.restated for subjects like "本年度共办结".
+    topic: str = ""
     # Read-only. A clause without a number (most) shares the empty tuple: three new lists for
     # each clause made building the clauses 6% slower.
     quantities: Sequence[Quantity] = ()
@@ -260,11 +264,13 @@ def _quantities(text: str, masked: str, start: int, end: int, offset: int) -> li
             continue
         b = a + len(s)
         prev = masked[a - 1] if a > 0 else " "
-        if prev in "第(星周" or masked[max(0, a - 3):a] == "百分之":
+        if prev in "第(星周“\"" or masked[max(0, a - 3):a] == "百分之":
             continue
         unit, uend, approx = _unit_at(masked, b)
         if not unit or masked.startswith(_NOT_COUNT_AFTER, b) or masked.startswith("个工作日", b) or masked.startswith("个月", b):
             continue
+        if uend < n and masked[uend] in _CN:
+            continue  # “三个一”, 两个一百年: a name made of numerals, not a count
         if unit in ("类", "所", "本", "部", "张", "户") or (s in ("一",) and unit in ("次",) and masked.startswith("次性", b)):
             continue  # 一类 / 一次性: words, not counts
         v = cn_to_int(s)
@@ -298,6 +304,9 @@ def parse_text(text: str, offset: int = 0, counters: Optional[list[int]] = None)
     nxt = m.start() if m else len(text)
     out: list[Clause] = []
     start = i = 0
+    # An item label that holds 、 (政策、规范性文件类信息80条) is cut into clauses by it: the
+    # clauses without a number before the 、 are the head of the next number's subject.
+    label = ""
     # the text between separators and the separators, alternately, cut by the regex engine
     parts = _SPLIT.split(masked)
     parts.append("")  # the end of the text ends the last clause
@@ -319,10 +328,14 @@ def parse_text(text: str, offset: int = 0, counters: Optional[list[int]] = None)
             if nxt < b:
                 qs = _quantities(text, masked, a, b, offset)
                 if qs:  # a year or an ordinal alone leaves the shared empty tuples
+                    if label and qs[0].kind != "percent":
+                        qs[0].subject = label + qs[0].subject
                     cl.set_quantities(qs)
                 m = _HAS_NUMBER.search(masked, b)
                 nxt = m.start() if m else len(text)
             out.append(cl)
+            # bounded: a long list of labels without numbers must not grow it without end
+            label = (label + s + "、")[-40:] if c == "、" and not cl.quantities and len(s) <= 16 else ""
         if c in _SENTENCE_END:  # so is "", the end of the text
             sent += 1
             segm += 1
@@ -388,16 +401,46 @@ def sentences(report: "Report") -> list[list[int]]:
     return report.derive("sentences", group)
 
 
+# A sub-heading ordinal, （二） / 二、 / 2. at a line start or after a sentence end (pages
+# scraped onto one line run headings into the text: …成效。（二）依申请公开情况今年…): the
+# words after it say what the paragraphs under it are about, until the next one.
+_SUBHEAD = re.compile(r"(?:(?<=[。!?;\s])|^)(?:\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、"
+                      r"|\d{1,2}[.、](?!\d))[ \t]*([^。,;:!?\n]{1,16})")
+
+
+def _topics(line: str, pos: int, topic: str) -> list[tuple[int, str]]:
+    """(offset, topic) from each sub-heading of the line on, the first entry the topic in force."""
+    out = [(pos, topic)]
+    if "(" in line or "、" in line or "." in line:
+        for m in _SUBHEAD.finditer(line):
+            out.append((pos + m.start(), m.group(1)))
+    return out
+
+
 def _clauses(report: "Report") -> list[Clause]:
     text = report.source.text
     out: list[Clause] = []
     counters = [0, 0, 0]
+    titles = {s.body.start: s.title for s in report.sections}
+    topic = ""
     for sp in narrative_spans(report):
         # whole lines only; lines that look like table rows (| or tabs) are not narrative
         pos = sp.start
+        topic = titles.get(sp.start, topic)  # a section's body starts with its title as topic
         for line in text[sp.start:sp.end].split("\n"):
             if line and "|" not in line and "\t" not in line:
-                out.extend(parse_text(line, pos, counters))
+                got = parse_text(line, pos, counters)
+                if got:
+                    marks = _topics(line, pos, topic)
+                    k = 0
+                    for c in got:
+                        while k + 1 < len(marks) and marks[k + 1][0] <= c.span.start:
+                            k += 1
+                        c.topic = marks[k][1]
+                    topic = marks[-1][1]
+                    out.extend(got)
+                else:
+                    topic = _topics(line, pos, topic)[-1][1]
             counters[0] += 1
             counters[1] += 1
             counters[2] += 1
