@@ -36,6 +36,7 @@ from .dates.RL406 import YearMismatch
 from .narrative.RL201 import NarrativeTableMismatch
 from .narrative.RL202 import ListExceedsWhole
 from .narrative.RL203 import AllUpheldContradicted
+from .narrative.RL204 import HandledExceedsReceived
 from .percentages.RL301 import PercentageMismatch
 from .percentages.RL302 import SharesNot100
 
@@ -47,5 +48,5 @@ def RULES():
         *identity_rules(), InvalidCount, PlaceholderCell, TableNotCheckable, RegulationsByNonIssuer,
         MalformedDate, ImpossibleDate, DateStyle, StatisticsPeriod, SignatureTiming, YearMismatch,
         MissingSection, SectionOrder, EnumerationSequence, DeclaredCount, InjectedSpam, PageResidue, HeadingTypo,
-        NarrativeTableMismatch, ListExceedsWhole, AllUpheldContradicted, PercentageMismatch, SharesNot100,
+        NarrativeTableMismatch, ListExceedsWhole, AllUpheldContradicted, HandledExceedsReceived, PercentageMismatch, SharesNot100,
     ]
