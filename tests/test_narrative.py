@@ -364,7 +364,8 @@ def test_synth_narrative_no_false_alarm(seed, layout, template, traditional, ful
 # number (ASCII or full-width digits), or 3 a percentage.
 _CLAIMED = re.compile(
     r"(共收到政府信息公开申请|上年结转|其中予以公开|；予以公开|部分公开|无法提供|结转下年度继续办理|被申请行政复议|被提起行政诉讼"
-    r"|行政事业性收费共计)([0-9０-９]+(?:\.[0-9]+)?)(?=件|宗|个|万元)|占([0-9０-９]+\.[0-9０-９])%"
+    r"|行政事业性收费共计|[局委关]共收到|[局委关]共受理|本年度共办结)([0-9０-９]+(?:\.[0-9]+)?)(?=件|宗|个|万元)"
+    r"|占([0-9０-９]+\.[0-9０-９])%"
 )
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -381,6 +382,8 @@ def _near_values(r) -> set[Decimal]:
         out.add(Decimal(sum(row[6] or 0 for k, row in req.items() if k.split(".")[0] == group)))
     if None not in (req["new"][6], req["carried_over"][6]):
         out.add(Decimal(req["new"][6] + req["carried_over"][6]))
+    if None not in (req["total"][6], req["carried_forward"][6]):  # 办结 may count what goes on next year
+        out.add(Decimal(req["total"][6] + req["carried_forward"][6]))
     tots = [r.tables["reviews"][g]["total"] for g in synth.REVIEW_GROUPS]
     if None not in tots:
         out.add(Decimal(tots[1] + tots[2]))
