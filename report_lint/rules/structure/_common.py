@@ -47,6 +47,17 @@ def is_report(report: Report) -> bool:
     return bool(report.sections) or any(t.found for t in report.tables.values())
 
 
+# The end of the metadata header a crawler writes above a page's text (标题: …, 发布时间: …,
+# 原文链接: …, then a line ==== 正文 ====): not the report's text.
+_CRAWLER_END = re.compile(r"^=+[ \t]*正文[ \t]*=+[ \t]*$", re.M)
+
+
+def crawler_header_end(text: str) -> int:
+    """Where the report's text starts after a crawler's header in the first lines, else 0."""
+    m = _CRAWLER_END.search(text, 0, min(len(text), 2000))
+    return m.end() if m else 0
+
+
 def table_spans(report: Report) -> list[Span]:
     return [t.span for t in report.tables.values() if t.span is not None]
 
@@ -131,8 +142,8 @@ class Lexicon:
                 body = f"(?=[{cls}])(?:{body})"
             self.regex = re.compile(body, flags)
 
-    def finditer(self, text: str):
-        return self.regex.finditer(text) if self.regex else iter(())
+    def finditer(self, text: str, pos: int = 0):
+        return self.regex.finditer(text, pos) if self.regex else iter(())
 
 
 @lru_cache(maxsize=None)
