@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Optional
 
 from .narrative import Clause, Quantity, clauses
@@ -32,6 +33,8 @@ _STOP = re.compile("|".join(STOP_WORDS))
 # 1913条政府信息中，A 133条…), or an introduction naming what is listed (…的主要类别有：).
 _ANY_MARKER = re.compile("|".join(map(re.escape, LIST_MARKERS)))
 _NAMED_END = ("中", "有", "为", "包括", "如下")
+# a sentence opening with what it then splits (主动公开的政府信息，A 2475条，占62.2%。B …)
+_TOPIC_END = ("信息", "申请", "文件")
 # "N条政府信息中": the whole, then a few words naming what it counts, then 中
 _AMONG = re.compile(r"^[^\d\s,:、;。]{0,10}中$")
 # an introduction: what is listed, then 的主要类别有 / 分类如下 (the clause ends with :)
@@ -250,9 +253,14 @@ def _lists(report, cls: list[Clause]) -> list[NarrativeList]:
     for k, c in enumerate(cls):
         if c.sep in ",:" and c.text.endswith(_NAMED_END):
             got = _read_named(report, cls, k, c)
-            if got is not None and id(got.parts[0]) not in seen:
-                seen.add(id(got.parts[0]))
-                out.append(got)
+        elif c.sep == "," and not c.counts and c.text.endswith(_TOPIC_END) and len(c.text) <= 16 and (
+                k == 0 or cls[k - 1].sentence != c.sentence):
+            got = _read_topic(report, cls, k, c)
+        else:
+            continue
+        if got is not None and id(got.parts[0]) not in seen:
+            seen.add(id(got.parts[0]))
+            out.append(got)
     return out
 
 
@@ -327,6 +335,48 @@ def _read_named(report, cls: list[Clause], k: int, c: Clause) -> Optional[Narrat
     return _judge(parts, end, whole, "类别")
 
 
+def _read_topic(report, cls: list[Clause], k: int, c: Clause) -> Optional[NarrativeList]:
+    """主动公开的政府信息，县直各单位主动公开政府信息2475条，占62.2%。各乡镇主动公开政府信息1503条，
+    占37.8%。: a sentence opening with what it splits, then parts with their shares, written alike
+    in the next sentences. The whole is the count the phrase names earlier (主动公开政府信息2026条);
+    shares adding up to 100% say the split is complete."""
+    if k + 1 >= len(cls) or cls[k + 1].sentence != c.sentence or len(cls[k + 1].counts) != 1:
+        return None
+    unit = cls[k + 1].counts[0].unit
+    if unit in ("", "万"):
+        return None
+    parts, end, j = _items(cls, k + 1, unit)
+    if not parts or not end:
+        return None
+    parts = parts + _continued(cls, k + 1, j, parts, unit)
+    if len(parts) < 2:
+        return None
+    whole = _named_whole(report, cls, k, c.text, unit, parts)
+    if whole is None:
+        return None
+    got = _judge(parts, end, whole, "topic")
+    if got is not None and not got.complete:
+        shares = [_share(cls, p) for p in parts]
+        if all(x is not None for x in shares):
+            slack = sum(Decimal(5).scaleb(-1 - x.decimals) for x in shares)
+            if abs(sum(x.value for x in shares) - 100) <= slack:
+                got.complete = "shares"
+    return got
+
+
+def _share(cls: list[Clause], q: Quantity) -> Optional[Quantity]:
+    """The 占P% right after a count (in its clause or the next of its segment)."""
+    for i, c in enumerate(cls):
+        if q in c.counts:
+            for p in c.percents:
+                if p.span.start > q.span.start and p.subject.startswith("占"):
+                    return p
+            if i + 1 < len(cls) and cls[i + 1].segment == c.segment and not cls[i + 1].counts:
+                return next((p for p in cls[i + 1].percents if p.subject.startswith("占")), None)
+            return None
+    return None
+
+
 def _judge(parts, reached_end, whole, marker, after=False) -> Optional[NarrativeList]:
     if not parts or len(parts) < 2:
         return None
@@ -349,14 +399,18 @@ def report_lists(report) -> list[NarrativeList]:
     return report.derive("lists", build)
 
 
-def list_wholes(report) -> dict[int, Quantity]:
-    """id(part) -> the whole of its list, for every part of every list (made once)."""
+def list_wholes(report) -> dict[int, tuple[Quantity, Optional[Decimal]]]:
+    """id(part) -> (the whole of its list, the sum of its parts when they do not fit the whole),
+    for every part of every list (made once). A list whose parts do not fit its whole (RL202's
+    finding) may have had its shares taken of the parts' sum: both are wholes for RL301."""
 
-    def build() -> dict[int, Quantity]:
-        out: dict[int, Quantity] = {}
+    def build() -> dict[int, tuple[Quantity, Optional[Decimal]]]:
+        out: dict[int, tuple[Quantity, Optional[Decimal]]] = {}
         for lst in report_lists(report):
+            total = sum((p.value for p in lst.parts), Decimal(0))
+            broken = total > lst.whole.value or bool(lst.complete) and total != lst.whole.value
             for p in lst.parts:
-                out.setdefault(id(p), lst.whole)
+                out.setdefault(id(p), (lst.whole, total if broken else None))
         return out
 
     return report.derive("list-wholes", build)

@@ -56,10 +56,14 @@ class PercentageMismatch(Rule):
                 if count is None:
                     continue
                 text_bases = self._text_bases(cls, k, count, share)
-                whole = wholes.get(id(count))
-                if whole is not None and share == "any" and not any(q is whole for _, q in text_bases):
-                    text_bases.insert(0, (whole.value, whole))  # the whole of its list comes first
                 bases = [(b, "正文所述总数", q) for b, q in text_bases]
+                listed = wholes.get(id(count))
+                if listed is not None and share == "any":
+                    whole, parts_sum = listed
+                    bases = [x for x in bases if x[2] is not whole]
+                    if parts_sum is not None:
+                        bases.insert(0, (parts_sum, PARTS_SUM, None))
+                    bases.insert(0, (whole.value, "正文所述总数", whole))  # the whole of its list comes first
                 if count.unit in COUNT_UNITS:
                     bases += [(b, name, None) for b, name in table_bases(report, share)]
                 # a whole smaller than the part would make a share above 100%: not its whole
@@ -75,7 +79,7 @@ class PercentageMismatch(Rule):
                     for v, _ in found[1] for b, _, _ in bases
                 ):
                     continue
-                f = self._judge(count, p, bases, tol, bool(text_bases))
+                f = self._judge(count, p, bases, tol, any(q is not None or n == PARTS_SUM for _, n, q in bases))
                 if f is not None:
                     yield f
 
@@ -132,8 +136,13 @@ class PercentageMismatch(Rule):
                                       why_en + (f"Other possible wholes do not match either: {others_en}" if others_en else "")))
 
 
+PARTS_SUM = "所列各项之和"
+
+
 def _source(base, name: str, q: Optional[Quantity], unit: str) -> tuple[str, str]:
     """Where the whole a share was taken of comes from, said so that the reader can check it."""
+    if name == PARTS_SUM:
+        return f"总数取所列各项之和{_fmt(base)}{unit}", f"the whole is the sum of the listed parts, {_fmt(base)}"
     if q is None:
         return f"总数{_fmt(base)}为统计表的“{name}”", f"the whole {_fmt(base)} is the table's {name}"
     tail = q.subject.split()[-1] if q.subject.split() else ""
