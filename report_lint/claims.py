@@ -119,13 +119,17 @@ def topic_claim(subject: str, unit: str, topic: str) -> Optional[dict]:
     return match_claim(subject + "申请", unit)
 
 
-def restated(report: "Report", q: "Quantity", topic: str = "") -> Optional[tuple[dict, list]]:
+def restated(report: "Report", q: "Quantity", paragraph_topic: bool = True) -> Optional[tuple[dict, list]]:
     """The claim a count restates and the table's values for it, or None when it restates nothing
-    comparable (another body, another year, an approximate number, no such cells). ``topic`` is
-    what the paragraph is about (Clause.topic), for subjects that do not say it."""
+    comparable (another body, another year, an approximate number, no such cells). A subject that
+    does not say what is counted is read with its paragraph's topic (narrative.topic_at)."""
     if q.approx:
         return None
-    claim = match_claim(q.subject, q.unit) or topic_claim(q.subject, q.unit, topic)
+    claim = match_claim(q.subject, q.unit)
+    if claim is None and paragraph_topic and _BARE.match(q.subject):
+        from .narrative import topic_at
+
+        claim = topic_claim(q.subject, q.unit, topic_at(report, q.span.start))
     if claim is None:
         return None
     years = {int(y) for y in re.findall(r"((?:19|20)\d\d)年", q.subject)}

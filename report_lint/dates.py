@@ -260,7 +260,7 @@ def _name_before(text: str, s: int, at: int) -> bool:
 def _malformed_at_end(text: str, s: int, e: int) -> Optional[DateMention]:
     """A date-like token closing text[s:e] that is not a valid date: a digit run (2023120) or
     digits with some of 年/月/日 lost (20251月15日, 2025年1月15)."""
-    m = _DATE_CHARS.search(text, s, e)
+    m = _DATE_CHARS.search(text, max(s, e - 24), e)  # the token closes the line: its last characters
     if m is None:
         return None
     raw = m.group(1).strip()

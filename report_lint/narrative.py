@@ -97,10 +97,6 @@ class Clause:
     segment: int  # index of its segment (; inside a sentence), global
     paragraph: int  # index of its line
     sep: str = ""  # the separator that ends it ("" at the end of a region)
-    # What the paragraph is about when the clause does not say it: the words after the last
-    # sub-heading ordinal before the clause ("依申请公开情况" after （二）), or the section's
-    # title; "" when none. Read by claims.restated for subjects like "本年度共办结".
-    topic: str = ""
     # Read-only. A clause without a number (most) shares the empty tuple: three new lists for
     # each clause made building the clauses 6% slower.
     quantities: Sequence[Quantity] = ()
@@ -403,46 +399,65 @@ def sentences(report: "Report") -> list[list[int]]:
 
 # A sub-heading ordinal, （二） / 二、 / 2. at a line start or after a sentence end (pages
 # scraped onto one line run headings into the text: …成效。（二）依申请公开情况今年…): the
-# words after it say what the paragraphs under it are about, until the next one.
-_SUBHEAD = re.compile(r"(?:(?<=[。!?;\s])|^)(?:\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、"
-                      r"|\d{1,2}[.、](?!\d))[ \t]*([^。,;:!?\n]{1,16})")
+# words after it say what the paragraphs under it are about, until the next one. Written to
+# start with the sentence end or space before it, so that one pass over the text skips to the
+# few candidates (starting with the ordinal, it stopped at every digit and 一).
+_ORDINAL = r"(?:\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、](?!\d))[ \t]*([^。,;:!?\n]{1,16})"
+_SUBHEAD = re.compile(r"[。!?;\s]" + _ORDINAL)
+_SUBHEAD_AT_START = re.compile(_ORDINAL)
 
 
-def _topics(line: str, pos: int, topic: str) -> list[tuple[int, str]]:
-    """(offset, topic) from each sub-heading of the line on, the first entry the topic in force."""
-    out = [(pos, topic)]
-    if "(" in line or "、" in line or "." in line:
-        for m in _SUBHEAD.finditer(line):
-            out.append((pos + m.start(), m.group(1)))
-    return out
+def _spans(report: "Report") -> list[Span]:
+    return report.derive("narrative-spans", lambda: narrative_spans(report))
 
 
 def _clauses(report: "Report") -> list[Clause]:
     text = report.source.text
     out: list[Clause] = []
     counters = [0, 0, 0]
-    titles = {s.body.start: s.title for s in report.sections}
-    topic = ""
-    for sp in narrative_spans(report):
+    for sp in _spans(report):
         # whole lines only; lines that look like table rows (| or tabs) are not narrative
         pos = sp.start
-        topic = titles.get(sp.start, topic)  # a section's body starts with its title as topic
         for line in text[sp.start:sp.end].split("\n"):
             if line and "|" not in line and "\t" not in line:
-                got = parse_text(line, pos, counters)
-                if got:
-                    marks = _topics(line, pos, topic)
-                    k = 0
-                    for c in got:
-                        while k + 1 < len(marks) and marks[k + 1][0] <= c.span.start:
-                            k += 1
-                        c.topic = marks[k][1]
-                    topic = marks[-1][1]
-                    out.extend(got)
-                else:
-                    topic = _topics(line, pos, topic)[-1][1]
+                out.extend(parse_text(line, pos, counters))
             counters[0] += 1
             counters[1] += 1
             counters[2] += 1
             pos += len(line) + 1
     return out
+
+
+def topic_at(report: "Report", offset: int) -> str:
+    """What the paragraph at ``offset`` is about when its clause does not say it: the words after
+    the last sub-heading ordinal before it in its section ("依申请公开情况" after （二）), or the
+    section's title; "" when none. Read for subjects like "本年度共办结" (claims.restated): looked
+    for backwards from the offset, through the narrative only (a table's rows are not headings),
+    a stretch at a time, so that a report pays for the few clauses that ask."""
+    text = report.source.text
+    sec = None
+    for s in report.sections:
+        if s.body.start <= offset:
+            sec = s
+    floor = sec.body.start if sec is not None else 0
+    for sp in reversed(_spans(report)):
+        if sp.start >= offset or sp.end <= floor:
+            continue
+        lo, hi = max(sp.start, floor), min(sp.end, offset)
+        while hi > lo:
+            a = max(lo, hi - 600)
+            last = None
+            for last in _SUBHEAD.finditer(text, max(lo, a - 1), hi):
+                pass
+            if last is not None:
+                return last.group(1)
+            if a == lo:
+                m = _SUBHEAD_AT_START.match(text, lo, hi)
+                if m is not None:
+                    return m.group(1)
+            hi = a + 20  # overlap: a heading cut by the stretch's start is found in the next
+            if a == lo:
+                break
+    return sec.title if sec is not None else ""
+
+

@@ -1,12 +1,11 @@
 """RL406 year-mismatch."""
 
 import re
-from bisect import bisect_right
 
 from ...dates import report_period
 from ...findings import Finding, Message, Related, Severity
 from ...model import Span
-from ...narrative import clauses
+from ...narrative import topic_at
 from ..base import Rule
 from ._common import overview_year, title_year
 
@@ -74,12 +73,10 @@ class YearMismatch(Rule):
         if year is None:
             return
         text = report.source.text
-        for m in _PLAN.finditer(text):
-            if int(m.group("y")) != year:
+        for m in _PLAN.finditer(text):  # starts with a literal: the engine skips to the 2s
+            if int(m.group("y")) != year or m.start() and text[m.start() - 1].isdigit():
                 continue
-            cls = clauses(report)
-            k = bisect_right(cls, m.start(), key=lambda c: c.span.start) - 1
-            topic = cls[k].topic if k >= 0 and cls[k].span.end >= m.start() else ""
+            topic = topic_at(report, m.start())
             tail = text[m.end():m.end() + 40]
             if not any(w in topic for w in _PLAN_TOPIC) and not any(w in tail for w in ("改进", "整改")):
                 continue
@@ -92,7 +89,7 @@ class YearMismatch(Rule):
 
 # "2016年，我们将采取以下措施…", "2023年，我区将进一步…": a plan (将 + what will be done; not 将 + a
 # noun, which is 把: 2024年，我局将政务公开纳入考核)
-_PLAN = re.compile(r"(?<!\d)(?P<y>20\d\d)年(?:度)?[,，]?[^\S\n]*(?:我们|我区|我县|我市|我局|我委|我办|我厅|我镇|我乡|我街道|"
+_PLAN = re.compile(r"(?P<y>20\d\d)年(?:度)?[,，]?[^\S\n]*(?:我们|我区|我县|我市|我局|我委|我办|我厅|我镇|我乡|我街道|"
                    r"我单位|本机关|本单位|本部门)?将(?:继续|进一步|采取|着力|持续|重点|从以下|在以下|不断|切实|全面|围绕)")
 # the sub-heading or section the plan stands under
 _PLAN_TOPIC = ("改进", "整改", "问题", "下一步", "工作打算", "计划")

@@ -51,7 +51,7 @@ class NarrativeTableMismatch(Rule):
             if len(counts) != 1:
                 continue  # two counts in one clause: which phrase goes with which is unclear
             q = counts[0]
-            found = restated(report, q, clause.topic)
+            found = restated(report, q)
             if found is None:
                 continue
             f = self._compare(report, q, *found)

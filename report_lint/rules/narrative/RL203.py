@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ...findings import Finding, Message, Related, Severity
 from ...model import Span
-from ...narrative import clauses, sentences
+from ...narrative import clauses, sentences, topic_at
 from ..base import Rule
 
 # "all upheld" / "all concluded" as the reports say it
@@ -105,18 +106,26 @@ class AllUpheldContradicted(Rule):
         if row is None or len(row.cells) != 7 or not row.cells[6].value:
             return
         text = report.source.text
-        if ALL_DONE.search(text) is None:
+        said = [m.start() for m in ALL_DONE.finditer(text)]
+        if not said:
             return
         cls = clauses(report)
-        for ks in sentences(report):
-            group = [cls[k] for k in ks]
+        groups = sentences(report)
+        firsts = [cls[ks[0]].span.start for ks in groups]
+        seen: set[int] = set()
+        for at in said:  # the sentences that say it (a few), found by where they start
+            g = bisect_right(firsts, at) - 1
+            if g < 0 or g in seen or cls[groups[g][-1]].span.end < at:
+                continue
+            seen.add(g)
+            group = [cls[k] for k in groups[g]]
             start, end = group[0].span.start, group[-1].span.end
             sentence = text[start:end]
             m = ALL_DONE.search(sentence)
             if m is None:
                 continue
             before = sentence[: m.start()]
-            topic = group[0].topic  # （二）依申请公开情况。本年度共受理11件，均已办结。
+            topic = topic_at(report, start)  # （二）依申请公开情况。本年度共受理11件，均已办结。
             about = "申请" in before or "申请" in topic and "复议" not in topic and "诉讼" not in topic
             if not about or any(w in sentence for w in NOT_REQUESTS) or re.search(r"[未不没非](?:是|能)?$", before):
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...findings import Finding, Message, Related, Severity
-from ...narrative import clauses, sentences
+from ...narrative import clauses
 from ..base import Rule
 
 _RECEIVED = re.compile(r"受理|收到|新收|接收|接到")
@@ -49,34 +49,32 @@ class HandledExceedsReceived(Rule):
         text = report.source.text
         if "办结" not in text and "答复" not in text and "办理完毕" not in text and "处理完毕" not in text:
             return
-        carried = _carried_over(report)
-        if carried:
+        if _carried_over(report):
             return  # the table says some came from the year before
         cls = clauses(report)
-        for ks in sentences(report):
-            group = [cls[k] for k in ks]
-            if not any(c.counts for c in group):
+        for i in range(1, len(cls)):
+            a, b = cls[i - 1], cls[i]
+            if len(b.counts) != 1 or len(a.counts) != 1 or a.sentence != b.sentence:
                 continue
-            for i in range(len(group) - 1):
-                a, b = group[i], group[i + 1]
-                if len(a.counts) != 1 or len(b.counts) != 1:
-                    continue
-                got, done = a.counts[0], b.counts[0]
-                if got.unit != done.unit or got.approx or done.approx or got.unit in ("", "万", "万元", "元"):
-                    continue
-                if not _RECEIVED.search(got.subject) or not _HANDLED.match(done.subject):
-                    continue
-                if done.value <= got.value:
-                    continue
-                sentence = text[group[0].span.start:group[-1].span.end]
-                if _CARRIED.search(sentence) or _CARRIED.search(got.subject):
-                    continue
-                yield Finding(self.code,
-                              Message(f"办结 {_fmt(done.value)}{done.unit} 多于受理 {_fmt(got.value)}{got.unit}，"
-                                      f"且没有说明上年结转（是否数字颠倒？）",
-                                      f"{_fmt(done.value)} handled but {_fmt(got.value)} received, and nothing carried over "
-                                      f"from the year before is said (digits swapped?)"),
-                              done.span, related=[Related(got.span, Message("受理数", "received"))])
+            got, done = a.counts[0], b.counts[0]
+            if got.unit != done.unit or got.approx or done.approx or got.unit in ("", "万", "万元", "元"):
+                continue
+            if done.value <= got.value or not _HANDLED.match(done.subject) or not _RECEIVED.search(got.subject):
+                continue
+            # the whole sentence: nothing in it may account for the difference
+            j, k = i - 1, i
+            while j > 0 and cls[j - 1].sentence == a.sentence:
+                j -= 1
+            while k + 1 < len(cls) and cls[k + 1].sentence == a.sentence:
+                k += 1
+            if _CARRIED.search(text, cls[j].span.start, cls[k].span.end):
+                continue
+            yield Finding(self.code,
+                          Message(f"办结 {_fmt(done.value)}{done.unit} 多于受理 {_fmt(got.value)}{got.unit}，"
+                                  f"且没有说明上年结转（是否数字颠倒？）",
+                                  f"{_fmt(done.value)} handled but {_fmt(got.value)} received, and nothing carried over "
+                                  f"from the year before is said (digits swapped?)"),
+                          done.span, related=[Related(got.span, Message("受理数", "received"))])
 
 
 def _carried_over(report) -> bool:

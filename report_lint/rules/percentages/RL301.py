@@ -73,7 +73,7 @@ class PercentageMismatch(Rule):
                     continue
                 # a count the table contradicts is RL201's finding; a share that is right for the
                 # table's number is not a second one
-                found = restated(report, count, c.topic)
+                found = restated(report, count)
                 if found is not None and len(c.counts) <= 1 and any(
                     abs(_pct(v, b, p.decimals, ROUND_HALF_UP) - p.value) <= tol
                     for v, _ in found[1] for b, _, _ in bases

@@ -1,9 +1,13 @@
 """RL506 page-residue."""
 
+import re
+
 from ...findings import Finding, Message, Severity
 from ...model import Span
 from ..base import Rule
 from ._common import crawler_header_end, lexicon
+
+_TONES = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 
 
 class PageResidue(Rule):
@@ -45,18 +49,25 @@ class PageResidue(Rule):
         # (a text that is not a report is not looked at: scope "report", RL002 says what it is)
         text = report.source.text
         skip = crawler_header_end(text)
-        by_line: dict[int, list] = {}
+        # read with a line break before the text, so that the patterns of a whole line (which start
+        # with the break before it) find the first line too; offsets are one more than the text's
+        padded = "\n" + text
+        by_line: dict[int, list[tuple[int, int]]] = {}
         line, at = 0, 0
-        for m in lexicon("residue").finditer(text, skip):
-            if m.end() > m.start():
-                line += text.count("\n", at, m.start())  # counted on from the last match: linear
-                at = m.start()
-                by_line.setdefault(line, []).append(m)
-        for ms in by_line.values():
-            found = "、".join(dict.fromkeys(" ".join(m.group().split()) for m in ms))
+        for m in lexicon("residue").finditer(padded, skip):
+            a, b = m.start() - 1, m.end() - 1
+            if padded[m.start()] == "\n":
+                a += 1  # the line break belongs to the line before
+            if b > a:
+                line += text.count("\n", at, a)  # counted on from the last match: linear
+                at = a
+                by_line.setdefault(line, []).append((a, b))
+        for spans in by_line.values():
+            found = "、".join(dict.fromkeys(" ".join(text[a:b].split()) for a, b in spans))
             yield Finding(self.code, Message(f"网页残留文字：“{found}”，不应出现在年报正文中",
-                                             f"web page residue: “{found}”"), Span(ms[0].start(), ms[-1].end()))
-        once = list(lexicon("residue_once").finditer(text, skip))
+                                             f"web page residue: “{found}”"), Span(spans[0][0], spans[-1][1]))
+        # pinyin glosses hold a tone-marked vowel: a report without one has none (one fast scan)
+        once = list(lexicon("residue_once").finditer(text, skip)) if _TONES.search(text, skip) else []
         if once:
             m = once[0]
             more_zh = f"等，共 {len(once)} 处" if len(once) > 1 else ""
