@@ -44,7 +44,7 @@ def _say_input_error(path: str, err, lang: str) -> None:
 
 @app.command()
 def extract(
-    paths: List[str] = typer.Argument(..., help="报告文件或目录（目录递归查找 .txt）；- 表示标准输入。"),
+    paths: List[str] = typer.Argument(..., help="报告文件或目录（目录递归查找 .txt、网页、.docx、.pdf）；- 表示标准输入。"),
     fmt: ExtractFormat = typer.Option(ExtractFormat.json, "--format", "-f", help="输出格式：json 或 csv。"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件而不是标准输出。"),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="从标准输入读取时使用的文件名。"),
@@ -121,6 +121,52 @@ def extract(
     raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
 
 
+@app.command("text")
+def text_cmd(
+    path: str = typer.Argument(..., help="报告文件（文本、网页、Word 文档或 PDF）；- 表示标准输入。"),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="从标准输入读取时使用的文件名。"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件而不是标准输出。"),
+    lang: Lang = typer.Option(Lang.zh, "--lang", help="消息语言：zh 或 en。"),
+) -> None:
+    """Print the text report-lint reads from a file (what positions refer to). 显示 report-lint 读到的报告文字。
+
+    For a web page, Word document or PDF: the rendered report (tables as | rows |), the lines
+    that the "report-lint text" positions of the findings count. For a text file: its text as
+    analysed (line ends unified, full-width forms and traditional characters folded)."""
+    from . import source as src_
+    from .discover import display
+    from .outputs import OutputError, refuse_inputs, write_text
+    from .source import InputError
+
+    try:
+        refuse_inputs([("--output", output)], [path])
+    except OutputError as err:
+        say(f"report-lint: {err.message(lang.value)}")
+        raise typer.Exit(EXIT_INPUT)
+    try:
+        data = src_.read_stdin() if path == "-" else src_.read_bytes(path)
+        src = src_.from_bytes(data, display(stdin_filename or "-" if path == "-" else path))
+    except InputError as err:
+        _say_input_error(path, err, lang.value)
+        raise typer.Exit(EXIT_INPUT)
+    text = src.text if src.text.endswith("\n") else src.text + "\n"
+    try:
+        if output is not None:
+            write_text(output, text)
+        elif sys.stdout is None:
+            raise OutputError("标准输出已关闭：请用 --output 指定结果文件", "standard output is closed; use --output FILE")
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        from .commands import quiet_stdout
+
+        quiet_stdout()
+    except OutputError as err:
+        say(f"report-lint: {err.message(lang.value)}")
+        raise typer.Exit(EXIT_INPUT)
+
+
 from .reporters import FORMATS  # noqa: E402  (a tuple of names: imports nothing heavy)
 
 OutputFormat = Enum("OutputFormat", {f: f for f in FORMATS}, type=str)
@@ -148,8 +194,8 @@ def _split_codes(values: Optional[List[str]]) -> Optional[tuple[str, ...]]:
 
 @app.command()
 def check(
-    paths: List[str] = typer.Argument(..., help="报告文件或目录（目录递归查找 .txt）；- 表示标准输入。"),
-    fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="输出格式：text、json、sarif、github、junit、gitlab 或 html。"),
+    paths: List[str] = typer.Argument(..., help="报告文件或目录（目录递归查找 .txt、网页、.docx、.pdf）；- 表示标准输入。"),
+    fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="输出格式：" + "、".join(FORMATS) + "。"),
     select: Optional[List[str]] = typer.Option(None, "--select", help="只检查这些规则（代码或前缀，可用逗号分隔）。"),
     extend_select: Optional[List[str]] = typer.Option(None, "--extend-select", help="在配置之外再检查这些规则。"),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="不检查这些规则（代码或前缀）。"),
@@ -164,6 +210,11 @@ def check(
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="只报告不在此基线文件中的新问题。"),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="把当前所有问题写入基线文件（退出码为 0）。"),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="显示进度条（默认：终端中且文件较多时）。"),
+    fix: bool = typer.Option(False, "--fix", help="自动修复可以安全修复的问题（只改写文本文件，编码和换行不变）。"),
+    unsafe_fixes: Optional[bool] = typer.Option(None, "--unsafe-fixes/--no-unsafe-fixes", help="同时应用不安全的修复（删除网页残留、垃圾广告等）。"),
+    diff: bool = typer.Option(False, "--diff", help="不改写文件，只显示 --fix 将做的修改。"),
+    show_fixes: bool = typer.Option(False, "--show-fixes", help="列出已修复的问题。"),
+    prune_baseline: bool = typer.Option(False, "--prune-baseline", help="从 --baseline 指定的审阅文件中删去已不存在的问题。"),
 ) -> None:
     """Check reports and print what is wrong. 检查年度报告并列出问题。"""
     from .commands import CheckOptions, run_check
@@ -176,7 +227,8 @@ def check(
         ignore=_split_codes(ignore), fail_on=Severity.parse(fail_on.value) if fail_on else None,
         exit_zero=exit_zero, config=config, lang=lang.value if lang else None, stdin_filename=stdin_filename,
         statistics=statistics, output=output, jobs=jobs, baseline=baseline, write_baseline=write_baseline,
-        progress=progress,
+        progress=progress, fix=fix, diff=diff, show_fixes=show_fixes, unsafe_fixes=unsafe_fixes,
+        prune_baseline=prune_baseline,
     ))
     raise typer.Exit(code)
 
@@ -193,7 +245,8 @@ def rules_cmd(
     if fmt == ListFormat.json:
         import json
 
-        data = [{"code": r.code, "name": r.name, "severity": r.severity.label, "summary": r.summary.text(lang.value)} for r in rules]
+        data = [{"code": r.code, "name": r.name, "severity": r.severity.label, "summary": r.summary.text(lang.value),
+                 "default": getattr(r, "default_enabled", True)} for r in rules]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     from rich.console import Console
@@ -243,7 +296,7 @@ def _root(
     """report-lint: 检查政府信息公开工作年度报告。"""
 
 
-COMMANDS = {"extract", "check", "rules", "explain"}
+COMMANDS = {"extract", "check", "text", "rules", "explain"}
 
 
 def main(argv: Optional[List[str]] = None) -> None:

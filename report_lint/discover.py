@@ -27,7 +27,7 @@ from typing import Optional
 from .findings import Message
 
 # Report files looked for in folders (lower-case suffixes).
-REPORT_SUFFIXES = {".txt", ".text", ".md"}
+REPORT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".shtml", ".docx", ".pdf"}
 
 # Folders never searched (ruff's default exclusions that can occur in a reports repository).
 EXCLUDED_DIRS = frozenset((

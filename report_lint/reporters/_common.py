@@ -76,11 +76,10 @@ def by_path(results: "Iterable[FileResult]") -> "list[FileResult]":
     """Results in path order (stable), each file's diagnostics by line, column, code: streamed
     file by file, the order of sorted_diagnostics. (The engine's results are already so
     ordered within a file; these are copies, the caller's results are left alone.)"""
-    from ..findings import FileResult
+    from dataclasses import replace
 
     key = lambda d: (d.line, d.column, d.code)  # noqa: E731
-    return [FileResult(r.path, r.source, sorted(r.diagnostics, key=key), r.error)
-            for r in sorted(results, key=lambda r: r.path)]
+    return [replace(r, diagnostics=sorted(r.diagnostics, key=key)) for r in sorted(results, key=lambda r: r.path)]
 
 
 def summarize(results: "Iterable[FileResult]") -> Summary:

@@ -69,7 +69,7 @@ def _command(d: "Diagnostic", lang: str) -> str:
         if d.end_line == d.line:
             props += [("col", d.column), ("endColumn", d.end_column)]
     props.append(("title", f"{d.code} {d.name}" if d.name else d.code))
-    lines = [d.message]
+    lines = [d.message if d.locator is None else f"{d.locator.place}: {d.message}"]
     if d.detail:
         lines.append(d.detail)
     lines += [f"{_RELATED[lang]}{r.line}:{r.column} {r.message}" for r in d.related]

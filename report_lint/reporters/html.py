@@ -353,6 +353,11 @@ def _file(add, result: "FileResult", fid: str, w: dict, lang: str, rules: dict) 
     else:
         add(f'<p class="ok">{escape(w["none"])}</p>\n')
     source = result.source
+    diagnostics = result.diagnostics
+    if source is not None and getattr(source, "format", "text") != "text" and hasattr(source, "text_line"):
+        # A page, document or PDF: the report text shown is the text report-lint read from it
+        # (`report-lint text`), the findings highlighted where they are in it.
+        source, diagnostics = _TextView(source), [_in_text(d) for d in diagnostics]
     if source is None:
         msg = result.error.message(lang) if result.error is not None else None
         text = w["unreadable"].format(msg=msg) if msg else w["unreadable_generic"]
@@ -363,20 +368,20 @@ def _file(add, result: "FileResult", fid: str, w: dict, lang: str, rules: dict) 
     targets: dict[int, str] = {}
     spans: dict[int, tuple[int, int]] = {}
     if source is not None:
-        targets, spans = _text(text_parts.append, source, result.diagnostics, fid, lang)
-    if result.diagnostics:
+        targets, spans = _text(text_parts.append, source, diagnostics, fid, lang)
+    if diagnostics:
         add(f'<h3>{escape(w["findings"])}</h3>\n<ol class="findings">\n')
         # Findings about the file as a whole first: they have no place in the text.
-        order = sorted(range(len(result.diagnostics)), key=lambda j: not _whole_file(result.diagnostics[j]))
+        order = sorted(range(len(diagnostics)), key=lambda j: not _whole_file(diagnostics[j]))
         for j in order:
             quote = None
             if j + 1 in spans and source is not None:
                 a, b = spans[j + 1]
                 quote = source.original[a:b]
-            _finding(add, result.diagnostics[j], j + 1, fid, targets.get(j + 1), quote, source, w, lang, rules)
+            _finding(add, diagnostics[j], j + 1, fid, targets.get(j + 1), quote, source, w, lang, rules)
         add("</ol>\n")
     if source is not None:
-        if result.diagnostics:
+        if diagnostics:
             add(f'<h3>{escape(w["text"])}</h3>\n')
             add("".join(text_parts))
         else:  # nothing to point at: keep a clean file's text out of the way
@@ -393,6 +398,8 @@ def _finding(add, d: "Diagnostic", j: int, fid: str, target: Optional[str], quot
         add(escape(w["whole"]))
     else:
         where = w["at"].format(l=d.line, c=d.column)
+        if d.locator is not None:
+            where = f"{d.locator.place}{w['sep']}{where}"
         if d.end_line > d.line and not (d.end_line == d.line + 1 and d.end_column == 1):
             where += w["to"].format(l=d.end_line)
         add(f'<a class="go" href="#{target}">{escape(where)}</a>' if target else escape(where))
@@ -425,6 +432,28 @@ def _finding(add, d: "Diagnostic", j: int, fid: str, target: Optional[str], quot
 
 
 # ----------------------------------------------------------------------- the report text
+
+
+class _TextView:
+    """A page, document or PDF seen as the text report-lint read from it."""
+
+    def __init__(self, source) -> None:
+        self.original = source.text
+        self.path = source.path
+        self.line_count = source.text.count("\n") + (not source.text.endswith("\n"))
+
+
+def _in_text(d: "Diagnostic") -> "Diagnostic":
+    """The diagnostic with its positions in that text (where the locator puts it)."""
+    from dataclasses import replace
+
+    loc = d.locator
+    related = [replace(r, line=r.locator.text_line, column=r.locator.text_column) if r.locator else r
+               for r in d.related]
+    if loc is None:
+        return replace(d, related=related)
+    return replace(d, line=loc.text_line, column=loc.text_column, end_line=loc.text_end_line,
+                   end_column=loc.text_end_column, related=related)
 
 
 def _line_table(original: str) -> list[tuple[int, int, int]]:

@@ -95,9 +95,12 @@ def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False
                         "endLine": d.end_line,
                         "endColumn": d.end_column,
                     },
-                }
+                },
+                **({"message": {"text": d.locator.place}} if d.locator is not None else {}),
             }
         ]
+        if d.locator is not None:  # where in the page, document or PDF, and in `report-lint text`
+            res["properties"] = {"locator": d.locator.as_dict()}
         if d.related:
             res["relatedLocations"] = [
                 {

@@ -2,7 +2,7 @@
 
 import re
 
-from ...findings import Finding, Message, Severity
+from ...findings import UNSAFE, Edit, Finding, Fix, Message, Severity
 from ...model import Span
 from ..base import Rule
 from ._common import lexicon
@@ -83,4 +83,6 @@ class InjectedSpam(Rule):
             else:
                 msg = Message(f"疑似被植入的博彩广告文字：“{said}”，请删除并检查网站安全",
                               f"injected gambling spam: “{said}”; remove it and check the website")
-            yield Finding(self.code, msg, Span(start, end))
+            # Unsafe (--unsafe-fixes): the spam often took the place of a word that is then missing.
+            fix = Fix([Edit(start, end, "")], Message(f"删去“{said}”", f"delete “{said}”"), UNSAFE)
+            yield Finding(self.code, msg, Span(start, end), fix=fix)

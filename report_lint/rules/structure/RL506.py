@@ -2,7 +2,7 @@
 
 import re
 
-from ...findings import Finding, Message, Severity
+from ...findings import UNSAFE, Edit, Finding, Fix, Message, Severity
 from ...model import Span
 from ..base import Rule
 from ._common import crawler_header_end, lexicon
@@ -64,15 +64,19 @@ class PageResidue(Rule):
                 by_line.setdefault(line, []).append((a, b))
         for spans in by_line.values():
             found = "、".join(dict.fromkeys(" ".join(text[a:b].split()) for a, b in spans))
+            # Unsafe (--unsafe-fixes): each residue term is deleted, the text between them kept.
+            fix = Fix([Edit(a, b, "") for a, b in spans], Message(f"删去“{found}”", f"delete “{found}”"), UNSAFE)
             yield Finding(self.code, Message(f"网页残留文字：“{found}”，不应出现在年报正文中",
-                                             f"web page residue: “{found}”"), Span(spans[0][0], spans[-1][1]))
+                                             f"web page residue: “{found}”"), Span(spans[0][0], spans[-1][1]), fix=fix)
         # pinyin glosses hold a tone-marked vowel: a report without one has none (one fast scan)
         once = list(lexicon("residue_once").finditer(text, skip)) if _TONES.search(text, skip) else []
         if once:
             m = once[0]
             more_zh = f"等，共 {len(once)} 处" if len(once) > 1 else ""
             more_en = f" and {len(once) - 1} more" if len(once) > 1 else ""
+            fix = Fix([Edit(g.start(), g.end(), "") for g in once], Message("删去全部拼音注音", "delete every pinyin gloss"),
+                      UNSAFE)
             yield Finding(self.code, Message(f"网页残留文字：词中夹有拼音注音“{m.group()}”{more_zh}（镜像网站的转换残留），"
                                              f"不应出现在年报正文中",
                                              f"web page residue: pinyin glosses inside the words, “{m.group()}”{more_en}"),
-                          Span(m.start(), m.end()))
+                          Span(m.start(), m.end()), fix=fix)
