@@ -7,7 +7,8 @@ from ...model import Span
 from ..base import Rule
 from ._common import crawler_header_end, lexicon
 
-_TONES = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+# a gloss opens with a bracket and a Latin letter (pinyin): a text without one has none
+_GLOSS_OPEN = re.compile(r"\([a-z\u00e0-\u01dc]")
 
 
 class PageResidue(Rule):
@@ -68,8 +69,8 @@ class PageResidue(Rule):
             fix = Fix([Edit(a, b, "") for a, b in spans], Message(f"删去“{found}”", f"delete “{found}”"), UNSAFE)
             yield Finding(self.code, Message(f"网页残留文字：“{found}”，不应出现在年报正文中",
                                              f"web page residue: “{found}”"), Span(spans[0][0], spans[-1][1]), fix=fix)
-        # pinyin glosses hold a tone-marked vowel: a report without one has none (one fast scan)
-        once = list(lexicon("residue_once").finditer(text, skip)) if _TONES.search(text, skip) else []
+        # pinyin glosses open with "(" and a Latin letter: most reports have none (one fast scan)
+        once = list(lexicon("residue_once").finditer(text, skip)) if _GLOSS_OPEN.search(text, skip) else []
         if once:
             m = once[0]
             more_zh = f"等，共 {len(once)} 处" if len(once) > 1 else ""
