@@ -113,6 +113,7 @@ def _items(cls: list[Clause], k: int, unit: str, after: int = -1, cross: bool = 
     parts: list[Quantity] = []
     seg = cls[k].segment
     sent = cls[k].sentence
+    etc = False
     j = k
     while j < len(cls) and (cls[j].segment == seg or cross and cls[j].sentence == sent and _one_part_each(cls, k, j + 1)):
         c = cls[j]
@@ -143,10 +144,12 @@ def _items(cls: list[Clause], k: int, unit: str, after: int = -1, cross: bool = 
         if len(same) > 1 or same[-1].approx:
             return None, False, j
         parts.append(same[-1])
-        if paren and ")" in c.text[same[-1].span.end - c.span.start:]:
-            return parts, True, j + 1  # (其中…1053条): the bracket closes the list
+        after = c.text[same[-1].span.end - c.span.start:]
+        etc = "等" in after  # …其他200条等: the list says there is more; it does not claim to be whole
+        if paren and ")" in after:
+            return parts, not etc, j + 1  # (其中…1053条): the bracket closes the list
         j += 1
-    return parts, True, j
+    return parts, not etc, j
 
 
 def _whole_after(cls: list[Clause], k: int, j: int, unit: str) -> Optional[Quantity]:

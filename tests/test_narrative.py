@@ -473,6 +473,7 @@ def test_rl202_real_shapes(text, exp):
     "计划总结3条、通知公告5条。",  # nested lists, each exact; a ; between lists is not one list
     "主动公开政府信息共计104208条,其中:通过网站公开信息69449条,政务新媒体公开政府信息80000余条。",  # approximate part
     "2012年,在网站主动公开的1913条政府信息中,机构职能信息133条,占6.95%;政策、规范性文件类信息403条,占21.07%。",  # partial
+    "共发布信息500条,其中政策文件100条,其他信息200条等。",  # 等: not all there is
 ])
 def test_rl202_real_shapes_silent(text):
     t, _ = _wrap(text)
@@ -513,6 +514,7 @@ def test_rl201_subject_given_by_the_paragraph(text, n):
 @pytest.mark.parametrize("text,n", [
     ("予以公开及部分公开42件。", 1), ("予以公开、部分公开共42件。", 1), ("予以公开、部分公开共11件。", 0),
     ("不予公开、无法提供、不予处理共11件。", 0),  # one number for several rows: compared with none
+    ("全年受理行政许可申请300件,办结审批事项280件。", 0),  # applications of another kind
 ])
 def test_rl201_combined_categories(text, n):
     t, line = _wrap(text, new=11)
@@ -543,6 +545,7 @@ def _wrap_fwd(narrative: str, fwd: int):
     ("2024年共收到政府信息公开申请11件,除2件结转下年度外,其余均已办结。", 2, 0),
     ("2024年共收到政府信息公开申请11件,均在法定期限内答复。", 2, 0),
     ("建议提案均已按时办结。", 2, 0),
+    ("全年受理行政许可申请300件,均已办结。", 2, 0),  # applications of another kind
 ])
 def test_rl203_all_requests_concluded(text, fwd, n):
     t, line = _wrap_fwd(text, fwd)

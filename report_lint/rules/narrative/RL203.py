@@ -20,7 +20,9 @@ ALL_DONE = re.compile(r"(?:均|全部|都|一律)(?:已经?|已|能|得到)?(?:�
 # what else is concluded in a report: suggestions, letters, hotline calls, reviews, what was
 # carried over (除2件结转下年度外，其余均已办结)
 NOT_REQUESTS = ("结转", "其余", "除", "剩余", "复议", "诉讼", "建议", "提案", "信访", "咨询", "投诉", "热线", "信件", "来信",
-                "留言", "举报", "诉求", "工单", "上年", "上一年")
+                "留言", "举报", "诉求", "工单", "上年", "上一年",
+                # applications of other kinds (受理行政许可申请300件，均已办结)
+                "许可", "审批", "事项", "办件", "政务服务", "低保", "补贴", "救助", "登记", "资质", "证照")
 # the sentence is about another body or another period: not this report's table
 OTHER_SCOPE = ("代表", "全市", "全区", "全县", "全省", "上一年度", "上年", "去年", "以来", "累计", "历年")
 GROUPS = {
