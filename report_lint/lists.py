@@ -95,15 +95,6 @@ def _whole(cls: list[Clause], k: int, marker: str) -> Optional[Quantity]:
     return q if _usable(q) else None
 
 
-def _one_part_each(cls: list[Clause], k: int, j: int) -> bool:
-    """Whether each segment of clauses k..j-1 holds one count: items parallel enough that a ；
-    between them separates items, not lists (…20条，内有A、B；工作类信息11条 is two lists)."""
-    seen: dict[int, int] = {}
-    for c in cls[k:j]:
-        seen[c.segment] = seen.get(c.segment, 0) + len(c.counts)
-    return all(n <= 1 for n in seen.values())
-
-
 def _items(cls: list[Clause], k: int, unit: str, after: int = -1, cross: bool = False, paren: bool = False
            ) -> tuple[Optional[list[Quantity]], bool, int]:
     """(parts, reached_end, next clause) of the list starting at clause k (its counts after offset
@@ -114,9 +105,19 @@ def _items(cls: list[Clause], k: int, unit: str, after: int = -1, cross: bool = 
     seg = cls[k].segment
     sent = cls[k].sentence
     etc = False
+    # for crossing a ;: how many counts each segment read so far holds, and whether each holds
+    # one at most (items parallel enough that a ; separates items, not lists: …20条，内有A、B；
+    # 工作类信息11条 is two lists). Kept as the clauses are read: linear.
+    per_segment: dict[int, int] = {}
+    one_each = True
     j = k
-    while j < len(cls) and (cls[j].segment == seg or cross and cls[j].sentence == sent and _one_part_each(cls, k, j + 1)):
+    while j < len(cls):
         c = cls[j]
+        n = per_segment.get(c.segment, 0) + len(c.counts)
+        if not (c.segment == seg or cross and c.sentence == sent and one_each and n <= 1):
+            break
+        per_segment[c.segment] = n
+        one_each = one_each and n <= 1
         body = c.text
         counts = c.counts
         if j == k:
@@ -144,9 +145,9 @@ def _items(cls: list[Clause], k: int, unit: str, after: int = -1, cross: bool = 
         if len(same) > 1 or same[-1].approx:
             return None, False, j
         parts.append(same[-1])
-        after = c.text[same[-1].span.end - c.span.start:]
-        etc = "等" in after  # …其他200条等: the list says there is more; it does not claim to be whole
-        if paren and ")" in after:
+        rest = c.text[same[-1].span.end - c.span.start:]
+        etc = "等" in rest  # …其他200条等: the list says there is more; it does not claim to be whole
+        if paren and ")" in rest:
             return parts, not etc, j + 1  # (其中…1053条): the bracket closes the list
         j += 1
     return parts, not etc, j
@@ -359,7 +360,7 @@ def _read_topic(report, cls: list[Clause], k: int, c: Clause) -> Optional[Narrat
         return None
     got = _judge(parts, end, whole, "topic")
     if got is not None and not got.complete:
-        shares = [_share(cls, p) for p in parts]
+        shares = [_share(cls, k + 1, p) for p in parts]
         if all(x is not None for x in shares):
             slack = sum(Decimal(5).scaleb(-1 - x.decimals) for x in shares)
             if abs(sum(x.value for x in shares) - 100) <= slack:
@@ -367,9 +368,11 @@ def _read_topic(report, cls: list[Clause], k: int, c: Clause) -> Optional[Narrat
     return got
 
 
-def _share(cls: list[Clause], q: Quantity) -> Optional[Quantity]:
-    """The 占P% right after a count (in its clause or the next of its segment)."""
-    for i, c in enumerate(cls):
+def _share(cls: list[Clause], k: int, q: Quantity) -> Optional[Quantity]:
+    """The 占P% right after a count (in its clause or the next of its segment); the count is in
+    a clause from k on, near it (the parts of one list, a few sentences)."""
+    for i in range(k, min(len(cls), k + 200)):
+        c = cls[i]
         if q in c.counts:
             for p in c.percents:
                 if p.span.start > q.span.start and p.subject.startswith("占"):

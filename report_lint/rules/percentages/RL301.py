@@ -10,7 +10,8 @@ from ...lists import list_wholes
 from ...findings import Finding, Message, Related, Severity
 from ...narrative import Clause, Quantity, clauses, percent_clauses
 from ..base import Rule
-from ._common import BASE_MARKERS, COUNT_UNITS, fmt as _fmt, pct as _pct, SHARE_MARKERS, count_of, share_of, table_bases
+from ._common import (COUNT_UNITS, NEAREST_WHOLES, SHARE_MARKERS, count_of, fmt as _fmt, pct as _pct, share_of, table_bases,
+                      wholes_before)
 
 class PercentageMismatch(Rule):
     """What it does: checks "…N件，占P%" in the narrative: N divided by the whole it is a share of
@@ -55,7 +56,7 @@ class PercentageMismatch(Rule):
                 count = count_of(cls, k, p)
                 if count is None:
                     continue
-                text_bases = self._text_bases(cls, k, count, share)
+                text_bases = self._text_bases(report, cls, k, count, share)
                 bases = [(b, "正文所述总数", q) for b, q in text_bases]
                 listed = wholes.get(id(count))
                 if listed is not None and share == "any":
@@ -84,20 +85,16 @@ class PercentageMismatch(Rule):
                     yield f
 
     @staticmethod
-    def _text_bases(cls: list[Clause], k: int, count: Quantity, share: str = "any") -> list[tuple[Decimal, Quantity]]:
-        """Wholes stated earlier in the same paragraph, nearest first."""
+    def _text_bases(report, cls: list[Clause], k: int, count: Quantity, share: str = "any") -> list[tuple[Decimal, Quantity]]:
+        """Wholes stated earlier in the same paragraph, nearest first (at most NEAREST_WHOLES)."""
         out = []
-        para = cls[k].paragraph
-        j = k
-        while j >= 0 and cls[j].paragraph == para:
-            for q in reversed(cls[j].counts):
-                if q.span.start >= count.span.start or q.unit != count.unit or q.approx:
-                    continue
-                if any(w in q.subject for w in BASE_MARKERS) and (
-                    share == "any" or any(w in q.subject for w in SHARE_MARKERS[share])
-                ):
-                    out.append((q.value, q))
-            j -= 1
+        for q in wholes_before(report, cls, cls[k].paragraph, count.span.start):
+            if q.unit != count.unit:
+                continue
+            if share == "any" or any(w in q.subject for w in SHARE_MARKERS[share]):
+                out.append((q.value, q))
+                if len(out) == NEAREST_WHOLES:
+                    break
         return out
 
     def _judge(self, count: Quantity, p: Quantity, bases, tol: Decimal, from_text: bool) -> Optional[Finding]:
