@@ -38,11 +38,11 @@ class InjectedSpam(Rule):
     code = "RL505"
     name = "injected-spam"
     severity = Severity.ERROR
-    # A hacked page is worth saying whatever the page is (a guide or a notice too)
-    scope = "any"
+    # On a text that is not a report RL002 is the one finding, and it says the page holds spam
+    scope = "report"
     summary = Message("文中混入了博彩类垃圾广告文字（网站可能被入侵）", "Injected gambling spam in the text (the site may be hacked)")
     doc_zh = """
-    检查内容：文中混入了博彩、赌场、色情类广告文字，这是政府网站被入侵后常见的情形：某个词被替换成“bet36体育在线_bet36体育投注@:”之类的字样，机关名称被替换成博彩品牌（英国威廉希尔公司市人民政府），网页标题变成博彩或色情搜索词（2024欧洲杯买球平台-线上app官网），地名被换成一个域名（浙江省puroview.com溪下乡）。词表见 rules/spam.toml，只收博彩、色情专用词，因此体育彩票管理机构年报中的“体育彩票”、提到体育场馆、娱乐或某个平台的年报都不会被报告。每处都单独报告，任何文本都检查（被入侵网站上的指南、通知也一样）。
+    检查内容：文中混入了博彩、赌场、色情类广告文字，这是政府网站被入侵后常见的情形：某个词被替换成“bet36体育在线_bet36体育投注@:”之类的字样，机关名称被替换成博彩品牌（英国威廉希尔公司市人民政府），网页标题变成博彩或色情搜索词（2024欧洲杯买球平台-线上app官网），地名被换成一个域名（浙江省puroview.com溪下乡）。词表见 rules/spam.toml，只收博彩、色情专用词，因此体育彩票管理机构年报中的“体育彩票”、提到体育场馆、娱乐或某个平台的年报都不会被报告。每处都单独报告；不是年报的文本（被入侵网站上的指南、通知）只报告一条 RL002，并在其中说明页面含有此类文字。
 
     原因：政府年报中出现这类文字，说明网站被入侵（或复制了被篡改的网页），发布前必须删除，并检查网站安全。
 
