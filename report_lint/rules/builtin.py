@@ -38,6 +38,12 @@ from .narrative.RL202 import ListExceedsWhole
 from .narrative.RL203 import AllUpheldContradicted
 from .percentages.RL301 import PercentageMismatch
 from .percentages.RL302 import SharesNot100
+from .series.RL600 import DuplicateYear
+from .series.RL601 import CarriedOverMismatch
+from .series.RL602 import InForceNotCarried
+from .series.RL603 import PriorYearClaimMismatch
+from .series.RL604 import SectionCopied
+from .series.RL605 import ItemsNotCarried
 
 
 def RULES():
@@ -48,4 +54,5 @@ def RULES():
         MalformedDate, ImpossibleDate, DateStyle, StatisticsPeriod, SignatureTiming, YearMismatch,
         MissingSection, SectionOrder, EnumerationSequence, DeclaredCount, InjectedSpam, PageResidue, HeadingTypo,
         NarrativeTableMismatch, ListExceedsWhole, AllUpheldContradicted, PercentageMismatch, SharesNot100,
+        DuplicateYear, CarriedOverMismatch, InForceNotCarried, PriorYearClaimMismatch, SectionCopied, ItemsNotCarried,
     ]

@@ -1,0 +1,97 @@
+"""What the rules over a body's years read: per report a YearData, per body a Series.
+
+A YearData is made where the report was read (a worker process of a batch) and is all that
+comes back of it for these rules: numbers, offsets into the report's analysis text and a few
+hashes, never the text. Positions (line:column) are worked out only for the findings, at the
+end of the batch, from the file read again (stage.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+# A cell read with certainty: (value, start, end, recovered). ``recovered``: split out of
+# run-together digits by the table's own identities (unique, but the rules say so).
+CellValue = tuple
+
+
+@dataclass(slots=True)
+class PriorClaim:
+    """A statement of this year's prose about an earlier year's number (较2023年的160件,
+    比上年增加20件, 同比增长12.5%, 与上年持平)."""
+
+    kind: str  # "value" (that year's number) | "change" (signed difference) | "percent" | "same"
+    year: int  # the year it is about
+    stated: object  # Decimal: the number as printed (signed for change and percent); None for same
+    decimals: int  # printed decimals (percent)
+    start: int  # the stated number (with unit), or the 持平 words
+    end: int
+    subject: str  # a claim id of rules/phrases.toml, or of rules/series.toml [[prose]]
+    table: bool  # the subject is a table's (True) or only the prose's (False)
+    base: object  # Decimal: this year's number the statement is relative to
+    base_start: int
+    base_end: int
+    alts: tuple = ()  # which of the claim's cell alternatives this year's table gives ``base`` for
+    text: str = ""  # the words as written (for messages)
+
+
+@dataclass(slots=True)
+class YearData:
+    path: str  # display path, as in the report's results
+    year: Optional[int]
+    year_span: Optional[tuple]  # (start, end) of the year the report names
+    year_certain: bool  # from the title or the statistics period (or confirmed by the signature)
+    body: Optional[str]  # the body's key (bodies.key_of); None when not certain
+    body_name: str  # as written, "" when not found
+    body_span: Optional[tuple]
+    template: str  # "2021" | "2019" | "unknown"
+    cells: dict  # "requests:carried_over.total" -> CellValue (certain cells only)
+    nulls: frozenset  # refs of cells that are there but not certain (blank, placeholder, unreadable)
+    found: frozenset  # the tables found ("active", "requests", "reviews")
+    said: dict  # claim id -> [(value, start, end)] counts this year's prose states
+    about: list  # PriorClaim
+    units: dict  # section number -> ((crc, chars, start, end), …): its sentences (RL604)
+    sections: dict  # section number -> (start, end) of its body
+    fingerprint: tuple  # (length, crc32) of the analysis text: the same file when read again
+    title_span: Optional[tuple] = None  # the title (RL600 points at it), else the year
+    # The Source itself when the file cannot be read again (standard input, --previous)
+    source: "Optional[object]" = field(default=None, repr=False)
+
+    def value(self, ref: str):
+        """The certain value of a cell reference ("requests:new.total"), or None."""
+        c = self.cells.get(ref)
+        return None if c is None else c[0]
+
+
+@dataclass(slots=True)
+class Series:
+    """One body's reports, one per year, in year order."""
+
+    body: str  # the key (or, paired explicitly, the later report's name)
+    name: str  # as written in the latest report
+    reports: list  # YearData, one per year, ascending
+    duplicates: dict = field(default_factory=dict)  # year -> [YearData, …] (the first is in reports if usable)
+    skipped: dict = field(default_factory=dict)  # year -> why that year takes no part
+    explicit: bool = False  # paired by --previous / compare A B, not by name
+
+    def at(self, year: int) -> "Optional[YearData]":
+        for r in self.reports:
+            if r.year == year:
+                return r
+        return None
+
+    def pairs(self):
+        """(earlier, later) for each two consecutive years the series has."""
+        for a, b in zip(self.reports, self.reports[1:]):
+            if a.year is not None and b.year == a.year + 1:
+                yield a, b
+
+    def before(self, r: "YearData") -> "Optional[YearData]":
+        """The nearest earlier report (any gap)."""
+        prev = None
+        for x in self.reports:
+            if x is r:
+                return prev
+            prev = x
+        return None
