@@ -49,11 +49,18 @@ def _marker(text: str) -> str:
     return ""
 
 
+# "…4336条，比上年增加1188条，其中…": a clause comparing with another year is not the whole
+_COMPARED = re.compile(r"比上年|比去年|较上年|较去年|同比|与上年|[较比]\d{4}年")
+
+
 def _whole(cls: list[Clause], k: int, marker: str) -> Optional[Quantity]:
-    """The whole a list at clause k refers to: the last count of the clause right before it."""
+    """The whole a list at clause k refers to: the last count of the clause right before it
+    (or before the comparison with last year that follows it)."""
     if k == 0:
         return None
     prev, cur = cls[k - 1], cls[k]
+    if _COMPARED.search(prev.text) and k >= 2 and cls[k - 2].segment == prev.segment:
+        prev = cls[k - 2]
     if prev.paragraph != cur.paragraph:
         return None
     if prev.segment != cur.segment:
