@@ -180,6 +180,7 @@ def _run_check(opts: CheckOptions) -> int:
             return previous
     # Rules over a body's years need two reports: a batch, or one report and --previous.
     engine.collect_series = bool(engine.series_rules) and (len(inputs) > 1 or previous is not None)
+    engine.series_keyed = previous is None  # --previous pairs whatever the names say
     from .reporters import WHOLE_TEXT
 
     keep_source = opts.fmt in WHOLE_TEXT

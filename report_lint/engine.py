@@ -65,6 +65,7 @@ class Engine:
         self.rules: list[Rule] = [r for r in selected if not isinstance(r, SeriesRule)]
         self.series_rules: list[SeriesRule] = [r for r in selected if isinstance(r, SeriesRule)]
         self.collect_series = False  # set by the command for a batch (or --previous)
+        self.series_keyed = True  # only reports a name can pair (not so with --previous)
         self.by_code = {r.code: r for r in all_rules()}
         self.ctx = Context(
             percent_tolerance=config.percent_tolerance,
@@ -107,7 +108,7 @@ class Engine:
             try:
                 from .series.digest import digest
 
-                series = digest(report)
+                series = digest(report, keyed=self.series_keyed)
             except (Exception, RecursionError, MemoryError) as e:  # our bug: said, the file not clean
                 findings.append(_internal("RL6xx", e))
                 failed = True

@@ -110,8 +110,11 @@ def compatible(a: str, b: str) -> bool:
 
 _REPORT = r"(?:政府)?信息公开(?:工作)?(?:年度)?\s*(?:工作)?\s*(?:报告|情况的?报告)"
 _NOT_AFTER = r"(?!\s*(?:编制|有关|格式|工作的?通知|的?通知|发布工作|相关))"
-_TITLE_BEFORE = re.compile(rf"(?P<body>{_NAME_CHARS}{{2,60}}?)\s*(?:关于)?\s*(?P<year>20\d\d)\s*年\s*度?\s*(?:的)?\s*{_REPORT}{_NOT_AFTER}")
-_TITLE_AFTER = re.compile(rf"(?P<year>20\d\d)\s*年\s*度?\s*(?P<body>{_NAME_CHARS}{{2,40}}?)\s*{_REPORT}{_NOT_AFTER}")
+# Found from the year (a digit run the engine skips to), then read back for the body before it
+# (…局2024年政府信息公开…) or forward for the body after it (2024年…局政府信息公开…): a scan of
+# the head for the body itself would try every character.
+_ANCHOR = re.compile(rf"(?P<year>20\d\d)\s*年\s*度?\s*(?:的)?\s*(?:(?P<after>{_NAME_CHARS}{{2,40}}?)\s*)?{_REPORT}{_NOT_AFTER}")
+_BEFORE = re.compile(rf"{_NAME_CHARS}{{2,60}}$")
 _HEAD = 800
 
 
@@ -139,30 +142,36 @@ def _inside_quotes(text: str, start: int, end: int) -> bool:
 def _from_title(text: str, year: Optional[int]) -> Optional[Body]:
     head = text[:_HEAD]
     d = _data()
-    candidates = []
-    for rx in (_TITLE_BEFORE, _TITLE_AFTER):
-        for m in rx.finditer(head):
-            if year is not None and int(m.group("year")) != year:
-                continue
-            if _inside_quotes(text, m.start(), m.end()):
-                continue
-            raw = m.group("body")
-            a = m.start("body")
-            lead = d["lead"].match(raw)
-            if lead is not None:
-                a += lead.end()
-                raw = raw[lead.end():]
-            raw = raw.lstrip("（）()·")
-            if raw.endswith("人民") and text.startswith("政府", m.end("body")):
+    for m in _ANCHOR.finditer(head):
+        if year is not None and int(m.group("year")) != year:
+            continue
+        after = m.group("after")
+        if after and after not in ("政府", "人民政府"):  # 2024年度长春新区管委会政府信息公开…
+            raw, a = after, m.start("after")
+            if raw.endswith("人民") and text.startswith("政府", m.end("after")):
                 raw += "政府"  # 长春市二道区人民|政府信息公开…: the body's 政府, not the report's
-            if not raw:
+            if not raw.endswith(d["suffixes"]) and _place(full_name(raw)) == "":
                 continue
-            if rx is _TITLE_AFTER and not raw.endswith(d["suffixes"]) and _place(full_name(raw)) == "":
+        else:  # 西安市高陵区人民政府2024年… / …局关于2024年度…
+            before = head[max(0, m.start() - 62):m.start()].rstrip(" \t\u3000")
+            if before.endswith("关于"):
+                before = before[:-2].rstrip(" \t\u3000")
+            b = _BEFORE.search(before)
+            if b is None:
                 continue
-            candidates.append((m.start(), Body(raw, key_of(raw), Span(a, a + len(raw)), "title")))
-    if not candidates:
-        return None
-    return min(candidates, key=lambda c: c[0])[1]
+            raw = b.group()
+            a = m.start() - len(head[max(0, m.start() - 62):m.start()]) + b.start()
+        lead = d["lead"].match(raw)
+        if lead is not None:
+            a += lead.end()
+            raw = raw[lead.end():]
+        stripped = raw.lstrip("（）()·")
+        a += len(raw) - len(stripped)
+        raw = stripped
+        if len(raw) < 2 or _inside_quotes(text, a, m.end()):
+            continue
+        return Body(raw, key_of(raw), Span(a, a + len(raw)), "title")
+    return None
 
 
 _SIG_NAME = re.compile(rf"{_NAME_CHARS}{{2,40}}$")

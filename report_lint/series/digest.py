@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 import zlib
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
+from ..dates import report_signature
+from ..report import _report_year
+from ..templates import load as load_templates
+from .bodies import find_body
 from .model import YearData
+from .prose import read
 
 if TYPE_CHECKING:
-    from ..model import Cell, Report
+    from ..model import Report
 
 _CERTAIN = frozenset(("number", "recovered"))
 # Rows of the applications table whose every column a check needs (RL601); of the others
@@ -18,13 +23,10 @@ _CERTAIN = frozenset(("number", "recovered"))
 _CARRIED = frozenset(("carried_over", "carried_forward"))
 
 
-def digest(report: "Report", full: bool = False) -> YearData:
-    """The YearData of a report. ``full``: every cell (compare), not only those the checks use."""
-    from ..dates import report_signature
-    from ..report import _report_year
-    from .bodies import find_body
-    from .prose import read
-
+def digest(report: "Report", full: bool = False, keyed: bool = False) -> "Optional[YearData]":
+    """The YearData of a report. ``full``: every cell (compare), not only those the checks use;
+    ``keyed``: None for a report that cannot be paired by name (its body or year not certain),
+    the common case of a batch, where nothing more is worth working out."""
     text = report.source.text
     _, _, strong = _report_year(text, report.sections)
     year = report.report_year
@@ -32,51 +34,75 @@ def digest(report: "Report", full: bool = False) -> YearData:
     if not strong and year is not None and sig is not None and sig.year == year + 1:
         strong = True  # a year read from the prose, confirmed by the date the report was signed
     body = find_body(text, year, sig.span if sig is not None and sig.year is not None else None)
-    cells: dict = {}
-    nulls: set = set()
+    if keyed and (body is None or body.key is None or not strong or year is None):
+        return None
+    packed: list = []  # (reference number, value, start, end, recovered) of each certain cell, flat
+    nulls: list = []
     found = frozenset(k for k, t in report.tables.items() if t.found)
+    # (reference, cell) of every cell kept; a loop of plain tuples: this runs for every report
+    pairs: list = []
     if "requests" in found:
-        from ..templates import load
-
-        columns = load().columns
         for key, row in report.tables["requests"].rows.items():
             if full or key in _CARRIED:
-                for col, cell in zip(columns, row.cells):
-                    _put(cells, nulls, f"requests:{key}.{col}", cell)
+                pairs.extend(zip(_refs("requests", key, load_templates().columns), row.cells))
             elif len(row.cells) == 7:
-                _put(cells, nulls, f"requests:{key}.total", row.cells[6])
-    for kind in ("active", "reviews"):
-        if kind in found:
-            for key, row in report.tables[kind].rows.items():
-                for fld, cell in zip(row.fields, row.cells):
-                    _put(cells, nulls, f"{kind}:{key}.{fld}", cell)
+                pairs.append((_refs("requests", key, ("total",))[0], row.cells[6]))
+    if "active" in found:
+        for key, row in report.tables["active"].rows.items():
+            pairs.extend(zip(_refs("active", key, row.fields), row.cells))
+    if "reviews" in found:
+        for key, row in report.tables["reviews"].rows.items():
+            if full:
+                pairs.extend(zip(_refs("reviews", key, row.fields), row.cells))
+            elif "total" in row.fields:  # what the prose restates (行政复议N件)
+                pairs.append((_refs("reviews", key, ("total",))[0], row.cells[row.fields.index("total")]))
+    for ref, cell in pairs:
+        v, sp = cell.value, cell.span
+        if v is not None and sp is not None and cell.kind in _CERTAIN:
+            packed += (ref, v, sp.start, sp.end, cell.kind == "recovered")
+        else:
+            nulls.append(ref)
     said, about = read(report) if report.kind == "template" else ({}, [])
     sections = {s.canonical: (s.body.start, s.body.end) for s in report.sections if s.canonical is not None}
-    units = {}
-    for n in _similar()["sections"]:
-        if n in sections:
-            units[n] = _units(text, *sections[n])
+    texts = {n: (sections[n][0], text[sections[n][0]:sections[n][1]]) for n in _similar()["sections"] if n in sections}
     title = body.span if body is not None and body.source == "title" else None
     return YearData(
         path=report.path, year=year,
         year_span=(report.report_year_span.start, report.report_year_span.end) if report.report_year_span else None,
         year_certain=strong and year is not None, body=body.key if body else None,
         body_name=body.name if body else "", body_span=(body.span.start, body.span.end) if body else None,
-        template=report.template, cells=cells, nulls=frozenset(nulls), found=found, said=said, about=about,
-        units=units, sections=sections, fingerprint=fingerprint(text),
+        template=report.template, packed=tuple(packed), null_refs=tuple(nulls), found=found, said=said, about=about,
+        texts=texts, fingerprint=fingerprint(text),
         title_span=(title.start, title.end) if title else None,
     )
 
 
+@lru_cache(maxsize=1)
+def ref_table() -> "tuple[tuple[str, ...], dict[str, int]]":
+    """Every cell reference the templates have ("requests:new.total"), numbered: a YearData
+    carries numbers (cheap to send from a worker), the same in every process."""
+    t = load_templates()
+    refs: list[str] = []
+    for (_, key), row in sorted(t.active.items()):
+        refs.extend(f"active:{key}.{f}" for f in row.fields)
+    for row in t.requests:
+        if not row.is_group:
+            refs.extend(f"requests:{row.key}.{c}" for c in t.columns)
+    for g in t.review_groups:
+        refs.extend(f"reviews:{g}.{f}" for f in t.review_fields)
+    names = tuple(dict.fromkeys(refs))
+    return names, {r: i for i, r in enumerate(names)}
+
+
+@lru_cache(maxsize=1024)
+def _refs(kind: str, key: str, fields: tuple) -> tuple:
+    """The reference numbers of a row's cells, made once (-1: none such in the templates)."""
+    index = ref_table()[1]
+    return tuple(index.get(f"{kind}:{key}.{f}", -1) for f in fields)
+
+
 def fingerprint(text: str) -> tuple:
     return len(text), zlib.crc32(text.encode("utf-8", "surrogatepass"))
-
-
-def _put(cells: dict, nulls: set, ref: str, cell: "Cell") -> None:
-    if cell.value is not None and cell.kind in _CERTAIN and cell.span is not None:
-        cells[ref] = (cell.value, cell.span.start, cell.span.end, cell.kind == "recovered")
-    else:
-        nulls.add(ref)
 
 
 @lru_cache(maxsize=1)
@@ -99,20 +125,21 @@ def normalise_unit(s: str) -> str:
     return _DIGITS.sub("#", s)
 
 
-def _units(text: str, start: int, end: int) -> tuple:
-    """The sentences of text[start:end]: (crc32 of the normalised sentence, its length, start, end);
-    sentences too short to say anything (headings) are left out."""
+def units(offset: int, text: str) -> tuple:
+    """The sentences of a section's text (starting at ``offset`` in the report): (crc32 of the
+    normalised sentence, its length, start, end); sentences too short to say anything
+    (headings) are left out."""
     min_unit = _similar()["min_unit"]
-    out = []
-    pos = start
-    for m in _UNIT_END.finditer(text, start, end):
-        _add(out, text, pos, m.start(), min_unit)
+    out: list = []
+    pos = 0
+    for m in _UNIT_END.finditer(text):
+        _add(out, text, pos, m.start(), min_unit, offset)
         pos = m.end()
-    _add(out, text, pos, end, min_unit)
+    _add(out, text, pos, len(text), min_unit, offset)
     return tuple(out)
 
 
-def _add(out: list, text: str, a: int, b: int, min_unit: int) -> None:
+def _add(out: list, text: str, a: int, b: int, min_unit: int, offset: int) -> None:
     raw = text[a:b]
     s = raw.strip(" \t\u3000")
     if not s:
@@ -120,5 +147,5 @@ def _add(out: list, text: str, a: int, b: int, min_unit: int) -> None:
     norm = normalise_unit(s)
     if len(norm) < min_unit:
         return
-    a += len(raw) - len(raw.lstrip(" \t\u3000"))
+    a += len(raw) - len(raw.lstrip(" \t\u3000")) + offset
     out.append((zlib.crc32(norm.encode("utf-8")), len(norm), a, a + len(s)))

@@ -46,17 +46,55 @@ class YearData:
     body_name: str  # as written, "" when not found
     body_span: Optional[tuple]
     template: str  # "2021" | "2019" | "unknown"
-    cells: dict  # "requests:carried_over.total" -> CellValue (certain cells only)
-    nulls: frozenset  # refs of cells that are there but not certain (blank, placeholder, unreadable)
+    # The certain cells, flat: (reference number, value, start, end, recovered) each (digest.ref_table);
+    # and the reference numbers of cells that are there but not certain (blank, placeholder,
+    # unreadable). Read through ``cells`` and ``nulls``.
+    packed: tuple
+    null_refs: tuple
     found: frozenset  # the tables found ("active", "requests", "reviews")
     said: dict  # claim id -> [(value, start, end)] counts this year's prose states
     about: list  # PriorClaim
-    units: dict  # section number -> ((crc, chars, start, end), …): its sentences (RL604)
-    sections: dict  # section number -> (start, end) of its body
+    texts: dict  # section number -> (start, text) of the sections compared for 内容雷同 (RL604)
     fingerprint: tuple  # (length, crc32) of the analysis text: the same file when read again
     title_span: Optional[tuple] = None  # the title (RL600 points at it), else the year
     # The Source itself when the file cannot be read again (standard input, --previous)
     source: "Optional[object]" = field(default=None, repr=False)
+    _units: dict = field(default_factory=dict, repr=False)
+    _cells: "Optional[dict]" = field(default=None, repr=False)
+    _nulls: "Optional[frozenset]" = field(default=None, repr=False)
+
+    @property
+    def cells(self) -> dict:
+        """"requests:carried_over.total" -> CellValue, for the certain cells (made when first asked)."""
+        if self._cells is None:
+            from .digest import ref_table
+
+            names = ref_table()[0]
+            p = self.packed
+            self._cells = {names[p[i]]: (p[i + 1], p[i + 2], p[i + 3], p[i + 4]) for i in range(0, len(p), 5) if p[i] >= 0}
+        return self._cells
+
+    @property
+    def nulls(self) -> frozenset:
+        """The references of the cells there but not certain."""
+        if self._nulls is None:
+            from .digest import ref_table
+
+            names = ref_table()[0]
+            self._nulls = frozenset(names[i] for i in self.null_refs if i >= 0)
+        return self._nulls
+
+    def units(self, n: int) -> tuple:
+        """The sentences of section ``n`` as RL604 compares them: (crc, chars, start, end), made
+        when first asked (where the rules run, not in the worker that read the file)."""
+        try:
+            return self._units[n]
+        except KeyError:
+            pass
+        from .digest import units
+
+        got = self._units[n] = units(*self.texts[n]) if n in self.texts else ()
+        return got
 
     def value(self, ref: str):
         """The certain value of a cell reference ("requests:new.total"), or None."""

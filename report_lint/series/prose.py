@@ -17,10 +17,13 @@ words may stand (的, 为, 有所, 增加 …); anything else (分别, another n
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
+from ..claims import match_claim, phrases
+from ..narrative import clauses, sentences
 from .model import PriorClaim
 
 if TYPE_CHECKING:
@@ -41,7 +44,10 @@ _DIRS = {"增加": 1, "增长": 1, "上升": 1, "提高": 1, "多": 1, "减少":
 _CHANGE_BEFORE = re.compile(r"\s*(?:同期)?\s*(?:相比|相较)?\s*(?:有所)?\s*(?P<dir>增加|增长|上升|提高|减少|下降|降低|回落|多|少)了?\s*")
 _CONT = re.compile(r"\s*(?:有所)?\s*(?:增加|增长|上升|提高|减少|下降|降低|回落|多|少|持平)")
 _SAME = re.compile(r"\s*(?:相比|相较)?\s*(?:基本)?持平")
-_HINT = ("较", "比", "上年", "去年", "上一年", "为")
+# A sentence without one of these says nothing about another year (上年结转 alone is no statement).
+# Written to start with a character class (the verification looks behind/ahead) so that the
+# engine skips to candidate characters: one scan of the text, a few hits.
+_HINT = re.compile(r"[较比与为是](?:(?<=[较比])|(?<=与)(?=上)|(?<=[年度期][为是]))")
 _COUNT_UNITS = frozenset(("件", "宗", "个", "条", "项", "起", "次", "件次", "篇"))
 
 
@@ -55,8 +61,6 @@ def prose_subjects() -> tuple:
 @lru_cache(maxsize=4096)
 def prose_subject(subject: str, unit: str) -> Optional[str]:
     """The [[prose]] subject of rules/series.toml a count states, if any."""
-    from ..claims import phrases
-
     scope = phrases().get("scope", {})
     if any(w in subject for w in scope.get("not", ())):
         return None
@@ -69,20 +73,25 @@ def prose_subject(subject: str, unit: str) -> Optional[str]:
     return None
 
 
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+
+
 def _subject(report: "Report", q: "Quantity") -> "Optional[tuple[str, bool, Optional[dict]]]":
     """(claim id, is a table's, the claim) of a count, or None."""
-    from ..claims import match_claim
-
     if q.approx or q.kind != "count":
         return None
-    years = {int(y) for y in re.findall(r"((?:19|20)\d\d)年", q.subject)}
-    if report.report_year and years - {report.report_year}:
-        return None  # "2023年收到申请8件": another year's count
-    claim = match_claim(q.subject, q.unit)
+    claim = match_claim(q.subject, q.unit)  # cached: subjects repeat
     if claim is not None:
-        return claim["id"], True, claim
-    pid = prose_subject(q.subject, q.unit)
-    return (pid, False, None) if pid is not None else None
+        found = claim["id"], True, claim
+    else:
+        pid = prose_subject(q.subject, q.unit)
+        if pid is None:
+            return None
+        found = pid, False, None
+    if "年" in q.subject and report.report_year:
+        if {int(y) for y in _YEAR.findall(q.subject)} - {report.report_year}:
+            return None  # "2023年收到申请8件": another year's count
+    return found
 
 
 def _alternatives(report: "Report", claim: dict, value: Decimal) -> tuple:
@@ -106,50 +115,73 @@ def _alternatives(report: "Report", claim: dict, value: Decimal) -> tuple:
 def read(report: "Report") -> "tuple[dict, list[PriorClaim]]":
     """(said, about): the counts this year's prose states by subject, and its statements about
     earlier years."""
-    from ..narrative import clauses, sentences
-
-    year = report.report_year
     cls = clauses(report)
     said: dict = {}
-    about: list = []
+    # A count in a statement about last year (比上年增加20件) has 上年/比 in its subject, which
+    # no subject takes (phrases.toml [scope]): every clause can be read for what it states.
+    for c in cls:
+        for q in c.counts:
+            s = _subject(report, q)
+            if s is not None:
+                v = q.value  # a plain number: a Decimal costs ten times as much to send from a worker
+                said.setdefault(s[0], []).append((int(v) if v == v.to_integral_value() else float(v), q.span.start, q.span.end))
+    year = report.report_year
+    if year is None:
+        return said, []
     text = report.source.text
-    for idx in sentences(report):
-        first, last = cls[idx[0]], cls[idx[-1]]
-        marked = year is not None and any(h in text[first.span.start:last.span.end] for h in _HINT)
-        base: "Optional[tuple]" = None  # (quantity, subject, table?, alternatives) statements are about
-        context: Optional[int] = None  # the year a marker named, while its clauses go on
-        for k in idx:
-            c = cls[k]
-            m = _MARK.search(c.text) if marked else None
-            if m is None and context is not None and not _CONT.match(c.text):
-                context = None
-            if m is None and context is None:
-                for q in c.counts:
-                    s = _subject(report, q)
-                    if s is not None:
-                        said.setdefault(s[0], []).append((q.value, q.span.start, q.span.end))
-                if marked:
-                    base = _base(report, c.counts[-1]) if c.counts else None
-                continue
-            pos = 0
-            if m is not None:
-                off = c.span.start
-                before = [q for q in c.counts if q.span.end - off <= m.start()]
-                if before:  # 收到申请180件较上年增加20件: the count in the same clause
-                    if c.text[before[-1].span.end - off:m.start()].strip():
-                        base, context = None, None
-                        continue
-                    base = _base(report, before[-1])
-                elif not _LEAD_OK.fullmatch(c.text, 0, m.start()):
-                    base, context = None, None  # another subject before the marker
-                    continue
-                ref = m.group("y1") or m.group("y2")
-                context = int(ref) if ref else year - 1
-                pos = m.end()
-            if base is None or context >= year:
-                continue
-            about.extend(_statements(c, pos, context, base))
+    hits = [m.start() for m in _HINT.finditer(text)]
+    if not hits:
+        return said, []
+    about: list = []
+    groups = sentences(report)
+    starts = [cls[g[0]].span.start for g in groups]
+    done = set()
+    for h in hits:
+        i = bisect_right(starts, h) - 1
+        if i < 0 or i in done or h >= cls[groups[i][-1]].span.end:
+            continue
+        done.add(i)
+        about.extend(_sentence(report, cls, groups[i], year))
     return said, about
+
+
+def _sentence(report: "Report", cls: list, idx: list, year: int) -> "list[PriorClaim]":
+    """The statements about earlier years of one sentence."""
+    about: list = []
+    base: "Optional[tuple]" = None  # (quantity, subject, table?, alternatives) statements are about
+    last_count = None  # the count a statement that follows would be about (its base, once needed)
+    context: Optional[int] = None  # the year a marker named, while its clauses go on
+    for k in idx:
+        c = cls[k]
+        m = _MARK.search(c.text)
+        if m is None and context is not None and not _CONT.match(c.text):
+            context = None
+        if m is None and context is None:
+            last_count = c.counts[-1] if c.counts else None
+            base = None
+            continue
+        if base is None and last_count is not None and m is not None:
+            base = _base(report, last_count)
+        last_count = None
+        pos = 0
+        if m is not None:
+            off = c.span.start
+            before = [q for q in c.counts if q.span.end - off <= m.start()]
+            if before:  # 收到申请180件较上年增加20件: the count in the same clause
+                if c.text[before[-1].span.end - off:m.start()].strip():
+                    base, context = None, None
+                    continue
+                base = _base(report, before[-1])
+            elif not _LEAD_OK.fullmatch(c.text, 0, m.start()):
+                base, context = None, None  # another subject before the marker
+                continue
+            ref = m.group("y1") or m.group("y2")
+            context = int(ref) if ref else year - 1
+            pos = m.end()
+        if base is None or context >= year:
+            continue
+        about.extend(_statements(c, pos, context, base))
+    return about
 
 
 def _base(report: "Report", q: "Quantity") -> "Optional[tuple]":

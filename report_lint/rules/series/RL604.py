@@ -73,7 +73,7 @@ class SectionCopied(SeriesRule):
             if a is None:
                 continue
             for n in s["sections"]:
-                ub, ua = b.units.get(n), a.units.get(n)
+                ub, ua = b.units(n), a.units(n)
                 if not ub or not ua:
                     continue
                 total = sum(u[1] for u in ub)
