@@ -101,7 +101,8 @@ def test_body_from_the_signature():
 def _yd(path, body, year, certain=True):
     from report_lint.series.model import YearData
 
-    return YearData(path, year, None, certain, body, body or "", None, "2021", (), (), frozenset(), {}, [], {}, (0, 0))
+    return YearData(path, year, None, certain, body, body or "", None, "2021", b"", b"", b"", frozenset(), b"", b"", [], {},
+                    (0, 0))
 
 
 def test_grouping_is_by_full_name_and_year_order():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from array import array
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
@@ -36,7 +37,8 @@ def digest(report: "Report", full: bool = False, keyed: bool = False) -> "Option
     body = find_body(text, year, sig.span if sig is not None and sig.year is not None else None)
     if keyed and (body is None or body.key is None or not strong or year is None):
         return None
-    packed: list = []  # (reference number, value, start, end, recovered) of each certain cell, flat
+    refs: list = []
+    values: list = []
     nulls: list = []
     found = frozenset(k for k, t in report.tables.items() if t.found)
     # (reference, cell) of every cell kept; a loop of plain tuples: this runs for every report
@@ -59,19 +61,24 @@ def digest(report: "Report", full: bool = False, keyed: bool = False) -> "Option
     for ref, cell in pairs:
         v, sp = cell.value, cell.span
         if v is not None and sp is not None and cell.kind in _CERTAIN:
-            packed += (ref, v, sp.start, sp.end, cell.kind == "recovered")
+            refs += (ref, sp.start, sp.end, cell.kind == "recovered")
+            values.append(v)
         else:
             nulls.append(ref)
-    said, about = read(report) if report.kind == "template" else ({}, [])
-    sections = {s.canonical: (s.body.start, s.body.end) for s in report.sections if s.canonical is not None}
-    texts = {n: (sections[n][0], text[sections[n][0]:sections[n][1]]) for n in _similar()["sections"] if n in sections}
+    said_refs, said_values, about = read(report) if report.kind == "template" else ([], [], [])
+    # the sections RL604 compares, as text: their sentences are worked out where the rules run,
+    # for the reports that have an earlier year (most reports of a batch have none)
+    texts = {s.canonical: (s.body.start, text[s.body.start:s.body.end]) for s in report.sections
+             if s.canonical in _similar()["sections"]}
     title = body.span if body is not None and body.source == "title" else None
     return YearData(
         path=report.path, year=year,
         year_span=(report.report_year_span.start, report.report_year_span.end) if report.report_year_span else None,
         year_certain=strong and year is not None, body=body.key if body else None,
         body_name=body.name if body else "", body_span=(body.span.start, body.span.end) if body else None,
-        template=report.template, packed=tuple(packed), null_refs=tuple(nulls), found=found, said=said, about=about,
+        template=report.template, cell_refs=array("i", refs).tobytes(), cell_values=array("d", values).tobytes(),
+        null_refs=array("i", nulls).tobytes(), found=found, said_refs=array("i", said_refs).tobytes(),
+        said_values=array("d", said_values).tobytes(), about=about,
         texts=texts, fingerprint=fingerprint(text),
         title_span=(title.start, title.end) if title else None,
     )
@@ -125,9 +132,9 @@ def normalise_unit(s: str) -> str:
     return _DIGITS.sub("#", s)
 
 
-def units(offset: int, text: str) -> tuple:
-    """The sentences of a section's text (starting at ``offset`` in the report): (crc32 of the
-    normalised sentence, its length, start, end); sentences too short to say anything
+def units(offset: int, text: str) -> list:
+    """The sentences of a section's text (starting at ``offset`` in the report), flat: (crc32 of
+    the normalised sentence, its length, start, end) each; sentences too short to say anything
     (headings) are left out."""
     min_unit = _similar()["min_unit"]
     out: list = []
@@ -136,7 +143,7 @@ def units(offset: int, text: str) -> tuple:
         _add(out, text, pos, m.start(), min_unit, offset)
         pos = m.end()
     _add(out, text, pos, len(text), min_unit, offset)
-    return tuple(out)
+    return out
 
 
 def _add(out: list, text: str, a: int, b: int, min_unit: int, offset: int) -> None:
@@ -148,4 +155,4 @@ def _add(out: list, text: str, a: int, b: int, min_unit: int, offset: int) -> No
     if len(norm) < min_unit:
         return
     a += len(raw) - len(raw.lstrip(" \t\u3000")) + offset
-    out.append((zlib.crc32(norm.encode("utf-8")), len(norm), a, a + len(s)))
+    out += (zlib.crc32(norm.encode("utf-8")), len(norm), a, a + len(s))

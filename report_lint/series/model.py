@@ -46,15 +46,16 @@ class YearData:
     body_name: str  # as written, "" when not found
     body_span: Optional[tuple]
     template: str  # "2021" | "2019" | "unknown"
-    # The certain cells, flat: (reference number, value, start, end, recovered) each (digest.ref_table);
-    # and the reference numbers of cells that are there but not certain (blank, placeholder,
-    # unreadable). Read through ``cells`` and ``nulls``.
-    packed: tuple
-    null_refs: tuple
+    # Numbers as the bytes of arrays (a worker sends bytes in a memcpy; a batch keeps thousands):
+    # read them through ``cells``, ``nulls``, ``said`` and ``units(n)``.
+    cell_refs: bytes  # array i: (reference number (digest.ref_table), start, end, recovered) per certain cell
+    cell_values: bytes  # array d: the value of each
+    null_refs: bytes  # array i: references of cells there but not certain (blank, placeholder, unreadable)
     found: frozenset  # the tables found ("active", "requests", "reviews")
-    said: dict  # claim id -> [(value, start, end)] counts this year's prose states
-    about: list  # PriorClaim
-    texts: dict  # section number -> (start, text) of the sections compared for 内容雷同 (RL604)
+    said_refs: bytes  # array i: (subject number (prose.subject_table), start, end) per count the prose states
+    said_values: bytes  # array d: the value of each
+    about: list  # PriorClaim: statements about earlier years
+    texts: dict  # section number -> (start, text) of the sections RL604 compares
     fingerprint: tuple  # (length, crc32) of the analysis text: the same file when read again
     title_span: Optional[tuple] = None  # the title (RL600 points at it), else the year
     # The Source itself when the file cannot be read again (standard input, --previous)
@@ -62,6 +63,7 @@ class YearData:
     _units: dict = field(default_factory=dict, repr=False)
     _cells: "Optional[dict]" = field(default=None, repr=False)
     _nulls: "Optional[frozenset]" = field(default=None, repr=False)
+    _said: "Optional[dict]" = field(default=None, repr=False)
 
     @property
     def cells(self) -> dict:
@@ -70,8 +72,9 @@ class YearData:
             from .digest import ref_table
 
             names = ref_table()[0]
-            p = self.packed
-            self._cells = {names[p[i]]: (p[i + 1], p[i + 2], p[i + 3], p[i + 4]) for i in range(0, len(p), 5) if p[i] >= 0}
+            r, v = _array("i", self.cell_refs), _array("d", self.cell_values)
+            self._cells = {names[r[4 * k]]: (_num(v[k]), r[4 * k + 1], r[4 * k + 2], bool(r[4 * k + 3]))
+                           for k in range(len(v)) if r[4 * k] >= 0}
         return self._cells
 
     @property
@@ -81,8 +84,45 @@ class YearData:
             from .digest import ref_table
 
             names = ref_table()[0]
-            self._nulls = frozenset(names[i] for i in self.null_refs if i >= 0)
+            self._nulls = frozenset(names[i] for i in _array("i", self.null_refs) if i >= 0)
         return self._nulls
+
+    @property
+    def said(self) -> dict:
+        """claim id -> [(value, start, end)]: the counts this year's prose states, by subject."""
+        if self._said is None:
+            from .prose import subject_table
+
+            names = subject_table()[0]
+            out: dict = {}
+            r, v = _array("i", self.said_refs), _array("d", self.said_values)
+            for k in range(len(v)):
+                out.setdefault(names[r[3 * k]], []).append((_num(v[k]), r[3 * k + 1], r[3 * k + 2]))
+            self._said = out
+        return self._said
+
+    def units(self, n: int) -> tuple:
+        """The sentences of section ``n`` as RL604 compares them: (crc, chars, start, end), made
+        when first asked."""
+        got = self._units.get(n)
+        if got is None:
+            from .digest import units
+
+            a = units(*self.texts[n]) if n in self.texts else []
+            got = self._units[n] = tuple(tuple(a[i:i + 4]) for i in range(0, len(a), 4))
+        return got
+
+
+def _array(code: str, data: bytes):
+    from array import array
+
+    a = array(code)
+    a.frombytes(data)
+    return a
+
+
+def _num(v: float):
+    return int(v) if v.is_integer() else v
 
     def units(self, n: int) -> tuple:
         """The sentences of section ``n`` as RL604 compares them: (crc, chars, start, end), made

@@ -112,26 +112,35 @@ def _alternatives(report: "Report", claim: dict, value: Decimal) -> tuple:
     return tuple(out)
 
 
-def read(report: "Report") -> "tuple[dict, list[PriorClaim]]":
-    """(said, about): the counts this year's prose states by subject, and its statements about
-    earlier years."""
+@lru_cache(maxsize=1)
+def subject_table() -> "tuple[tuple[str, ...], dict[str, int]]":
+    """Every subject a count can have (phrases.toml claims, series.toml [[prose]]), numbered."""
+    names = tuple(dict.fromkeys([c["id"] for c in phrases().get("claim", ())] + [p["id"] for p in prose_subjects()]))
+    return names, {n: i for i, n in enumerate(names)}
+
+
+def read(report: "Report") -> "tuple[list, list, list[PriorClaim]]":
+    """(subjects and places, values, about): the counts this year's prose states, by subject
+    number (subject_table) with their spans, flat; and its statements about earlier years."""
     cls = clauses(report)
-    said: dict = {}
+    index = subject_table()[1]
+    refs: list = []
+    values: list = []
     # A count in a statement about last year (比上年增加20件) has 上年/比 in its subject, which
     # no subject takes (phrases.toml [scope]): every clause can be read for what it states.
     for c in cls:
         for q in c.counts:
             s = _subject(report, q)
             if s is not None:
-                v = q.value  # a plain number: a Decimal costs ten times as much to send from a worker
-                said.setdefault(s[0], []).append((int(v) if v == v.to_integral_value() else float(v), q.span.start, q.span.end))
+                refs += (index[s[0]], q.span.start, q.span.end)
+                values.append(float(q.value))
     year = report.report_year
     if year is None:
-        return said, []
+        return refs, values, []
     text = report.source.text
     hits = [m.start() for m in _HINT.finditer(text)]
     if not hits:
-        return said, []
+        return refs, values, []
     about: list = []
     groups = sentences(report)
     starts = [cls[g[0]].span.start for g in groups]
@@ -142,7 +151,7 @@ def read(report: "Report") -> "tuple[dict, list[PriorClaim]]":
             continue
         done.add(i)
         about.extend(_sentence(report, cls, groups[i], year))
-    return said, about
+    return refs, values, about
 
 
 def _sentence(report: "Report", cls: list, idx: list, year: int) -> "list[PriorClaim]":
