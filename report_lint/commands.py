@@ -181,6 +181,10 @@ def _run_check(opts: CheckOptions) -> int:
     # Rules over a body's years need two reports: a batch, or one report and --previous.
     engine.collect_series = bool(engine.series_rules) and (len(inputs) > 1 or previous is not None)
     engine.series_keyed = previous is None  # --previous pairs whatever the names say
+    if engine.collect_series:
+        from .series.digest import warm
+
+        warm()  # before any worker is forked: they share it
     from .reporters import WHOLE_TEXT
 
     keep_source = opts.fmt in WHOLE_TEXT

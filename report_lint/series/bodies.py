@@ -38,7 +38,9 @@ def _data() -> dict:
     places = sorted(d["places"], key=len, reverse=True)
     unit = "|".join(map(re.escape, places))
     return {
-        "abbrev": abbrev,
+        "abbrev": dict(abbrev),
+        # one search finds the short form a name ends with (longest first)
+        "abbrev_re": re.compile("(?:" + "|".join(re.escape(a) for a, _ in abbrev) + ")$"),
         "suffixes": tuple(d["suffixes"]),
         # leading places: two or more name characters (never 和/与/及: 住房和城乡…) then a unit
         "place": re.compile(rf"(?:[^\W\d_和与及、]{{2,12}}?(?:{unit}))+"),
@@ -57,11 +59,11 @@ def full_name(name: str) -> str:
     """The name written out in full (see the module docstring)."""
     d = _data()
     s = "".join(name.split())
-    for short, full in d["abbrev"]:
-        if s.endswith(short):
-            s = s[: -len(short)] + full
-            break
-    s = _GOV.sub("人民政府", s)
+    m = d["abbrev_re"].search(s)
+    if m is not None:
+        s = s[: m.start()] + d["abbrev"][m.group()]
+    if "政府" in s:
+        s = _GOV.sub("人民政府", s)
     if s.endswith("街道"):
         s += "办事处"
     elif s.endswith(("镇", "乡")) or s.endswith(d["units"]) and not s.endswith(("社区",)):

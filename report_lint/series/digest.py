@@ -84,6 +84,20 @@ def digest(report: "Report", full: bool = False, keyed: bool = False) -> "Option
     )
 
 
+def warm() -> None:
+    """Load what digest() needs (modules, the bundled data) in this process: called before a
+    batch's workers are forked, so that they share it instead of each loading it."""
+    from ..claims import phrases
+    from .bodies import _data
+    from .prose import subject_table
+
+    ref_table()
+    _data()
+    _similar()
+    phrases()
+    subject_table()
+
+
 @lru_cache(maxsize=1)
 def ref_table() -> "tuple[tuple[str, ...], dict[str, int]]":
     """Every cell reference the templates have ("requests:new.total"), numbered: a YearData
