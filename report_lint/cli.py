@@ -195,7 +195,7 @@ def _split_codes(values: Optional[List[str]]) -> Optional[tuple[str, ...]]:
 @app.command()
 def check(
     paths: List[str] = typer.Argument(..., help="报告文件或目录（目录递归查找 .txt、网页、.docx、.pdf）；- 表示标准输入。"),
-    fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="输出格式：text、json、sarif、github、junit、gitlab 或 html。"),
+    fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="输出格式：" + "、".join(FORMATS) + "。"),
     select: Optional[List[str]] = typer.Option(None, "--select", help="只检查这些规则（代码或前缀，可用逗号分隔）。"),
     extend_select: Optional[List[str]] = typer.Option(None, "--extend-select", help="在配置之外再检查这些规则。"),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="不检查这些规则（代码或前缀）。"),
@@ -211,6 +211,11 @@ def check(
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="把当前所有问题写入基线文件（退出码为 0）。"),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="显示进度条（默认：终端中且文件较多时）。"),
     previous: Optional[Path] = typer.Option(None, "--previous", help="同一机关上一年度的报告：与之逐项核对（上年结转、现行有效等）。"),
+    fix: bool = typer.Option(False, "--fix", help="自动修复可以安全修复的问题（只改写文本文件，编码和换行不变）。"),
+    unsafe_fixes: Optional[bool] = typer.Option(None, "--unsafe-fixes/--no-unsafe-fixes", help="同时应用不安全的修复（删除网页残留、垃圾广告等）。"),
+    diff: bool = typer.Option(False, "--diff", help="不改写文件，只显示 --fix 将做的修改。"),
+    show_fixes: bool = typer.Option(False, "--show-fixes", help="列出已修复的问题。"),
+    prune_baseline: bool = typer.Option(False, "--prune-baseline", help="从 --baseline 指定的审阅文件中删去已不存在的问题。"),
 ) -> None:
     """Check reports and print what is wrong. 检查年度报告并列出问题。"""
     from .commands import CheckOptions, run_check
@@ -223,7 +228,8 @@ def check(
         ignore=_split_codes(ignore), fail_on=Severity.parse(fail_on.value) if fail_on else None,
         exit_zero=exit_zero, config=config, lang=lang.value if lang else None, stdin_filename=stdin_filename,
         statistics=statistics, output=output, jobs=jobs, baseline=baseline, write_baseline=write_baseline,
-        progress=progress, previous=previous,
+        progress=progress, fix=fix, diff=diff, show_fixes=show_fixes, unsafe_fixes=unsafe_fixes,
+        prune_baseline=prune_baseline, previous=previous,
     ))
     raise typer.Exit(code)
 
@@ -314,7 +320,8 @@ def rules_cmd(
     if fmt == ListFormat.json:
         import json
 
-        data = [{"code": r.code, "name": r.name, "severity": r.severity.label, "summary": r.summary.text(lang.value)} for r in rules]
+        data = [{"code": r.code, "name": r.name, "severity": r.severity.label, "summary": r.summary.text(lang.value),
+                 "default": getattr(r, "default_enabled", True)} for r in rules]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     from rich.console import Console

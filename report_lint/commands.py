@@ -44,6 +44,11 @@ class CheckOptions:
     baseline: Optional[Path] = None
     write_baseline: Optional[Path] = None
     progress: Optional[bool] = None  # None: when stderr is a terminal and the batch is large
+    fix: bool = False  # apply available fixes to text files (fixes.py)
+    diff: bool = False  # print what --fix would change, write nothing
+    show_fixes: bool = False  # list the fixes applied
+    unsafe_fixes: Optional[bool] = None  # None: the configuration's unsafe-fixes
+    prune_baseline: bool = False  # drop entries whose finding is gone from --baseline
     previous: Optional[Path] = None  # the body's report of the year before (cross-year checks)
 
 
@@ -95,20 +100,22 @@ def load_config(path: Optional[Path], lang: str, opts: Optional[CheckOptions] = 
         cfg = load(path, known_codes=known)
         if opts is not None:
             cfg = cfg.with_overrides(select=opts.select, extend_select=opts.extend_select, ignore=opts.ignore,
-                                     fail_on=opts.fail_on, lang=opts.lang, known_codes=known)
+                                     fail_on=opts.fail_on, lang=opts.lang, known_codes=known,
+                                     unsafe_fixes=opts.unsafe_fixes)
         return cfg
     except (ConfigError, RuleError) as err:
         msg = err.message(lang) if hasattr(err, "message") else str(err)
         raise UsageError(f"report-lint: {'配置错误' if lang == 'zh' else 'configuration error'}: {msg}") from None
 
 
-def use_color(output: Optional[Path]) -> bool:
+def use_color(output: Optional[Path], stderr: bool = False) -> bool:
     if output is not None or os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
+    stream = sys.stderr if stderr else sys.stdout
     try:
-        return sys.stdout is not None and sys.stdout.isatty()
+        return stream is not None and stream.isatty()
     except (OSError, ValueError):
         return False
 
@@ -160,7 +167,21 @@ def _run_check(opts: CheckOptions) -> int:
     except OutputError as err:
         say(f"report-lint: {err.message(lang)}")
         return EXIT_INPUT
+    if (opts.fix or opts.diff) and any(i.path == "-" for i in inputs) and len(inputs) > 1:
+        # As ruff: standard input is fixed only to standard output, so only alone.
+        say("report-lint: " + ("修复标准输入时不能同时检查其他文件（修复后的文字写到标准输出）" if zh else
+                               "standard input can be fixed only alone (the fixed text goes to standard output)"))
+        return EXIT_INPUT
+    from .reporters import BINARY
+
+    if opts.fmt in BINARY and opts.output is None and not opts.diff and _stdout_is_terminal():
+        say("report-lint: " + (f"{opts.fmt} 是二进制文件，不能输出到终端：请用 --output 指定文件，例如 -o 问题清单.{opts.fmt}" if zh else
+                               f"{opts.fmt} is a binary format and cannot be written to a terminal; use --output FILE.{opts.fmt}"))
+        return EXIT_INPUT
     baseline = None
+    if opts.prune_baseline and opts.baseline is None:
+        say("report-lint: " + ("--prune-baseline 需要同时给出 --baseline 审阅文件" if zh else "--prune-baseline needs --baseline FILE"))
+        return EXIT_INPUT
     if opts.baseline is not None:
         from .baseline import BaselineError, read_baseline
 
@@ -179,7 +200,9 @@ def _run_check(opts: CheckOptions) -> int:
         if isinstance(previous, int):
             return previous
     # Rules over a body's years need two reports: a batch, or one report and --previous.
-    engine.collect_series = bool(engine.series_rules) and (len(inputs) > 1 or previous is not None)
+    # (--fix and --diff change texts the cross-year findings would point into: not then.)
+    engine.collect_series = (bool(engine.series_rules) and not (opts.fix or opts.diff)
+                             and (len(inputs) > 1 or previous is not None))
     engine.series_keyed = previous is None  # --previous pairs whatever the names say
     if engine.collect_series:
         from .series.digest import warm
@@ -193,11 +216,12 @@ def _run_check(opts: CheckOptions) -> int:
     state = _Outcome()
 
     if opts.write_baseline is not None:
-        from .baseline import write_baseline
+        from .baseline import reasons_of, write_baseline
 
-        try:
+        try:  # the reasons already written for findings still there are kept
+            keep = reasons_of(opts.write_baseline)
             results = _with_series(engine, inputs, iter_results(engine, inputs, opts, keep_source), keep_source, previous)
-            n = write_baseline(opts.write_baseline, map(state.add, results))
+            n = write_baseline(opts.write_baseline, map(state.add, results), keep)
         except OutputError as err:
             say(f"report-lint: {err.message(lang)}")
             return EXIT_INPUT
@@ -207,32 +231,41 @@ def _run_check(opts: CheckOptions) -> int:
 
     from .outputs import AtomicOutput
 
+    if opts.diff:
+        return _run_diff(engine, inputs, opts, state, lang)
+    stdin_fix = opts.fix and any(i.path == "-" for i in inputs)
+    binary = opts.fmt in BINARY
     try:  # opened first: a missing or read-only folder fails now, not after the batch
-        out = AtomicOutput(opts.output) if opts.output is not None else _Stdout()
+        if opts.output is not None:
+            out = AtomicOutput(opts.output, binary=binary)
+        else:  # the fixed standard input goes to standard output: the report to standard error
+            out = _Stdout(binary=binary, stream=sys.stderr if stdin_fix else None)
     except OutputError as err:
         say(f"report-lint: {err.message(lang)}")
         return EXIT_INPUT
+    fixes = _FixTally()
     with out:
         results = iter_results(engine, inputs, opts, keep_source)
         hidden = [0]
+        accepted: dict = {}  # reason -> findings the review file accepts
         if baseline is not None:
-            from .baseline import apply_baseline
-
             def known_removed(r: "FileResult") -> "FileResult":
-                _, n = apply_baseline([r], baseline)
-                hidden[0] += n
+                baseline.apply(r)
+                for _, reason in r.accepted:
+                    accepted[reason] = accepted.get(reason, 0) + 1
+                hidden[0] += len(r.accepted)
                 return r
 
             results = map(known_removed, results)
         stage = None
-        if engine.collect_series:
+        if engine.collect_series:  # the cross-year findings after the files' own
             results = stage = _with_series(engine, inputs, results, keep_source, previous,
                                            known_removed if baseline is not None else None)
-        results = map(state.add, results)
+        results = map(fixes.add, map(state.add, results))
 
-        from .reporters import STREAMING, render, stream
+        from .reporters import HUMAN, STREAMING, render, stream
 
-        color = opts.fmt == "text" and use_color(opts.output)
+        color = opts.fmt in HUMAN and use_color(opts.output, stdin_fix)
         try:
             if opts.fmt in STREAMING:  # file by file: memory stays flat however many files
                 stream(opts.fmt, results, out.write, lang=lang, color=color, statistics=opts.statistics)
@@ -240,6 +273,15 @@ def _run_check(opts: CheckOptions) -> int:
                 from .reporters._common import merge_extras
 
                 out.write(render(opts.fmt, merge_extras(list(results)), lang=lang, color=color, statistics=opts.statistics))
+            tail = fixes.summary(opts, lang, hints=opts.fmt in HUMAN)
+            if baseline is not None:
+                from .baseline import summary as baseline_summary
+
+                tail += baseline_summary(baseline, accepted, lang)
+            if tail and opts.fmt in HUMAN:
+                out.write(tail)
+            elif tail:
+                say(tail.rstrip("\n"))
             out.commit()
         except OutputError as err:
             say(f"report-lint: {err.message(lang)}")
@@ -249,9 +291,120 @@ def _run_check(opts: CheckOptions) -> int:
             return EXIT_OK
     for note in getattr(stage, "notes", ()):
         say(f"report-lint: {note.text(lang)}")
-    if hidden[0] and opts.fmt == "text":
-        say((f"基线中已有的 {hidden[0]} 个问题未列出。" if zh else f"{hidden[0]} findings already in the baseline are not shown."))
+    if baseline is not None and opts.prune_baseline:
+        try:
+            n = baseline.prune()
+        except OutputError as err:
+            say(f"report-lint: {err.message(lang)}")
+            return EXIT_INPUT
+        say((f"已从审阅文件 {opts.baseline} 中删去 {n} 个已不存在的问题。" if zh else
+             f"removed {n} stale entr{'ies' if n != 1 else 'y'} from the review file {opts.baseline}."))
+    for path, why in fixes.refused:
+        say(f"{path}: {why}")
+    if stdin_fix and fixes.stdin_data is not None:
+        try:
+            sys.stdout.buffer.write(fixes.stdin_data)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            quiet_stdout()
+        except (OSError, ValueError, AttributeError):
+            say("report-lint: " + ("无法写出修复后的文字：标准输出已关闭" if zh else "cannot write the fixed text: standard output is closed"))
+            return EXIT_INPUT
     return state.exit_code(cfg.fail_on, opts.exit_zero)
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()
+    except (OSError, ValueError):
+        return False
+
+
+def _run_diff(engine: "Engine", inputs: "list[Input]", opts: CheckOptions, state: "_Outcome", lang: str) -> int:
+    """--diff: what --fix would change, as unified diffs (text files) or in words (pages,
+    Word documents, PDFs); nothing is written but the diff. Exit 1 when something would change
+    (as ruff), 2 on an input failure."""
+    from .outputs import AtomicOutput, OutputError
+
+    zh = lang != "en"
+    fixes = _FixTally()
+    try:
+        out = AtomicOutput(opts.output) if opts.output is not None else _Stdout()
+    except OutputError as err:
+        say(f"report-lint: {err.message(lang)}")
+        return EXIT_INPUT
+    with out:
+        try:
+            for r in map(fixes.add, map(state.add, iter_results(engine, inputs, opts, False))):
+                if r.fixed is not None and r.fixed.diff:
+                    out.write(r.fixed.diff if r.fixed.diff.endswith("\n") else r.fixed.diff + "\n")
+            out.commit()
+        except OutputError as err:
+            say(f"report-lint: {err.message(lang)}")
+            return EXIT_INPUT
+        except BrokenPipeError:
+            quiet_stdout()
+            return EXIT_OK
+    n = fixes.would
+    say((f"可自动修复 {n} 个问题（未写入任何文件；用 --fix 修复）。" if zh else f"Would fix {n} finding{'s' if n != 1 else ''}.")
+        if n else ("没有可以自动修复的问题。" if zh else "No fixes available."))
+    if state.input_failure:
+        return EXIT_INPUT
+    return EXIT_FINDINGS if n else EXIT_OK
+
+
+class _FixTally:
+    """What --fix did, or could do, over a batch (ruff's closing lines)."""
+
+    def __init__(self) -> None:
+        self.fixed: dict[str, dict[tuple[str, str], int]] = {}  # path -> (code, name) -> count
+        self.fixable = self.hidden = self.would = 0
+        self.refused: list[tuple[str, str]] = []
+        self.stdin_data: Optional[bytes] = None
+
+    def add(self, r: "FileResult") -> "FileResult":
+        f = r.fixed
+        if f is not None:
+            if f.data is not None:
+                self.stdin_data = f.data
+            if f.refused:
+                self.refused.append((r.path, f.refused))
+            if f.written or f.data is not None:
+                per = self.fixed.setdefault(r.path, {})
+                for key in f.fixed:
+                    per[key] = per.get(key, 0) + 1
+            self.would += len(f.fixed)
+        for d in r.diagnostics:
+            if d.fix is not None:
+                if d.fix.available:
+                    self.fixable += 1
+                else:
+                    self.hidden += 1
+        return r
+
+    def summary(self, opts: CheckOptions, lang: str, hints: bool = True) -> str:
+        """Closing lines: what was fixed (--fix, --show-fixes) and, for people (``hints``), what
+        --fix or --unsafe-fixes could fix."""
+        zh = lang != "en"
+        n = sum(sum(per.values()) for per in self.fixed.values())
+        lines = []
+        if opts.fix and n:
+            lines.append(f"已自动修复 {n} 个问题。" if zh else f"Fixed {n} finding{'s' if n != 1 else ''}.")
+            if opts.show_fixes:
+                for path in sorted(self.fixed):
+                    lines.append(f"- {path}:")
+                    for (code, name), k in sorted(self.fixed[path].items()):
+                        lines.append(f"    {k} × {code} ({name})")
+        elif opts.fix and opts.show_fixes:
+            lines.append("没有修复任何问题。" if zh else "No findings were fixed.")
+        if self.fixable and not opts.fix and hints:
+            lines.append(f"[*] 其中 {self.fixable} 个可用 --fix 自动修复。" if zh else
+                         f"[*] {self.fixable} fixable with the --fix option.")
+        if self.hidden and hints:
+            lines.append(f"（另有 {self.hidden} 个修复需加 --unsafe-fixes 才会应用。）" if zh else
+                         f"({self.hidden} hidden fix{'es' if self.hidden != 1 else ''} can be enabled with the --unsafe-fixes option.)")
+        return "".join(line + "\n" for line in lines)
+
 
 
 class _with_series:
@@ -350,19 +503,26 @@ def quiet_stdout() -> None:
 
 
 class _Stdout:
-    """Standard output with the interface of AtomicOutput; a closed one is a usage failure."""
+    """Standard output (or ``stream``) with the interface of AtomicOutput; a closed one is a
+    usage failure. ``binary``: bytes, written to the stream's buffer."""
 
-    def __init__(self) -> None:
+    def __init__(self, binary: bool = False, stream=None) -> None:
         from .outputs import OutputError
 
-        if sys.stdout is None:
+        self.stream = stream if stream is not None else sys.stdout
+        self.binary = binary
+        if self.stream is None:
             raise OutputError("标准输出已关闭：请用 --output 指定结果文件", "standard output is closed; use --output FILE")
 
-    def write(self, s: str) -> None:
-        sys.stdout.write(s)
+    def write(self, s) -> None:
+        if self.binary:
+            self.stream.flush()
+            self.stream.buffer.write(s)
+        else:
+            self.stream.write(s)
 
     def commit(self) -> None:
-        sys.stdout.flush()
+        self.stream.flush()
 
     def __enter__(self) -> "_Stdout":
         return self
@@ -439,6 +599,11 @@ def iter_results(engine: "Engine", inputs: "list[Input]", opts: CheckOptions, ke
     except (OSError, ValueError):
         show = False
     slim = _keep_all if keep_source else _slim
+    if opts.fix or opts.diff:  # fixed where the file is checked, before its text is slimmed
+        from .fixes import FixStep
+
+        slim = FixStep(engine, "diff" if opts.diff else "fix", slim,
+                       stdin_data if isinstance(stdin_data, bytes) else None)
     parallel = jobs > 1 and len(inputs) >= batch.PARALLEL_FROM and stdin_data is None
     if isinstance(stdin_data, Exception):
         err = stdin_data

@@ -16,6 +16,7 @@ Keys (kebab-case, all optional)::
     lang = "zh"                        # zh | en
     percent-tolerance = 0.0            # extra percentage points beyond rounding, >= 0
     body-kind = "auto"                 # auto | department | government
+    unsafe-fixes = false               # --fix also applies unsafe fixes (as --unsafe-fixes)
 
     [severity]                         # per code (or prefix): error | warning | info
     RL201 = "warning"
@@ -77,6 +78,7 @@ KNOWN_KEYS = (
     "percent-tolerance",
     "deadlines",
     "body-kind",
+    "unsafe-fixes",
 )
 DEADLINE_KEYS = ("department", "government")
 BODY_KINDS = ("auto", "department", "government")
@@ -237,16 +239,20 @@ class Config:
     percent_tolerance: float = 0.0
     deadlines: dict[str, tuple[int, int]] = field(default_factory=_default_deadlines)
     body_kind: str = "auto"
+    unsafe_fixes: bool = False
     path: Optional[Path] = None  # the file it came from; None for the defaults
     root: Optional[Path] = None  # the directory per-file-ignores are relative to
 
     # ------------------------------------------------------------------ selection
 
-    def is_selected(self, code: str) -> bool:
+    def is_selected(self, code: str, opt_in: bool = False) -> bool:
         """Whether the rule is on (per-file-ignores aside). Ruff's rule: the longest matching
-        prefix wins between select/extend-select and ignore; on a tie ignore wins."""
+        prefix wins between select/extend-select and ignore; on a tie ignore wins. An opt-in
+        rule (Rule.default_enabled False) is on only when its full code is selected."""
         chosen = -1
         for prefix in (self.select or ("",)) + self.extend_select:
+            if opt_in and prefix != code:
+                continue
             if code.startswith(prefix) and len(prefix) > chosen:
                 chosen = len(prefix)
         if chosen < 0:
@@ -264,9 +270,9 @@ class Config:
                 out.extend(c for c in codes if c not in out)
         return tuple(out)
 
-    def is_enabled_for(self, code: str, path: Union[str, os.PathLike]) -> bool:
+    def is_enabled_for(self, code: str, path: Union[str, os.PathLike], opt_in: bool = False) -> bool:
         """is_selected and not switched off for this file by per-file-ignores."""
-        return self.is_selected(code) and not any(code.startswith(p) for p in self.ignored_for(path))
+        return self.is_selected(code, opt_in) and not any(code.startswith(p) for p in self.ignored_for(path))
 
     def severity_of(self, code: str, default: Severity) -> Severity:
         """The configured severity (longest matching code/prefix in `severity`), else default."""
@@ -287,6 +293,7 @@ class Config:
         fail_on: Union[Severity, str, None] = None,
         lang: Optional[str] = None,
         known_codes: Optional[Iterable[str]] = None,
+        unsafe_fixes: Optional[bool] = None,
     ) -> "Config":
         """A copy with command-line options applied: --select replaces select, --extend-select
         and --ignore extend the file's lists. Items may be comma-separated ("RL1,RL2").
@@ -315,6 +322,8 @@ class Config:
                 changes["fail_on"] = _choice(_Where(None, cli=True), "--fail-on", fail_on, SEVERITIES, Severity)
         if lang is not None:
             changes["lang"] = _choice(_Where(None, cli=True), "--lang", lang, LANGS)
+        if unsafe_fixes is not None:
+            changes["unsafe_fixes"] = bool(unsafe_fixes)
         return replace(
             self,
             severity=dict(self.severity),
@@ -655,6 +664,10 @@ def parse_config(data: dict, *, path: Optional[Path] = None, where: Optional[_Wh
             kw["deadlines"] = _deadlines(where, value)
         elif key == "body-kind":
             kw["body_kind"] = _choice(where, key, value, BODY_KINDS)
+        elif key == "unsafe-fixes":
+            if not isinstance(value, bool):
+                raise _bad(where, key, "布尔值（true 或 false）", "a boolean (true or false)", value)
+            kw["unsafe_fixes"] = value
     if path is not None:
         from pathlib import Path
 

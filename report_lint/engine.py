@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from .findings import Diagnostic, FileResult, Finding, Locator, Message, RelatedPosition, Severity
+from .findings import SAFE, Diagnostic, Edit, FileResult, Finding, Fix, Locator, Message, RelatedPosition, Severity
 from .rules import Context, Rule, all_rules
 from .rules.base import SeriesRule
 
@@ -59,7 +59,7 @@ class Engine:
     def __init__(self, config: "Config", lang: Optional[str] = None) -> None:
         self.config = config
         self.lang = lang or config.lang
-        selected = [r for r in all_rules() if config.is_selected(r.code)]
+        selected = [r for r in all_rules() if config.is_selected(r.code, not getattr(r, "default_enabled", True))]
         # Rules over one report run here; rules over a body's years (RL6xx) once a batch is
         # read (series/stage.py), from the YearData each report leaves when collect_series is on.
         self.rules: list[Rule] = [r for r in selected if not isinstance(r, SeriesRule)]
@@ -227,7 +227,42 @@ class Engine:
             related=related,
             detail=f.detail.text(lang) if f.detail is not None else "",
             locator=locator,
+            fix=self._fix(source, f.fix) if f.fix is not None else None,
+            key=_key(source, f),
         )
+
+    def _fix(self, source: "Source", fix: Fix) -> "Optional[Fix]":
+        """The fix with its edits moved onto the original file, or None when an edit does not
+        map character for character (an entity, a deleted invisible character, a line end
+        inside it): such a text is left for a person to correct."""
+        edits = []
+        for e in sorted(fix.edits, key=lambda e: e.start):
+            start = source.to_original(e.start)
+            end = source.to_original(e.end) if e.end > e.start else start
+            old = source.original[start:end]
+            if end - start != e.end - e.start or "\r" in old or "\n" in old or "\n" in e.content or "\r" in e.content:
+                return None
+            if edits and start < edits[-1].end:
+                return None  # overlapping edits: a bug of the rule, never applied
+            line, col = source.position(e.start)
+            end_line, end_col = source.position(e.end) if e.end > e.start else (line, col)
+            edits.append(Edit(start, end, e.content, line, col, end_line, end_col, old))
+        if not edits:
+            return None
+        message = fix.message.text(self.lang) if isinstance(fix.message, Message) else str(fix.message)
+        available = fix.applicability == SAFE or self.config.unsafe_fixes
+        return Fix(edits, message, fix.applicability, available)
+
+
+def _key(source: "Source", f: Finding) -> str:
+    """What a finding is about, from the analysis text (the same for the .txt, .docx and .html
+    copies of a report, and wherever the paragraph moves): the flagged text with a little context,
+    spaces and table rules left out; for a finding on the whole file, its Chinese message."""
+    from .fingerprints import context_key
+
+    if f.span is None:
+        return "\x1e" + f.message.zh
+    return context_key(source.text, f.span.start, f.span.end)
 
 
 def _locator(source: "Source", start: int, end: int, lang: str) -> "Optional[Locator]":

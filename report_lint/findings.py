@@ -54,6 +54,50 @@ class Related:
 
 
 @dataclass(slots=True)
+class Edit:
+    """Replace [start, end) by ``content``. In a Finding's fix the offsets are into the analysis
+    text (Source.text); the engine maps them onto the original file (Source.original) and adds
+    1-based line/column positions there (end exclusive), which is what a Diagnostic carries."""
+
+    start: int
+    end: int
+    content: str
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+    old: str = ""  # the original text replaced (filled in by the engine)
+
+    def as_dict(self) -> dict:
+        return {"content": self.content, "location": {"row": self.line, "column": self.column},
+                "end_location": {"row": self.end_line, "column": self.end_column}}
+
+
+SAFE, UNSAFE = "safe", "unsafe"
+
+
+@dataclass(slots=True)
+class Fix:
+    """A mechanical correction of a finding, as ruff has them: edits that never overlap, what
+    they do in words, and whether they are safe (applied by --fix) or unsafe (only with
+    --unsafe-fixes: what they remove might be meant). Never a fix for a number: the tool cannot
+    know which of two disagreeing numbers is wrong.
+
+    In a Finding: ``message`` is a Message and the edits are in analysis offsets; in a
+    Diagnostic: ``message`` is the text in the run's language, the edits are in the original
+    file's offsets, and ``available`` says whether this run's settings apply it."""
+
+    edits: list[Edit]
+    message: "Message | str"
+    applicability: str = SAFE
+    available: bool = True
+
+    def as_dict(self) -> dict:
+        return {"applicability": self.applicability, "message": self.message,
+                "edits": [e.as_dict() for e in self.edits]}
+
+
+@dataclass(slots=True)
 class Finding:
     code: str
     message: Message
@@ -63,6 +107,7 @@ class Finding:
     detail: Optional[Message] = None
     severity: Optional[Severity] = None  # None: the rule's (configured) severity
     name: str = ""  # filled in by the engine from the rule
+    fix: Optional[Fix] = None
     # The report the finding is in, for a rule over several reports (series/): its display
     # path; None for a rule over one report (the report it was given).
     path: Optional[str] = None
@@ -110,6 +155,10 @@ class Diagnostic:
     related: list[RelatedPosition] = field(default_factory=list)
     detail: str = ""
     locator: Optional[Locator] = None  # web pages, Word documents, PDFs
+    fix: Optional[Fix] = None  # edits in the original file's offsets
+    # What the finding is about, independent of where it is and of the file's format (the
+    # analysis text around it): fingerprints.py builds baselines and CI fingerprints on it.
+    key: str = ""
 
     def as_dict(self) -> dict:
         d = {
@@ -126,6 +175,8 @@ class Diagnostic:
         }
         if self.locator is not None:
             d["locator"] = self.locator.as_dict()
+        if self.fix is not None:
+            d["fix"] = self.fix.as_dict()
         return d
 
 
@@ -146,6 +197,10 @@ class FileResult:
     source: Optional["Source"]  # None when the file could not be read
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: Optional["InputError"] = None
+    # --fix / --diff (fixes.py): what was (or would be) fixed in this file
+    fixed: Optional["FixOutcome"] = None
+    # --baseline (baseline.py): the findings the review file accepts, with their reasons
+    accepted: list = field(default_factory=list)
     # What the rules over a body's years need of this report (series.digest.YearData), carried
     # from the worker to the batch's series stage, which takes it off before any reporter.
     series: "Optional[object]" = None
@@ -154,3 +209,16 @@ class FileResult:
     extra: bool = False
     had_findings: bool = False
     had_error: bool = False
+
+
+@dataclass(slots=True)
+class FixOutcome:
+    """What --fix did to a file (or --diff would do): the fixed findings as (code, name), the
+    unified diff (text files) or the changes in words (other formats), and why nothing was
+    written when it was not."""
+
+    fixed: list = field(default_factory=list)
+    diff: str = ""
+    written: bool = False
+    refused: str = ""  # why the file was not rewritten (a format that cannot be, an encoding…)
+    data: Optional[bytes] = None  # the fixed file (standard input, written to standard output)

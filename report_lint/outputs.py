@@ -96,8 +96,10 @@ class AtomicOutput:
     read-only folder fails at once, not after a long batch), ``commit()`` at the end;
     ``discard()`` (or leaving the ``with`` block by an exception) removes what was written."""
 
-    def __init__(self, path: "str | os.PathLike") -> None:
+    def __init__(self, path: "str | os.PathLike", binary: bool = False) -> None:
         self.path = os.fspath(path)
+        # binary: bytes are written as they are (an xlsx workbook, a fixed report in its encoding)
+        kind = {"mode": "wb"} if binary else {"mode": "w", "encoding": "utf-8", "newline": ""}
         self.tmp: Optional[str] = None
         self.stream = None
         target = self.path
@@ -111,7 +113,7 @@ class AtomicOutput:
             raise _refusal(target, IsADirectoryError())
         try:
             if st is not None and not stat.S_ISREG(st.st_mode):  # a device or a pipe: as it is
-                self.stream = open(target, "w", encoding="utf-8", newline="")
+                self.stream = open(target, **kind)
                 return
             if os.path.islink(target):  # write where the link leads, keep the link
                 target = os.path.realpath(target)
@@ -126,11 +128,11 @@ class AtomicOutput:
                 os.chmod(self.tmp, mode)
             except OSError:
                 pass
-            self.stream = open(fd, "w", encoding="utf-8", newline="")
+            self.stream = open(fd, **kind)
         except OSError as e:
             raise _refusal(self.path, e) from None
 
-    def write(self, s: str) -> None:
+    def write(self, s: "str | bytes") -> None:
         try:
             self.stream.write(s)
         except OSError as e:
@@ -192,6 +194,10 @@ _OWN_HEADS = (
     rb"(?:\xe5\x85\xb1\xe6\xa3\x80\xe6\x9f\xa5|Checked) \d+ ",  # text summary of a clean run (共检查)
     rb"::(?:error|warning|notice) ",  # github
     rb"path,table,row,column,value,line,col\r?\n",  # extract --format csv
+    rb"[^\n]*:\n  \d+:\d+ +RL\d{3} ",  # grouped
+    rb"[^\n]*:\d+: \[RL\d{3}\] ",  # pylint
+    rb"##vso\[task\.logissue ",  # azure
+    rb'\{"path": "[^\n]*", "code": "RL\d{3}"',  # json-lines
 )
 _OWN_MARKS = (
     b'<meta name="generator" content="report-lint',  # html

@@ -127,6 +127,19 @@ def test_sarif_github_junit_gitlab_html_carry_the_other_file(batch, tmp_path):
     assert f'id="{m.group(1)}-L{m.group(2)}"' in html  # and the line it links to is there
 
 
+def test_the_other_formats_carry_the_other_file_too(batch):
+    rd = json.loads(run("check", batch / "a", batch / "z", "--format", "rdjson")[1])
+    (item,) = [d for d in rd["diagnostics"] if d["code"]["value"] == "RL601"]
+    assert item["location"]["path"].endswith("4-later.txt")
+    assert any(r["location"]["path"].endswith("4-earlier.txt") for r in item["related_locations"])
+    lines = [json.loads(x) for x in run("check", batch / "a", batch / "z", "--format", "json-lines")[1].splitlines()]
+    (d,) = [x for x in lines if x["code"] == "RL601"]
+    assert any(Path(r.get("path", "")).name == "4-earlier.txt" for r in d["related"])
+    for fmt in ("concise", "grouped"):
+        out = run("check", batch / "a", batch / "z", "--format", fmt)[1]
+        assert "RL601" in out and "18" in out.splitlines()[-1]  # the summary counts 18 files, once each
+
+
 def test_baseline_knows_cross_year_findings(batch, tmp_path):
     base = tmp_path / "b.json"
     assert run("check", batch / "a", batch / "z", "--write-baseline", base)[0] == 0

@@ -118,7 +118,7 @@ def _diagnostic(add: _Add, d: "Diagnostic", source: "Optional[Source]", lang: st
     add((_inline(d.path), "bold"))
     add((f":{d.line}:{d.column}: ", None))
     add((d.code, "bold"))
-    add((" ", None))
+    add((" [*] " if d.fix is not None and d.fix.available else " ", None))  # fixable with --fix (ruff's mark)
     add((d.severity.text(lang), f"bold {color}"))
     add((f" {_inline(d.message)}\n", None))
     if source is None:

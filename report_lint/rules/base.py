@@ -39,6 +39,9 @@ class Rule:
     # 2008-2018 too (prose arithmetic, dates, spam…); "template" — reports in the national
     # template only (its sections and tables); "any" — every text, not-reports too (RL002).
     scope: ClassVar[str] = "report"
+    # False: an opt-in rule (ruff's preview rules are the model), off unless its full code is
+    # named in select / extend-select (a prefix such as RL5 or RL does not turn it on).
+    default_enabled: ClassVar[bool] = True
 
     def check(self, report: "Report", ctx: Context) -> Iterable[Finding]:
         return ()

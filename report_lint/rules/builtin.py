@@ -27,6 +27,10 @@ from .structure.RL504 import DeclaredCount
 from .structure.RL505 import InjectedSpam
 from .structure.RL506 import PageResidue
 from .structure.RL507 import HeadingTypo
+from .structure.RL508 import FeeStatement
+from .structure.RL509 import EmptyProblemsSection
+from .structure.RL510 import RepeatedWord
+from .structure.RL511 import HalfWidthPunctuation
 from .dates.RL401 import MalformedDate
 from .dates.RL402 import ImpossibleDate
 from .dates.RL403 import DateStyle
@@ -53,6 +57,7 @@ def RULES():
         *identity_rules(), InvalidCount, PlaceholderCell, TableNotCheckable, RegulationsByNonIssuer,
         MalformedDate, ImpossibleDate, DateStyle, StatisticsPeriod, SignatureTiming, YearMismatch,
         MissingSection, SectionOrder, EnumerationSequence, DeclaredCount, InjectedSpam, PageResidue, HeadingTypo,
+        FeeStatement, EmptyProblemsSection, RepeatedWord, HalfWidthPunctuation,
         NarrativeTableMismatch, ListExceedsWhole, AllUpheldContradicted, PercentageMismatch, SharesNot100,
         DuplicateYear, CarriedOverMismatch, InForceNotCarried, PriorYearClaimMismatch, SectionCopied, ItemsNotCarried,
     ]

@@ -2,7 +2,7 @@
 
 import re
 
-from ...findings import Finding, Message, Severity
+from ...findings import UNSAFE, Edit, Finding, Fix, Message, Severity
 from ...model import Span
 from ..base import Rule
 from ._common import lexicon
@@ -59,5 +59,8 @@ class InjectedSpam(Rule):
             if tail:
                 end = tail.end()
             found = text[start:end]
+            # Unsafe (--unsafe-fixes): the spam often took the place of a word that is then missing.
+            fix = Fix([Edit(start, end, "")], Message(f"删去“{found}”", f"delete “{found}”"), UNSAFE)
             yield Finding(self.code, Message(f"疑似被植入的博彩广告文字：“{found}”，请删除并检查网站安全",
-                                             f"injected gambling spam: “{found}”; remove it and check the website"), Span(start, end))
+                                             f"injected gambling spam: “{found}”; remove it and check the website"), Span(start, end),
+                          fix=fix)

@@ -1,6 +1,6 @@
 """RL506 page-residue."""
 
-from ...findings import Finding, Message, Severity
+from ...findings import UNSAFE, Edit, Finding, Fix, Message, Severity
 from ...model import Span
 from ..base import Rule
 from ._common import is_report, lexicon
@@ -46,5 +46,8 @@ class PageResidue(Rule):
                 by_line.setdefault(text.count("\n", 0, m.start()), []).append(m)
         for ms in by_line.values():
             found = "、".join(dict.fromkeys(m.group().strip() for m in ms))
+            # Unsafe (--unsafe-fixes): each residue term is deleted, the text between them kept.
+            edits = [Edit(m.start(), m.end(), "") for m in ms]
+            fix = Fix(edits, Message(f"删去“{found}”", f"delete “{found}”"), UNSAFE)
             yield Finding(self.code, Message(f"网页残留文字：“{found}”，不应出现在年报正文中",
-                                             f"web page residue: “{found}”"), Span(ms[0].start(), ms[-1].end()))
+                                             f"web page residue: “{found}”"), Span(ms[0].start(), ms[-1].end()), fix=fix)
