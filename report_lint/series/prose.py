@@ -22,8 +22,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
-from ..claims import match_claim, phrases
-from ..narrative import clauses, sentences
+from ..claims import _BARE, match_claim, phrases, topic_claim
+from ..narrative import clauses, sentences, topic_at
 from .model import PriorClaim
 
 if TYPE_CHECKING:
@@ -81,6 +81,8 @@ def _subject(report: "Report", q: "Quantity") -> "Optional[tuple[str, bool, Opti
     if q.approx or q.kind != "count":
         return None
     claim = match_claim(q.subject, q.unit)  # cached: subjects repeat
+    if claim is None and _BARE.match(q.subject):  # 我局共收到180件 under （二）依申请公开情况
+        claim = topic_claim(q.subject, q.unit, topic_at(report, q.span.start))
     if claim is not None:
         found = claim["id"], True, claim
     else:
