@@ -72,11 +72,18 @@ def _usable(q: Optional[Quantity]) -> bool:
     return q is not None and not q.approx and q.unit not in ("", "万") and q.int_value is not None
 
 
+# "…4336条，比上年增加1188条，其中…": a clause comparing with another year is not the whole
+_COMPARED = re.compile(r"比上年|比去年|较上年|较去年|同比|与上年|[较比]\d{4}年")
+
+
 def _whole(cls: list[Clause], k: int, marker: str) -> Optional[Quantity]:
-    """The whole a list at clause k refers to: the last count of the clause right before it."""
+    """The whole a list at clause k refers to: the last count of the clause right before it
+    (or before the comparison with another year that follows it)."""
     if k == 0:
         return None
     prev, cur = cls[k - 1], cls[k]
+    if k >= 2 and cls[k - 2].segment == prev.segment and _COMPARED.search(prev.text):
+        prev = cls[k - 2]
     if prev.paragraph != cur.paragraph:
         return None
     if prev.segment != cur.segment:

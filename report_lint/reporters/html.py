@@ -261,8 +261,20 @@ def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False
     add(f'<header id="top">\n<h1>{escape(w["h1"])}</h1>\n<p class="intro">{escape(w["intro"])}</p>\n')
     _summary(add, results, w, lang, statistics)
     add("</header>\n")
+    # Related positions in another report (cross-year findings) link to that report's text.
+    files = {}
     for k, result in enumerate(results, 1):
-        _file(add, result, f"f{k}", w, lang, rules)
+        src = result.source
+        files.setdefault(result.path, (f"f{k}", src is not None and getattr(src, "format", "text") != "text"
+                                        and hasattr(src, "text_line")))
+    incoming: dict = {}
+    for result in results:
+        for d in result.diagnostics:
+            for r in d.related:
+                if r.path is not None and r.path in files:
+                    incoming.setdefault(r.path, set()).add(_target_line(r, files[r.path][1]))
+    for k, result in enumerate(results, 1):
+        _file(add, result, f"f{k}", w, lang, rules, files, incoming.get(result.path, set()))
     add(f'<footer>{escape(w["footer"].format(v=__version__))}</footer>\n</body>\n</html>\n')
     return "".join(out)
 
@@ -343,7 +355,13 @@ def _whole_file(d: "Diagnostic") -> bool:
     return d.line == d.column == d.end_line == d.end_column == 1
 
 
-def _file(add, result: "FileResult", fid: str, w: dict, lang: str, rules: dict) -> None:
+def _target_line(r, text_view: bool) -> int:
+    """The line of a related position in the view of its file the page shows."""
+    return r.locator.text_line if text_view and r.locator is not None else r.line
+
+
+def _file(add, result: "FileResult", fid: str, w: dict, lang: str, rules: dict, files: "Optional[dict]" = None,
+          incoming: "set" = frozenset()) -> None:
     e, wa, i = _counts(result)
     add(f'<section class="file" id="{fid}">\n<h2>{escape(result.path)}</h2>\n')
     if result.diagnostics:
@@ -368,7 +386,7 @@ def _file(add, result: "FileResult", fid: str, w: dict, lang: str, rules: dict) 
     targets: dict[int, str] = {}
     spans: dict[int, tuple[int, int]] = {}
     if source is not None:
-        targets, spans = _text(text_parts.append, source, diagnostics, fid, lang)
+        targets, spans = _text(text_parts.append, source, diagnostics, fid, lang, incoming)
     if diagnostics:
         add(f'<h3>{escape(w["findings"])}</h3>\n<ol class="findings">\n')
         # Findings about the file as a whole first: they have no place in the text.
@@ -378,7 +396,7 @@ def _file(add, result: "FileResult", fid: str, w: dict, lang: str, rules: dict) 
             if j + 1 in spans and source is not None:
                 a, b = spans[j + 1]
                 quote = source.original[a:b]
-            _finding(add, diagnostics[j], j + 1, fid, targets.get(j + 1), quote, source, w, lang, rules)
+            _finding(add, diagnostics[j], j + 1, fid, targets.get(j + 1), quote, source, w, lang, rules, files or {})
         add("</ol>\n")
     if source is not None:
         if diagnostics:
@@ -390,7 +408,7 @@ def _file(add, result: "FileResult", fid: str, w: dict, lang: str, rules: dict) 
 
 
 def _finding(add, d: "Diagnostic", j: int, fid: str, target: Optional[str], quote: Optional[str],
-             source: "Optional[Source]", w: dict, lang: str, rules: dict) -> None:
+             source: "Optional[Source]", w: dict, lang: str, rules: dict, files: "Optional[dict]" = None) -> None:
     c = _SEV_CLASS.get(d.severity, "e")
     add(f'<li id="{fid}-d{j}" class="{c}">\n<div><span class="badge {c}">{escape(d.severity.text(lang))}</span> '
         f'<span class="msg">{escape(d.message)}</span></div>\n<div class="where">')
@@ -419,7 +437,12 @@ def _finding(add, d: "Diagnostic", j: int, fid: str, target: Optional[str], quot
                 more = w["more"].format(n=len(d.related) - n)
                 add(f'</ul>\n<details><summary>{escape(more)}</summary>\n<ul class="related">\n')
             at = escape(w["at"].format(l=r.line, c=r.column))
-            link = f'<a href="#{fid}-L{r.line}">{at}</a>' if 1 <= r.line <= lines else at
+            if r.path is not None:  # in another report: link to it when the page shows it
+                other = (files or {}).get(r.path)
+                at = f"{escape(r.path)} {at}"
+                link = f'<a href="#{other[0]}-L{_target_line(r, other[1])}">{at}</a>' if other else at
+            else:
+                link = f'<a href="#{fid}-L{r.line}">{at}</a>' if 1 <= r.line <= lines else at
             add(f"<li>{link} {escape(r.message)}</li>\n")
         add("</ul>\n</details>\n" if len(d.related) > MAX_RELATED else "</ul>\n")
     rule = rules.get(d.code)
@@ -478,7 +501,7 @@ def _offset(lines: list[tuple[int, int, int]], line: int, column: int) -> int:
     return min(start + max(column, 1) - 1, end)
 
 
-def _text(add, source: "Source", diags: "list[Diagnostic]", fid: str, lang: str
+def _text(add, source: "Source", diags: "list[Diagnostic]", fid: str, lang: str, incoming: "set" = frozenset()
           ) -> tuple[dict[int, str], dict[int, tuple[int, int]]]:
     """Write the line-numbered text with highlights; return each finding's first element id and
     its span (original offsets), by its number in the file's list."""
@@ -500,7 +523,7 @@ def _text(add, source: "Source", diags: "list[Diagnostic]", fid: str, lang: str
             starts.setdefault(a, []).append(j)
             ends.setdefault(b, []).append(j)
     cuts = sorted({*starts, *ends, *points})
-    anchored = {r.line for d in diags for r in d.related}
+    anchored = {r.line for d in diags for r in d.related if r.path is None} | set(incoming)
 
     full: dict[int, str] = {}
     brief: dict[int, str] = {}
