@@ -202,7 +202,7 @@ def _run_check(opts: CheckOptions) -> int:
 
         try:  # the reasons already written for findings still there are kept
             keep = reasons_of(opts.write_baseline)
-            n = write_baseline(opts.write_baseline, map(state.add, iter_results(engine, inputs, opts, keep_source)), keep)
+            n = write_baseline(opts.write_baseline, map(state.add, batch_results(engine, inputs, opts, keep_source)), keep)
         except OutputError as err:
             say(f"report-lint: {err.message(lang)}")
             return EXIT_INPUT
@@ -226,7 +226,7 @@ def _run_check(opts: CheckOptions) -> int:
         return EXIT_INPUT
     fixes = _FixTally()
     with out:
-        results = iter_results(engine, inputs, opts, keep_source)
+        results = batch_results(engine, inputs, opts, keep_source)
         hidden = [0]
         accepted: dict = {}  # reason -> findings the review file accepts
         if baseline is not None:
@@ -308,7 +308,7 @@ def _run_diff(engine: "Engine", inputs: "list[Input]", opts: CheckOptions, state
         return EXIT_INPUT
     with out:
         try:
-            for r in map(fixes.add, map(state.add, iter_results(engine, inputs, opts, False))):
+            for r in map(fixes.add, map(state.add, batch_results(engine, inputs, opts, False))):
                 if r.fixed is not None and r.fixed.diff:
                     out.write(r.fixed.diff if r.fixed.diff.endswith("\n") else r.fixed.diff + "\n")
             out.commit()
@@ -507,6 +507,12 @@ def _slim(result: "FileResult") -> "FileResult":
 def check_files(engine: "Engine", files: list[str], opts: CheckOptions, keep_source: bool) -> "list[FileResult]":
     """Every file's result, in the order given, whatever the number of workers."""
     return list(iter_results(engine, expand_paths(files), opts, keep_source))
+
+
+def batch_results(engine: "Engine", inputs: "list[Input]", opts: CheckOptions, keep_source: bool) -> "Iterator[FileResult]":
+    """A batch's results in path order (the order every format promises): what `report-lint
+    check` reports and what the page of `report-lint serve` shows both come from here."""
+    return iter_results(engine, sorted(inputs, key=lambda i: i.path), opts, keep_source)
 
 
 def iter_results(engine: "Engine", inputs: "list[Input]", opts: CheckOptions, keep_source: bool) -> "Iterator[FileResult]":
