@@ -143,6 +143,7 @@ def _serve(sock: socket.socket, port: int, cfg, limit: int, temp_root: str, open
         _out(f"report-lint 年度报告检查页面已启动：{url}\n"
              "请在浏览器中打开这个地址，把报告文件拖进去。文件只在这台电脑上检查，不会发送到任何地方。\n"
              "按 Ctrl+C 停止。\n")
+        threading.Thread(target=app.warm, name="report-lint-warm", daemon=True).start()
         if open_browser:
             threading.Timer(0.3, _open, (url,)).start()
         server.run()  # returns on Ctrl-C / SIGTERM (waitress stops its threads)
