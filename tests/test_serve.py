@@ -273,7 +273,7 @@ def test_oversized_upload_is_refused_in_words(tmp_path):
     # Pasted text over the size of a report's text: also in words
     small.text_limit = 1000
     r = post(small, text="字" * 2000)
-    assert r.status_code == 413 and "文件太大" in r.get_data(as_text=True)
+    assert r.status_code == 413 and "粘贴的文字太长" in r.get_data(as_text=True)
 
 
 def test_files_live_in_a_private_folder_only_while_checked(app, monkeypatch):

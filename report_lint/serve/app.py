@@ -189,7 +189,9 @@ class App:
             files = req.files.getlist("files")
             text = req.form.get("text", "")
         except RequestEntityTooLarge:
-            return self._problem(page.too_large(req.content_length, self.limit), 413)
+            if req.content_length is None or req.content_length > self.limit:
+                return self._problem(page.too_large(req.content_length, self.limit), 413)
+            return self._problem(page.form_too_large(self.text_limit, MAX_FILES), 413)
         except (HTTPException, ValueError, OSError):  # a body cut short, a broken form
             return self._problem(page.BAD_FORM, 400)
         uploads = []

@@ -39,6 +39,12 @@ def too_large(size: Optional[int], limit: int) -> str:
             f"几个文件一起检查时，合计不能超过 {cap} MB，可以分几次检查。")
 
 
+def form_too_large(text_limit: int, max_files: int) -> str:
+    """The upload is within the limit but a part of it is not (werkzeug does not say which)."""
+    return (f"粘贴的文字太长（上限 {text_limit // MB} MB），或者一次的文件太多（最多 {max_files} 个）："
+            "请分几次检查。")
+
+
 def refused(why: str, url: str) -> str:
     if why == "host":
         return (f"拒绝访问：这个检查页面只接受本机地址的访问。请在浏览器中打开 {url}\n"
