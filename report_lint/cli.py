@@ -293,8 +293,7 @@ def serve(
 ) -> None:
     """Start the checking page on this computer (http://127.0.0.1:8765/). 在本机打开检查网页：把报告拖进去即可检查。
 
-    The server listens on 127.0.0.1 only: nothing is reachable from another computer, and the
-    files are checked here, never kept. Stop it with Ctrl+C."""
+    Only this computer can reach it (127.0.0.1); files are checked here and never kept. Ctrl+C stops it."""
     from .serve.server import run
 
     raise typer.Exit(run(port=port, open_browser=open_browser, config=config, max_mb=max_size))

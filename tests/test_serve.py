@@ -433,3 +433,20 @@ def test_plain_check_never_imports_the_server():
         modules = {line.split("|")[-1].strip() for line in r.stderr.splitlines() if line.startswith("import time:")}
         assert "report_lint.engine" in modules  # the check ran
         assert not {m for m in modules if m.split(".")[0] in ("waitress", "werkzeug") or m.startswith("report_lint.serve")}
+
+
+def test_open_opens_the_page_in_the_browser(tmp_path):
+    """--open hands the address to the system's browser (here a stand-in named by $BROWSER)."""
+    opened = tmp_path / "opened.txt"
+    opener = tmp_path / "opener.py"
+    opener.write_text(f"import sys\nopen({str(opened)!r}, 'w').write(sys.argv[1])\n", encoding="utf-8")
+    s = serving.start(tmp_path / "tmp", "--open", env={"BROWSER": f"{sys.executable} {opener} %s"})
+    try:
+        import time
+
+        end = time.monotonic() + 20
+        while time.monotonic() < end and not (opened.exists() and opened.read_text()):
+            time.sleep(0.1)
+        assert opened.read_text() == s.url
+    finally:
+        assert s.stop() == 0
