@@ -326,7 +326,8 @@ def test_safe_names():
     assert safe_name("a\x00b\n<c>.txt", taken) == "abc.txt"
     assert safe_name("..", taken) == "文件"
     assert safe_name("CON.txt", taken) == "_CON.txt"
-    assert len(safe_name("长" * 500 + ".pdf", taken)) == 104
+    assert safe_name("长" * 500 + ".pdf", taken) == "长" * 60 + ".pdf"  # 180 bytes and the suffix
+    assert safe_name("a" * 500, taken) == "a" * 100
 
 
 # -------------------------------------------------------------------- the real server
@@ -450,3 +451,9 @@ def test_open_opens_the_page_in_the_browser(tmp_path):
         assert opened.read_text() == s.url
     finally:
         assert s.stop() == 0
+
+
+def test_a_very_long_file_name(app):
+    name = "关于" + "某某" * 150 + "的年度报告.txt"  # longer than a file system takes
+    r = post(app, [(name, EXAMPLE.read_bytes())])
+    assert r.status_code == 200 and "共发现 3 个错误。" in r.get_data(as_text=True)

@@ -301,14 +301,17 @@ _WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10
 
 def safe_name(name: str, taken: set[str]) -> str:
     """A file name for an upload inside the private folder: the browser's name without any
-    folder part, control or reserved characters, at most 100 characters, never a name already
-    taken (年报.docx, 年报（2）.docx …)."""
+    folder part, control or reserved characters, at most 100 characters (60 Chinese: file
+    systems count bytes), never a name already taken (年报.docx, 年报（2）.docx …)."""
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
     base = "".join(c for c in base if c.isprintable() and c not in _RESERVED).strip().strip(".")
     stem, ext = os.path.splitext(base)
     if len(ext) > 10:
         stem, ext = base, ""
-    stem = stem[:100] or "文件"
+    stem = stem[:100]
+    while len(stem.encode("utf-8")) > 180:  # file systems count bytes (255 at most), Chinese takes 3 each
+        stem = stem[:-1]
+    stem = stem or "文件"
     if stem.upper() in _WINDOWS_DEVICES:  # CON.txt would be the console on Windows
         stem = "_" + stem
     candidate, k = stem + ext, 1
