@@ -178,7 +178,7 @@ class Page:
     def __init__(self, browser: Browser, session: str) -> None:
         self.browser = browser
         self.session = session
-        for domain in ("Page", "Runtime", "DOM"):
+        for domain in ("Page", "Runtime", "DOM", "Network"):
             self.call(f"{domain}.enable")
         self.call("Page.addScriptToEvaluateOnNewDocument", {"source": _WATCH})
 
@@ -251,6 +251,11 @@ class Page:
             params["clip"] = {"x": 0, "y": 0, "width": width, "height": min(height, clip_height or height), "scale": 1}
         data = self.call("Page.captureScreenshot", params, timeout=60)["data"]
         Path(path).write_bytes(base64.b64decode(data))
+
+    def requests(self) -> list[str]:
+        """Every URL this page asked for (documents, scripts, styles, images, downloads …)."""
+        return [e["params"]["request"]["url"] for e in list(self.browser.events)
+                if e.get("sessionId") == self.session and e.get("method") == "Network.requestWillBeSent"]
 
     def violations(self) -> list:
         return self.eval("window.__violations || []")

@@ -78,6 +78,9 @@ def totals(page) -> str:
 def clean(page) -> None:
     assert page.violations() == []  # nothing the CSP had to block: no inline script, no outside load
     assert page.errors() == []
+    origin = page.eval("location.origin")
+    for url in page.requests():  # nothing leaves the machine
+        assert url.startswith((origin + "/", "blob:" + origin + "/", "data:")), url
 
 
 def test_a_dropped_word_report_shows_its_slip_where_it_is(page, planted):
@@ -223,3 +226,21 @@ def test_the_form_works_without_the_script(chrome, served, planted):
         assert totals(p) == f"共发现 {errors} 个错误。"
     finally:
         p.call("Page.close", timeout=5)
+
+
+def test_nothing_in_a_report_runs(page, tmp_path):
+    """A page full of markup and script is read for its text: nothing of it runs or loads."""
+    pytest.importorskip("docx")
+    rng = random.Random(5)
+    doc = D.report_document(synth.random_tables(rng, "2021"), rng, template="2021")
+    planted = ('<p>&lt;script&gt;window.__pwned = 1&lt;/script&gt; <img src="http://evil.example/x.png" '
+               'onerror="window.__pwned = 2"><script>window.__pwned = 3</script></p>')
+    hostile = D.to_html(doc).replace('<div class="TRS_Editor">', '<div class="TRS_Editor">' + planted, 1)
+    path = tmp_path / "网页年报.html"
+    path.write_text(hostile, encoding="utf-8")
+    page.set_files("#files", [path])
+    page.wait(RESULT)
+    assert page.eval("typeof window.__pwned") == "undefined"
+    assert page.eval("document.querySelectorAll('main img, main script').length") == 0
+    assert "<script>window.__pwned = 1</script>" in page.eval("document.querySelector('.src').textContent")  # shown as text
+    clean(page)
