@@ -63,11 +63,11 @@ def planted(tmp_path_factory):
 
 
 def expected(path: Path) -> list:
-    from report_lint import source
+    """What `report-lint check FILE` finds in the file (unreadable files included)."""
     from report_lint.config import Config
     from report_lint.engine import Engine
 
-    return Engine(Config(), "zh").check_source(source.from_bytes(path.read_bytes(), path.name)).diagnostics
+    return Engine(Config(), "zh").check_path(str(path)).diagnostics
 
 
 def totals(page) -> str:
@@ -243,4 +243,35 @@ def test_nothing_in_a_report_runs(page, tmp_path):
     assert page.eval("typeof window.__pwned") == "undefined"
     assert page.eval("document.querySelectorAll('main img, main script').length") == 0
     assert "<script>window.__pwned = 1</script>" in page.eval("document.querySelector('.src').textContent")  # shown as text
+    clean(page)
+
+
+def test_pdfs_printed_and_scanned(page, tmp_path):
+    """A PDF printed from the report with a slip planted, and a scan with no text layer."""
+    fpdf = pytest.importorskip("fpdf")
+    from PIL import Image, ImageDraw
+
+    rng = random.Random(1)
+    doc = D.report_document(synth.random_tables(rng, "2021"), rng, template="2021")
+    D.change_cell(doc, ("requests", "granted", 0), str(doc.tables["requests"]["granted"][0] + 5))
+    pdf = D.print_pdf(D.to_html(doc, furniture=False).encode("utf-8"), tmp_path, "printed")
+    if pdf is None:
+        pytest.skip("chromium could not print a PDF with Chinese text (fonts-wqy-zenhei missing?)")
+    printed = tmp_path / "年报.pdf"
+    printed.write_bytes(pdf)
+    img = Image.new("L", (600, 300), 255)
+    ImageDraw.Draw(img).rectangle((50, 50, 550, 250), outline=0)
+    scan = fpdf.FPDF()
+    scan.add_page()
+    scan.image(img, x=10, y=10, w=190)
+    scanned = tmp_path / "扫描件.pdf"
+    scanned.write_bytes(bytes(scan.output()))
+    page.drop_files("#drop", [printed, scanned])
+    page.wait(RESULT)
+    body = page.eval("document.body.innerText")
+    rl102 = [d for d in expected(printed) if d.code == "RL102"]
+    assert rl102 and all(d.message in body for d in rl102)
+    assert re.search(r"第\d+页 第\d+行：第 \d+ 行第 \d+ 个字", body)  # the place in the PDF, in words
+    for d in expected(scanned):
+        assert d.message in body and "扫描件" in d.message
     clean(page)
