@@ -112,12 +112,12 @@ def _form(limit: int, problem: Optional[str], compact: bool) -> str:
         '<span class="drop-or">或者</span><span class="drop-button">选择文件……</span>'
         f'<input type="file" id="files" name="files" multiple accept="{ACCEPT}"></label>\n'
         '<p id="chosen" class="chosen" aria-live="polite"></p>\n'
+        '<p id="busy" class="busy" role="status" hidden>正在检查，请稍候……</p>\n'
         f'<p id="problem" class="problem" role="alert"{hidden}>{escape(problem or "")}</p>\n'
         f'<details class="paste"{paste_open}><summary>没有文件？把报告的文字粘贴在这里</summary>\n'
         '<textarea name="text" id="text" rows="8" spellcheck="false" '
         'placeholder="把年度报告的全部文字（包括表格）复制后粘贴到这里"></textarea>\n</details>\n'
-        '<p class="actions"><button type="submit" class="start">开始检查</button> '
-        '<span id="busy" class="busy" hidden>正在检查，请稍候……</span></p>\n'
+        '<p class="actions"><button type="submit" class="start">开始检查</button></p>\n'
         "</form>\n"
     )
 

@@ -66,6 +66,12 @@
       form.submit();
     }
 
+    // Back to this page from a result: ready again, not "checking".
+    window.addEventListener("pageshow", function () {
+      sending = false;
+      if (busy) busy.hidden = true;
+      form.classList.remove("sending");
+    });
     form.addEventListener("submit", function (e) {
       e.preventDefault();
       send();
