@@ -457,3 +457,22 @@ def test_a_very_long_file_name(app):
     name = "关于" + "某某" * 150 + "的年度报告.txt"  # longer than a file system takes
     r = post(app, [(name, EXAMPLE.read_bytes())])
     assert r.status_code == 200 and "共发现 3 个错误。" in r.get_data(as_text=True)
+
+
+def test_two_years_of_one_body_get_the_cross_year_checks(app):
+    """Two years of one body dropped together are one batch, as `report-lint check A B` is: the
+    cross-year checks (RL6xx) run on them. Runs once that family is there (the years issue)."""
+    pytest.importorskip("report_lint.series")
+    helpers = pytest.importorskip("tests.test_series_cli")
+    if not hasattr(helpers, "broken_pair") or not hasattr(synth, "year_pair"):
+        pytest.skip("the cross-year test helpers are not there")
+    r1, r2, line, _ = helpers.broken_pair(seed=1)
+    r = post(app, [("2023年报.txt", r1.text.encode("utf-8")), ("2024年报.txt", r2.text.encode("utf-8"))])
+    body = r.get_data(as_text=True)
+    assert r.status_code == 200
+    assert "RL601" in body  # the later year's 上年结转 against the earlier's 结转下年度
+    assert re.search(rf'<a class="go" href="#f2-h\d+">第 {line} 行', body)  # on the later report's row
+    # the same pair without the slip: nothing across years
+    good1, good2, _, _ = synth.year_pair(random.Random(7), first_year=2023, style="value")
+    r = post(app, [("2023年报.txt", good1.text.encode("utf-8")), ("2024年报.txt", good2.text.encode("utf-8"))])
+    assert "RL6" not in r.get_data(as_text=True)
