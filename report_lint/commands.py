@@ -511,7 +511,8 @@ def check_files(engine: "Engine", files: list[str], opts: CheckOptions, keep_sou
 
 def batch_results(engine: "Engine", inputs: "list[Input]", opts: CheckOptions, keep_source: bool) -> "Iterator[FileResult]":
     """A batch's results in path order (the order every format promises): what `report-lint
-    check` reports and what the page of `report-lint serve` shows both come from here."""
+    check` reports and what the page of `report-lint serve` shows both come from here, so
+    whatever a batch adds (the cross-year stage over a body's reports) belongs here too."""
     return iter_results(engine, sorted(inputs, key=lambda i: i.path), opts, keep_source)
 
 
