@@ -1018,7 +1018,17 @@ def _prose(tables: dict, sty: _Sty, rng: random.Random, year: int, unit: str, we
     elif new_t == 0 and co_t == 0:
         s += f"{yr}{cm}{we}未收到政府信息公开申请{cm}无上年结转申请。"
     else:
-        s += f"{yr}{cm}{we}共收到政府信息公开申请{new_t}{qty}{cm}上年结转{co_t}{qty}。"
+        # Three wordings, chosen from numbers already drawn so that the random stream (and every
+        # other choice of a seeded report) stays as it was: the subject said in the clause, or
+        # given by the paragraph's heading (（二）依申请公开情况。…共收到N件 / 本年度共办结N件).
+        tot = req["total"][6]
+        shape = n % 3
+        if shape == 1 and tot is not None:
+            s += f"{yr}{cm}{we}共收到{new_t}{qty}{cm}上年结转{co_t}{qty}{cm}本年度共办结{tot}{qty}。"
+        elif shape == 2:
+            s += f"{yr}{cm}{we}共受理{new_t}{qty}{cm}上年结转{co_t}{qty}。"
+        else:
+            s += f"{yr}{cm}{we}共收到政府信息公开申请{new_t}{qty}{cm}上年结转{co_t}{qty}。"
         claims = []
         for key, name in (("granted", "予以公开"), ("partially_granted", "部分公开"),
                           ("unavailable.not_held", "因本机关不掌握相关政府信息无法提供"),

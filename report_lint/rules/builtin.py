@@ -40,6 +40,7 @@ from .dates.RL406 import YearMismatch
 from .narrative.RL201 import NarrativeTableMismatch
 from .narrative.RL202 import ListExceedsWhole
 from .narrative.RL203 import AllUpheldContradicted
+from .narrative.RL204 import HandledExceedsReceived
 from .percentages.RL301 import PercentageMismatch
 from .percentages.RL302 import SharesNot100
 
@@ -52,5 +53,5 @@ def RULES():
         MalformedDate, ImpossibleDate, DateStyle, StatisticsPeriod, SignatureTiming, YearMismatch,
         MissingSection, SectionOrder, EnumerationSequence, DeclaredCount, InjectedSpam, PageResidue, HeadingTypo,
         FeeStatement, EmptyProblemsSection, RepeatedWord, HalfWidthPunctuation,
-        NarrativeTableMismatch, ListExceedsWhole, AllUpheldContradicted, PercentageMismatch, SharesNot100,
+        NarrativeTableMismatch, ListExceedsWhole, AllUpheldContradicted, HandledExceedsReceived, PercentageMismatch, SharesNot100,
     ]
