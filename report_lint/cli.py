@@ -358,6 +358,22 @@ def explain(
     sys.stdout.write(f"{head}\n\n{rule.summary.text(lang.value)}\n\n{rule.doc(lang.value)}\n")
 
 
+@app.command()
+def serve(
+    port: Optional[int] = typer.Option(None, "--port", "-p", min=0, max=65535,
+                                       help="端口（默认 8765，被占用时自动换下一个；0 表示任选一个空闲端口）。"),
+    open_browser: bool = typer.Option(False, "--open", help="启动后自动在浏览器中打开检查页面。"),
+    config: Optional[Path] = typer.Option(None, "--config", help="配置文件（report-lint.toml 或 pyproject.toml）。"),
+    max_size: int = typer.Option(100, "--max-size", min=1, max=100, help="每次上传的文件合计上限（MB，默认 100）。"),
+) -> None:
+    """Start the checking page on this computer (http://127.0.0.1:8765/). 在本机打开检查网页：把报告拖进去即可检查。
+
+    Only this computer can reach it (127.0.0.1); files are checked here and never kept. Ctrl+C stops it."""
+    from .serve.server import run
+
+    raise typer.Exit(run(port=port, open_browser=open_browser, config=config, max_mb=max_size))
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"report-lint {__version__}")
@@ -371,7 +387,7 @@ def _root(
     """report-lint: 检查政府信息公开工作年度报告。"""
 
 
-COMMANDS = {"extract", "check", "text", "rules", "explain", "compare"}
+COMMANDS = {"extract", "check", "text", "rules", "explain", "compare", "serve"}
 
 
 def main(argv: Optional[List[str]] = None) -> None:

@@ -199,15 +199,7 @@ def _run_check(opts: CheckOptions) -> int:
         previous = _read_previous(engine, opts.previous, lang)
         if isinstance(previous, int):
             return previous
-    # Rules over a body's years need two reports: a batch, or one report and --previous.
-    # (--fix and --diff change texts the cross-year findings would point into: not then.)
-    engine.collect_series = (bool(engine.series_rules) and not (opts.fix or opts.diff)
-                             and (len(inputs) > 1 or previous is not None))
-    engine.series_keyed = previous is None  # --previous pairs whatever the names say
-    if engine.collect_series:
-        from .series.digest import warm
-
-        warm()  # before any worker is forked: they share it
+    prepare_series(engine, inputs, opts, previous)
     from .reporters import WHOLE_TEXT
 
     keep_source = opts.fmt in WHOLE_TEXT
@@ -220,7 +212,7 @@ def _run_check(opts: CheckOptions) -> int:
 
         try:  # the reasons already written for findings still there are kept
             keep = reasons_of(opts.write_baseline)
-            results = _with_series(engine, inputs, iter_results(engine, inputs, opts, keep_source), keep_source, previous)
+            results = batch_results(engine, inputs, opts, keep_source, previous)
             n = write_baseline(opts.write_baseline, map(state.add, results), keep)
         except OutputError as err:
             say(f"report-lint: {err.message(lang)}")
@@ -245,7 +237,7 @@ def _run_check(opts: CheckOptions) -> int:
         return EXIT_INPUT
     fixes = _FixTally()
     with out:
-        results = iter_results(engine, inputs, opts, keep_source)
+        results = stage = batch_results(engine, inputs, opts, keep_source, previous)
         hidden = [0]
         accepted: dict = {}  # reason -> findings the review file accepts
         if baseline is not None:
@@ -257,10 +249,6 @@ def _run_check(opts: CheckOptions) -> int:
                 return r
 
             results = map(known_removed, results)
-        stage = None
-        if engine.collect_series:  # the cross-year findings after the files' own
-            results = stage = _with_series(engine, inputs, results, keep_source, previous,
-                                           known_removed if baseline is not None else None)
         results = map(fixes.add, map(state.add, results))
 
         from .reporters import HUMAN, STREAMING, render, stream
@@ -335,7 +323,7 @@ def _run_diff(engine: "Engine", inputs: "list[Input]", opts: CheckOptions, state
         return EXIT_INPUT
     with out:
         try:
-            for r in map(fixes.add, map(state.add, iter_results(engine, inputs, opts, False))):
+            for r in map(fixes.add, map(state.add, batch_results(engine, inputs, opts, False))):
                 if r.fixed is not None and r.fixed.diff:
                     out.write(r.fixed.diff if r.fixed.diff.endswith("\n") else r.fixed.diff + "\n")
             out.commit()
@@ -576,6 +564,31 @@ def _slim(result: "FileResult") -> "FileResult":
 def check_files(engine: "Engine", files: list[str], opts: CheckOptions, keep_source: bool) -> "list[FileResult]":
     """Every file's result, in the order given, whatever the number of workers."""
     return list(iter_results(engine, expand_paths(files), opts, keep_source))
+
+
+def prepare_series(engine: "Engine", inputs: "list[Input]", opts: CheckOptions, previous=None) -> None:
+    """Whether a batch gathers what the cross-year rules read. They need two reports: a batch,
+    or one report and --previous. (--fix and --diff change texts the cross-year findings would
+    point into: not then.)"""
+    engine.collect_series = (bool(engine.series_rules) and not (opts.fix or opts.diff)
+                             and (len(inputs) > 1 or previous is not None))
+    engine.series_keyed = previous is None  # --previous pairs whatever the names say
+    if engine.collect_series:
+        from .series.digest import warm
+
+        warm()  # before any worker is forked: they share it
+
+
+def batch_results(engine: "Engine", inputs: "list[Input]", opts: CheckOptions, keep_source: bool,
+                  previous=None) -> "Iterator[FileResult]":
+    """A batch's results in path order (the order every format promises), then the cross-year
+    findings over a body's reports (series/stage.py; the returned iterable's ``notes`` hold what
+    it says on stderr): what `report-lint check` reports and what the page of `report-lint
+    serve` shows both come from here."""
+    results = iter_results(engine, sorted(inputs, key=lambda i: i.path), opts, keep_source)
+    if engine.collect_series:
+        return _with_series(engine, inputs, results, keep_source, previous)
+    return results
 
 
 def iter_results(engine: "Engine", inputs: "list[Input]", opts: CheckOptions, keep_source: bool) -> "Iterator[FileResult]":

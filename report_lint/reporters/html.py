@@ -70,7 +70,7 @@ _WORDS: dict[str, dict[str, str]] = {
                  "点击问题中的位置可跳回原文。",
         "checked": "共检查 {files} 个文件：{clean} 个未发现问题，{bad} 个有错误。",
         "unreadable_n": "其中 {n} 个文件无法读取。",
-        "totals": "共发现 {e} 个错误、{w} 个警告、{i} 个提示。",
+        "totals": "共发现 {n}。",
         "none": "未发现问题。",
         "none_all": "所有文件都未发现问题。",
         "legend": "颜色说明",
@@ -116,7 +116,7 @@ _WORDS: dict[str, dict[str, str]] = {
                  "wrong; click it to jump to the problem, and click a problem's position to jump back.",
         "checked": "Checked {files}: {clean} clean, {bad} with errors.",
         "unreadable_n": "{n} could not be read.",
-        "totals": "Found {e}, {w} and {i}.",
+        "totals": "Found {n}.",
         "none": "No problems found.",
         "none_all": "No problems found in any file.",
         "legend": "Colours",
@@ -156,7 +156,7 @@ _WORDS: dict[str, dict[str, str]] = {
     },
 }
 
-_CSS = """
+_CSS = STYLE = """
 :root{color-scheme:light;--e:#ffd0d0;--e2:#ff9e9e;--eb:#c62828;--w:#ffe49a;--w2:#ffc940;--wb:#a86400;
 --i:#d3e6ff;--i2:#a6cbff;--ib:#1f5fbf;--ok:#2e7d32}
 *{box-sizing:border-box}
@@ -240,7 +240,10 @@ details>summary{color:inherit}
 """
 
 
-def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False, statistics: bool = False) -> str:
+def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False, statistics: bool = False,
+           standalone: bool = True) -> str:
+    """The page; ``standalone=False``: only what goes inside its ``<body>`` before the footer
+    (the summary and each file), for a page that brings its own head and styles (STYLE)."""
     from .. import __version__
     from ..rules import RuleError, all_rules
 
@@ -252,12 +255,13 @@ def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False
     out: list[str] = []
     add = out.append
     title = w["title"] + (f"{w['sep']}{results[0].path}" if len(results) == 1 else "")
-    add(f'<!DOCTYPE html>\n<html lang="{w["html_lang"]}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
-        '<meta name="referrer" content="no-referrer">\n'
-        '<meta name="generator" content="report-lint">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n")
+    if standalone:
+        add(f'<!DOCTYPE html>\n<html lang="{w["html_lang"]}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+            '<meta name="referrer" content="no-referrer">\n'
+            '<meta name="generator" content="report-lint">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n")
     add(f'<header id="top">\n<h1>{escape(w["h1"])}</h1>\n<p class="intro">{escape(w["intro"])}</p>\n')
     _summary(add, results, w, lang, statistics)
     add("</header>\n")
@@ -275,7 +279,8 @@ def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False
                     incoming.setdefault(r.path, set()).add(_target_line(r, files[r.path][1]))
     for k, result in enumerate(results, 1):
         _file(add, result, f"f{k}", w, lang, rules, files, incoming.get(result.path, set()))
-    add(f'<footer>{escape(w["footer"].format(v=__version__))}</footer>\n</body>\n</html>\n')
+    if standalone:
+        add(f'<footer>{escape(w["footer"].format(v=__version__))}</footer>\n</body>\n</html>\n')
     return "".join(out)
 
 
@@ -287,6 +292,22 @@ def _n(n: int, sev: Severity, lang: str) -> str:
         word = sev.text("en")
         return f"{n} {word}" if n == 1 else f"{n} {word}s"
     return f"{n} 个{sev.text('zh')}"
+
+
+def totals(s, lang: str = "zh") -> str:
+    """The summary's count of findings, each unit once and only the kinds found:
+    共发现 18 个错误、2 个警告。 / Found 18 errors and 2 warnings. (The HTML report and the
+    page of `report-lint serve` both say it with this.)"""
+    parts = [_n(n, sev, lang) for n, sev in ((s.errors, Severity.ERROR), (s.warnings, Severity.WARNING),
+                                             (s.infos, Severity.INFO)) if n]
+    w = _WORDS["en" if lang == "en" else "zh"]
+    if not parts:
+        return w["none_all"]
+    if lang == "en":
+        n = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    else:
+        n = "、".join(parts)
+    return w["totals"].format(n=n)
 
 
 def _files(n: int, lang: str) -> str:
@@ -312,9 +333,7 @@ def _summary(add, results: "list[FileResult]", w: dict, lang: str, statistics: b
         add(" " + escape(w["unreadable_n"].format(n=unreadable)))
     add("</p>\n")
     if s.total:
-        e, wa, i = (_n(n, sev, lang) for n, sev in
-                    ((s.errors, Severity.ERROR), (s.warnings, Severity.WARNING), (s.infos, Severity.INFO)))
-        add(f'<p class="big">{escape(w["totals"].format(e=e, w=wa, i=i))}</p>\n')
+        add(f'<p class="big" id="totals">{escape(totals(s, lang))}</p>\n')
     elif results:
         add(f'<p class="big ok">{escape(w["none_all"])}</p>\n')
     # Legend: the same colours and marks the text uses.
