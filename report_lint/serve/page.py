@@ -134,7 +134,7 @@ def upload_page(limit: int, problem: Optional[str] = None) -> str:
         + '<ul class="notes">\n'
         "<li>可以检查 Word 文档（.docx）、PDF、网页（.html）和文本文件（.txt）。旧版 .doc、.wps 文件请先在 "
         "Word 或 WPS 中“另存为” .docx；扫描件（只有图片的 PDF）无法检查。</li>\n"
-        "<li>可以一次放入几个文件。</li>\n"
+        "<li>可以一次放入几个文件；同一单位两个年度的报告一起放入时，还会核对前后两年的数字（上年结转、现行有效件数等）。</li>\n"
         f"<li>每次合计不超过 {lim}。</li>\n"
         '<li class="private">文件只在这台电脑上检查，不会发送到任何网站；检查完立即删除，不保存。</li>\n'
         "</ul>\n</main>\n</body>\n</html>\n"
