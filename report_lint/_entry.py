@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import sys
 
-COMMANDS = {"extract", "check", "text", "rules", "explain"}
+COMMANDS = {"extract", "check", "text", "rules", "explain", "compare", "serve"}
 
 
 def _cache_base() -> "str | None":

@@ -75,7 +75,7 @@ def _die_with_parent() -> None:
         pass
 
 
-def _worker_init(engine, config, lang, slim, slots, counter) -> None:
+def _worker_init(engine, config, lang, slim, slots, counter, collect_series=False, series_keyed=True) -> None:
     global _ENGINE, _SLIM, _SLOTS, _SLOT
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -84,6 +84,7 @@ def _worker_init(engine, config, lang, slim, slots, counter) -> None:
         from .engine import Engine
 
         engine = Engine(config, lang)
+        engine.collect_series, engine.series_keyed = collect_series, series_keyed
     _ENGINE, _SLIM, _SLOTS = engine, slim, slots
     with counter.get_lock():
         _SLOT = counter.value
@@ -128,7 +129,8 @@ def run_parallel(engine: "Engine", items: "list[Input]", jobs: int, slim) -> "It
     def pool_for(n_workers: int):
         slots = ctx.Array("q", [-1] * n_workers, lock=False)
         counter = ctx.Value("i", 0)
-        init = (engine if forking else None, engine.config, engine.lang, slim, slots, counter)
+        init = (engine if forking else None, engine.config, engine.lang, slim, slots, counter, engine.collect_series,
+                engine.series_keyed)
         return ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_worker_init, initargs=init), slots
 
     while done < len(indexed):

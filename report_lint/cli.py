@@ -210,6 +210,7 @@ def check(
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="只报告不在此基线文件中的新问题。"),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="把当前所有问题写入基线文件（退出码为 0）。"),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="显示进度条（默认：终端中且文件较多时）。"),
+    previous: Optional[Path] = typer.Option(None, "--previous", help="同一机关上一年度的报告：与之逐项核对（上年结转、现行有效等）。"),
     fix: bool = typer.Option(False, "--fix", help="自动修复可以安全修复的问题（只改写文本文件，编码和换行不变）。"),
     unsafe_fixes: Optional[bool] = typer.Option(None, "--unsafe-fixes/--no-unsafe-fixes", help="同时应用不安全的修复（删除网页残留、垃圾广告等）。"),
     diff: bool = typer.Option(False, "--diff", help="不改写文件，只显示 --fix 将做的修改。"),
@@ -228,9 +229,83 @@ def check(
         exit_zero=exit_zero, config=config, lang=lang.value if lang else None, stdin_filename=stdin_filename,
         statistics=statistics, output=output, jobs=jobs, baseline=baseline, write_baseline=write_baseline,
         progress=progress, fix=fix, diff=diff, show_fixes=show_fixes, unsafe_fixes=unsafe_fixes,
-        prune_baseline=prune_baseline,
+        prune_baseline=prune_baseline, previous=previous,
     ))
     raise typer.Exit(code)
+
+
+class CompareFormat(str, Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def compare(
+    paths: List[str] = typer.Argument(..., help="同一机关不同年度的报告，或包含它们的目录。"),
+    fmt: CompareFormat = typer.Option(CompareFormat.text, "--format", "-f", help="输出格式：text、json 或 csv。"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件而不是标准输出。"),
+    config: Optional[Path] = typer.Option(None, "--config", help="配置文件（report-lint.toml 或 pyproject.toml）。"),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="消息语言：zh 或 en（默认 zh）。"),
+) -> None:
+    """A body's three tables side by side across years, with the checks that fail. 同一机关各年度统计表并列比较。"""
+    import os as _os
+
+    from .commands import EXIT_FINDINGS, UsageError, load_config, use_color
+    from .engine import Engine
+    from .findings import Severity
+    from .outputs import AtomicOutput, OutputError
+    from .series import compare as cmp
+
+    code_lang = lang.value if lang else "zh"
+    try:
+        cfg = load_config(config, code_lang)
+    except UsageError as err:
+        say(str(err))
+        raise typer.Exit(EXIT_INPUT)
+    language = lang.value if lang else cfg.lang
+    inputs = expand_paths(paths)
+    try:
+        guard_outputs(inputs, [("--output", output)], [_os.fspath(config)] if config else [])
+        out = AtomicOutput(output) if output is not None else None
+    except OutputError as err:
+        say(f"report-lint: {err.message(language)}")
+        raise typer.Exit(EXIT_INPUT)
+    engine = Engine(cfg, language)
+    entries, failures, explicit = cmp.load_inputs(paths, engine)
+    views, unpaired, notes = cmp.build(entries, explicit, engine)
+    if fmt == CompareFormat.json:
+        text = cmp.to_json(views, unpaired, failures, notes, language)
+    elif fmt == CompareFormat.csv:
+        text = cmp.to_csv(views)
+        for p, m in failures:
+            say(f"{p}: {m}")
+    else:
+        import shutil
+
+        width = shutil.get_terminal_size((160, 24)).columns if out is None else 160
+        text = cmp.to_text(views, unpaired, failures, notes, language, use_color(output), max(width, 100))
+    try:
+        if out is not None:
+            with out:
+                out.write(text)
+                out.commit()
+        elif sys.stdout is None:
+            raise OutputError("标准输出已关闭：请用 --output 指定结果文件", "standard output is closed; use --output FILE")
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        from .commands import quiet_stdout
+
+        quiet_stdout()
+    except OutputError as err:
+        say(f"report-lint: {err.message(language)}")
+        raise typer.Exit(EXIT_INPUT)
+    if failures or not inputs:
+        raise typer.Exit(EXIT_INPUT)
+    failing = any(d.severity >= cfg.fail_on for v in views for d in v.diagnostics)
+    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
 @app.command("rules")
@@ -283,6 +358,22 @@ def explain(
     sys.stdout.write(f"{head}\n\n{rule.summary.text(lang.value)}\n\n{rule.doc(lang.value)}\n")
 
 
+@app.command()
+def serve(
+    port: Optional[int] = typer.Option(None, "--port", "-p", min=0, max=65535,
+                                       help="端口（默认 8765，被占用时自动换下一个；0 表示任选一个空闲端口）。"),
+    open_browser: bool = typer.Option(False, "--open", help="启动后自动在浏览器中打开检查页面。"),
+    config: Optional[Path] = typer.Option(None, "--config", help="配置文件（report-lint.toml 或 pyproject.toml）。"),
+    max_size: int = typer.Option(100, "--max-size", min=1, max=100, help="每次上传的文件合计上限（MB，默认 100）。"),
+) -> None:
+    """Start the checking page on this computer (http://127.0.0.1:8765/). 在本机打开检查网页：把报告拖进去即可检查。
+
+    Only this computer can reach it (127.0.0.1); files are checked here and never kept. Ctrl+C stops it."""
+    from .serve.server import run
+
+    raise typer.Exit(run(port=port, open_browser=open_browser, config=config, max_mb=max_size))
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"report-lint {__version__}")
@@ -296,7 +387,7 @@ def _root(
     """report-lint: 检查政府信息公开工作年度报告。"""
 
 
-COMMANDS = {"extract", "check", "text", "rules", "explain"}
+COMMANDS = {"extract", "check", "text", "rules", "explain", "compare", "serve"}
 
 
 def main(argv: Optional[List[str]] = None) -> None:

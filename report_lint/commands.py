@@ -49,6 +49,7 @@ class CheckOptions:
     show_fixes: bool = False  # list the fixes applied
     unsafe_fixes: Optional[bool] = None  # None: the configuration's unsafe-fixes
     prune_baseline: bool = False  # drop entries whose finding is gone from --baseline
+    previous: Optional[Path] = None  # the body's report of the year before (cross-year checks)
 
 
 def say(msg: str) -> None:
@@ -158,6 +159,9 @@ def _run_check(opts: CheckOptions) -> int:
     if not inputs:
         say("report-lint: " + ("没有找到要检查的文件" if zh else "no files to check"))
         return EXIT_INPUT
+    if opts.previous is not None and len(inputs) != 1:
+        say("report-lint: " + ("--previous 只能与一份报告一起使用" if zh else "--previous goes with exactly one report"))
+        return EXIT_INPUT
     try:
         inputs = _guard_outputs(opts, inputs, cfg)
     except OutputError as err:
@@ -190,6 +194,12 @@ def _run_check(opts: CheckOptions) -> int:
     from .engine import Engine
 
     engine = Engine(cfg, lang)
+    previous = None
+    if opts.previous is not None and engine.series_rules:
+        previous = _read_previous(engine, opts.previous, lang)
+        if isinstance(previous, int):
+            return previous
+    prepare_series(engine, inputs, opts, previous)
     from .reporters import WHOLE_TEXT
 
     keep_source = opts.fmt in WHOLE_TEXT
@@ -202,7 +212,8 @@ def _run_check(opts: CheckOptions) -> int:
 
         try:  # the reasons already written for findings still there are kept
             keep = reasons_of(opts.write_baseline)
-            n = write_baseline(opts.write_baseline, map(state.add, iter_results(engine, inputs, opts, keep_source)), keep)
+            results = batch_results(engine, inputs, opts, keep_source, previous)
+            n = write_baseline(opts.write_baseline, map(state.add, results), keep)
         except OutputError as err:
             say(f"report-lint: {err.message(lang)}")
             return EXIT_INPUT
@@ -226,7 +237,7 @@ def _run_check(opts: CheckOptions) -> int:
         return EXIT_INPUT
     fixes = _FixTally()
     with out:
-        results = iter_results(engine, inputs, opts, keep_source)
+        results = stage = batch_results(engine, inputs, opts, keep_source, previous)
         hidden = [0]
         accepted: dict = {}  # reason -> findings the review file accepts
         if baseline is not None:
@@ -247,7 +258,9 @@ def _run_check(opts: CheckOptions) -> int:
             if opts.fmt in STREAMING:  # file by file: memory stays flat however many files
                 stream(opts.fmt, results, out.write, lang=lang, color=color, statistics=opts.statistics)
             else:
-                out.write(render(opts.fmt, list(results), lang=lang, color=color, statistics=opts.statistics))
+                from .reporters._common import merge_extras
+
+                out.write(render(opts.fmt, merge_extras(list(results)), lang=lang, color=color, statistics=opts.statistics))
             tail = fixes.summary(opts, lang, hints=opts.fmt in HUMAN)
             if baseline is not None:
                 from .baseline import summary as baseline_summary
@@ -264,6 +277,8 @@ def _run_check(opts: CheckOptions) -> int:
         except BrokenPipeError:  # `report-lint … | head`: the reader left, which is not an error
             quiet_stdout()
             return EXIT_OK
+    for note in getattr(stage, "notes", ()):
+        say(f"report-lint: {note.text(lang)}")
     if baseline is not None and opts.prune_baseline:
         try:
             n = baseline.prune()
@@ -308,7 +323,7 @@ def _run_diff(engine: "Engine", inputs: "list[Input]", opts: CheckOptions, state
         return EXIT_INPUT
     with out:
         try:
-            for r in map(fixes.add, map(state.add, iter_results(engine, inputs, opts, False))):
+            for r in map(fixes.add, map(state.add, batch_results(engine, inputs, opts, False))):
                 if r.fixed is not None and r.fixed.diff:
                     out.write(r.fixed.diff if r.fixed.diff.endswith("\n") else r.fixed.diff + "\n")
             out.commit()
@@ -380,10 +395,52 @@ class _FixTally:
 
 
 
+class _with_series:
+    """The results, then the cross-year findings (series/stage.py); its notes for stderr."""
+
+    def __init__(self, engine, inputs, results, keep_source, previous=None, post=None) -> None:
+        from .series.stage import SeriesStage
+
+        self.stage = SeriesStage(engine, inputs, keep_source=keep_source, previous=previous, post=post)
+        self.results = results
+
+    def __iter__(self):
+        return self.stage(self.results)
+
+    @property
+    def notes(self):
+        return self.stage.notes
+
+
+def _read_previous(engine: "Engine", path: "Path", lang: str):
+    """The YearData of --previous, None when it is no template report (said), or the exit code
+    when it cannot be read."""
+    from .discover import display
+    from .series.stage import read_previous
+    from .source import InputError
+
+    zh = lang == "zh"
+    try:
+        d = read_previous(engine, os.fspath(path))
+    except InputError as err:
+        say(f"report-lint: --previous {display(os.fspath(path))}: {err.message(lang)} [{err.code}]")
+        return EXIT_INPUT
+    except (Exception, RecursionError) as e:  # our bug, said as one
+        say(f"report-lint: --previous {display(os.fspath(path))}: "
+            + ("report-lint 内部错误" if zh else "report-lint internal error") + f": {type(e).__name__}")
+        return EXIT_INPUT
+    if d is None:
+        say("report-lint: " + ("--previous 的文件不是 2019 年以后格式的年度报告，未做跨年度核对" if zh else
+                               "the --previous file is not a report in the 2019/2021 template: no cross-year checks"))
+    return d
+
+
 def _guard_outputs(opts: CheckOptions, inputs: "list[Input]", cfg: "Config") -> "list[Input]":
     from .outputs import refuse_inputs
 
     config = [os.fspath(opts.config)] if opts.config else []
+    if opts.previous is not None:
+        config.append(os.fspath(opts.previous))  # an input too: never written over
     # --output must not replace the baseline it reads; --write-baseline may (it updates it)
     refuse_inputs([("--output", opts.output)], config + ([os.fspath(opts.baseline)] if opts.baseline else []))
     return guard_outputs(inputs, [("--output", opts.output), ("--write-baseline", opts.write_baseline)], config)
@@ -507,6 +564,31 @@ def _slim(result: "FileResult") -> "FileResult":
 def check_files(engine: "Engine", files: list[str], opts: CheckOptions, keep_source: bool) -> "list[FileResult]":
     """Every file's result, in the order given, whatever the number of workers."""
     return list(iter_results(engine, expand_paths(files), opts, keep_source))
+
+
+def prepare_series(engine: "Engine", inputs: "list[Input]", opts: CheckOptions, previous=None) -> None:
+    """Whether a batch gathers what the cross-year rules read. They need two reports: a batch,
+    or one report and --previous. (--fix and --diff change texts the cross-year findings would
+    point into: not then.)"""
+    engine.collect_series = (bool(engine.series_rules) and not (opts.fix or opts.diff)
+                             and (len(inputs) > 1 or previous is not None))
+    engine.series_keyed = previous is None  # --previous pairs whatever the names say
+    if engine.collect_series:
+        from .series.digest import warm
+
+        warm()  # before any worker is forked: they share it
+
+
+def batch_results(engine: "Engine", inputs: "list[Input]", opts: CheckOptions, keep_source: bool,
+                  previous=None) -> "Iterator[FileResult]":
+    """A batch's results in path order (the order every format promises), then the cross-year
+    findings over a body's reports (series/stage.py; the returned iterable's ``notes`` hold what
+    it says on stderr): what `report-lint check` reports and what the page of `report-lint
+    serve` shows both come from here."""
+    results = iter_results(engine, sorted(inputs, key=lambda i: i.path), opts, keep_source)
+    if engine.collect_series:
+        return _with_series(engine, inputs, results, keep_source, previous)
+    return results
 
 
 def iter_results(engine: "Engine", inputs: "list[Input]", opts: CheckOptions, keep_source: bool) -> "Iterator[FileResult]":

@@ -67,6 +67,12 @@ def other_kind_title(text: str) -> bool:
     return _OTHER_TITLE.search(text, 0, 400) is not None
 
 
+def other_title(text: str) -> "Optional[str]":
+    """That title line, when there is one."""
+    m = _OTHER_TITLE.search(text, 0, 400)
+    return m.group().strip() if m else None
+
+
 def classify(text: str, sections: list[Section], tables_found: bool, year: Optional[int], year_strong: bool) -> Kind:
     """The kind of text (see the module docstring). ``year`` is the report year; ``year_strong``
     whether it comes from the title or the statistics period (not from any year in the text)."""

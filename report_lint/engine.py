@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 
 from .findings import SAFE, Diagnostic, Edit, FileResult, Finding, Fix, Locator, Message, RelatedPosition, Severity
 from .rules import Context, Rule, all_rules
+from .rules.base import SeriesRule
 
 from .discover import display
 
@@ -58,8 +59,13 @@ class Engine:
     def __init__(self, config: "Config", lang: Optional[str] = None) -> None:
         self.config = config
         self.lang = lang or config.lang
-        self.rules: list[Rule] = [r for r in all_rules()
-                                  if config.is_selected(r.code, not getattr(r, "default_enabled", True))]
+        selected = [r for r in all_rules() if config.is_selected(r.code, not getattr(r, "default_enabled", True))]
+        # Rules over one report run here; rules over a body's years (RL6xx) once a batch is
+        # read (series/stage.py), from the YearData each report leaves when collect_series is on.
+        self.rules: list[Rule] = [r for r in selected if not isinstance(r, SeriesRule)]
+        self.series_rules: list[SeriesRule] = [r for r in selected if isinstance(r, SeriesRule)]
+        self.collect_series = False  # set by the command for a batch (or --previous)
+        self.series_keyed = True  # only reports a name can pair (not so with --previous)
         self.by_code = {r.code: r for r in all_rules()}
         self.ctx = Context(
             percent_tolerance=config.percent_tolerance,
@@ -97,6 +103,15 @@ class Engine:
             except (Exception, RecursionError, MemoryError) as e:  # a rule's bug must not end the run
                 findings.append(_internal(rule.code, e))
                 failed = True
+        series = None
+        if self.collect_series and self.series_rules and report is not None and report.kind == "template":
+            try:
+                from .series.digest import digest
+
+                series = digest(report, keyed=self.series_keyed)
+            except (Exception, RecursionError, MemoryError) as e:  # our bug: said, the file not clean
+                findings.append(_internal("RL6xx", e))
+                failed = True
         diags = []
         for f in findings:
             try:
@@ -105,7 +120,7 @@ class Engine:
                 diags.append(self._diagnostic(source, _internal(f.code, e)))
                 failed = True
         diags.sort(key=lambda d: (d.line, d.column, d.code))
-        result = FileResult(source.path, source, diags)
+        result = FileResult(source.path, source, diags, series=series)
         if failed:
             from .source import InputError
 
@@ -139,7 +154,10 @@ class Engine:
         if item.skip is not None:
             return self.skipped(item.path, item.skip)
         if item.path == "-":
-            return self.check_path("-", stdin_data, stdin_name)
+            result = self.check_path("-", stdin_data, stdin_name)
+            if result.series is not None:  # standard input cannot be read again for positions
+                result.series.source = result.source
+            return result
         from . import source as src
         from .source import InputError
 
@@ -170,7 +188,10 @@ class Engine:
             return self.input_failure(stdin_name or path if path == "-" else path, err)
         return self.check_source(s)
 
-    def _diagnostic(self, source: "Source", f: Finding) -> Diagnostic:
+    def _diagnostic(self, source: "Source", f: Finding, others: "Optional[dict]" = None) -> Diagnostic:
+        """``others``: the Sources of other reports by display path, for related positions in
+        another file (a rule over a body's years); a related position in a file not given is
+        left out."""
         lang = self.lang
         if f.span is None:
             line, col, end_line, end_col = 1, 1, 1, 1
@@ -182,9 +203,14 @@ class Engine:
         for r in f.related:
             if r.span is None:
                 continue
-            rl, rc = source.position(r.span.start)
-            loc = _locator(source, r.span.start, r.span.end, lang) if located else None
-            related.append(RelatedPosition(rl, rc, r.message.text(lang), loc))
+            where = source
+            if r.path is not None and r.path != source.path:
+                where = (others or {}).get(r.path)
+                if where is None:
+                    continue
+            rl, rc = where.position(r.span.start)
+            loc = _locator(where, r.span.start, r.span.end, lang) if where._places is not None else None
+            related.append(RelatedPosition(rl, rc, r.message.text(lang), loc, r.path if where is not source else None))
         locator = None
         if located:
             locator = _locator(source, f.span.start, f.span.end, lang) if f.span is not None else None

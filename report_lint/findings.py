@@ -48,6 +48,9 @@ class Message:
 class Related:
     span: Optional[Span]
     message: Message
+    # Another report of the batch (a rule over a body's years: its display path), or None for
+    # the report the finding is in.
+    path: Optional[str] = None
 
 
 @dataclass(slots=True)
@@ -105,6 +108,9 @@ class Finding:
     severity: Optional[Severity] = None  # None: the rule's (configured) severity
     name: str = ""  # filled in by the engine from the rule
     fix: Optional[Fix] = None
+    # The report the finding is in, for a rule over several reports (series/): its display
+    # path; None for a rule over one report (the report it was given).
+    path: Optional[str] = None
 
 
 @dataclass(slots=True)
@@ -130,6 +136,7 @@ class RelatedPosition:
     column: int
     message: str
     locator: Optional[Locator] = None
+    path: Optional[str] = None  # another file (a cross-year finding); None: the diagnostic's own
 
 
 @dataclass(slots=True)
@@ -175,6 +182,8 @@ class Diagnostic:
 
 def _related(r: RelatedPosition) -> dict:
     d = {"line": r.line, "column": r.column, "message": r.message}
+    if r.path is not None:
+        d = {"path": r.path, **d}
     if r.locator is not None:
         d["locator"] = r.locator.as_dict()
     return d
@@ -192,6 +201,14 @@ class FileResult:
     fixed: Optional["FixOutcome"] = None
     # --baseline (baseline.py): the findings the review file accepts, with their reasons
     accepted: list = field(default_factory=list)
+    # What the rules over a body's years need of this report (series.digest.YearData), carried
+    # from the worker to the batch's series stage, which takes it off before any reporter.
+    series: "Optional[object]" = None
+    # Set on the extra result the series stage adds after a batch: the cross-year findings of
+    # a file already reported (not another file). Its first result had findings / an error.
+    extra: bool = False
+    had_findings: bool = False
+    had_error: bool = False
 
 
 @dataclass(slots=True)

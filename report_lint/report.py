@@ -6,11 +6,11 @@ import re
 from typing import Optional
 
 from . import doctype
+from .dates import title_year_in
 from .model import ABSENT, MISSING, NOT_APPLICABLE, TABLE_KINDS, Report, Section, Span, Table
 from .sections import find_sections
 from .source import Source
 
-_TITLE_YEAR = re.compile(r"(20\d\d)\s*年\s*度?\s*(?:政府)?信息公开(?:工作)?\s*年\s*度?\s*报\s*告|(20\d\d)\s*年\s*度?\s*政府信息公开")
 _PERIOD_YEAR = re.compile(r"统计(?:期限|时限|期间|周期|时间|区间)[^。\n]{0,24}?(20\d\d)\s*年\s*0?1\s*月\s*0?1\s*日")
 _ANY_YEAR = re.compile(r"(20\d\d)\s*年")
 
@@ -41,10 +41,9 @@ def report_year(text: str, sections: list[Section]) -> tuple[Optional[int], Opti
 def _report_year(text: str, sections: list[Section]) -> tuple[Optional[int], Optional[Span], bool]:
     """(year, where, strong): strong when it comes from the title or the statistics period."""
     head = text[:600]
-    m = _TITLE_YEAR.search(head)
-    if m:
-        g = 1 if m.group(1) else 2
-        return int(m.group(g)), Span(m.start(g), m.end(g)), True
+    t = title_year_in(text, 0, 600)  # also 2025年度某局政府信息公开工作年度报告 (dates.TITLE_YEAR)
+    if t is not None:
+        return t[0], t[1], True
     m = _PERIOD_YEAR.search(text)
     if m:
         return int(m.group(1)), Span(m.start(1), m.end(1)), True

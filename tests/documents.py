@@ -123,10 +123,13 @@ def review_rows(tables: dict) -> list:
     return rows
 
 
-def report_document(tables: dict, rng: random.Random, template: str = "2021", year: int = 2024) -> Doc:
+def report_document(tables: dict, rng: random.Random, template: str = "2021", year: int = 2024,
+                    prior: Optional[dict] = None, facts: Optional[dict] = None) -> Doc:
+    """``prior`` / ``facts``: as synth._prose (last year's numbers the prose compares with; what
+    the next year needs of this one)."""
     sty = synth._Sty(rng, "pipe", template, 0.0, False, False)
     unit = "示例市数据局"
-    prose = synth._prose(tables, sty, rng, year, unit, "我局", 1)
+    prose = synth._prose(tables, sty, rng, year, unit, "我局", 1, prior, facts)
     title = f"{unit}{year}年政府信息公开工作年度报告"
     blocks: list = []
     tabs = {2: ("active", active_rows(tables, template)), 3: ("requests", request_rows(tables, template)),

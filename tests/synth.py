@@ -282,6 +282,12 @@ class Rendered:
     detached: set = field(default_factory=set)  # requests rows whose values stand apart from their labels
     unit: str = ""  # the reporting body named in title and signature
     signature_date: str = ""  # e.g. "2025年1月23日"
+    # What the next year's report restates of this one (next_year_report): the count of
+    # information published proactively, and section 五's problems and measures.
+    published: int = 0
+    problems: tuple = ()
+    # The statement about last year when one was written: (its words, their 1-based line)
+    prior: Optional[tuple] = None
 
 
 class _V:
@@ -1103,8 +1109,30 @@ def _pct(part: int, base: int) -> str:
     return f"{q}%"
 
 
-def _prose(tables: dict, sty: _Sty, rng: random.Random, year: int, unit: str, we: str, scale: int) -> dict[int, list[str]]:
+def _prior_words(new_t: int, prior: dict, qty: str, cm: str) -> str:
+    """This year's requests compared with last year's, in one of the shapes reports use; the
+    stated number is off by ``prior["offset"]`` (a planted slip) when that is not 0."""
+    p, y, off = prior["new"], prior["year"], prior.get("offset", 0)
+    d = new_t - p
+    style = prior.get("style", "value")
+    if style == "percent" and p:
+        pct = (Decimal(d) * 100 / Decimal(p)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP) + Decimal(off)
+        return f"同比{'增长' if pct >= 0 else '下降'}{abs(pct)}%"
+    if style == "change":
+        shown = d + off
+        return f"比上年{'增加' if shown >= 0 else '减少'}{abs(shown)}{qty}" if shown else "与上年持平"
+    if style == "both" and d:
+        return f"较{y}年的{p + off}{qty}{'增加' if d > 0 else '减少'}{abs(d)}{qty}"
+    return f"较{y}年的{p + off}{qty}有所{'增加' if d > 0 else '减少'}" if d else f"与{y}年的{p + off}{qty}持平"
+
+
+def _prose(tables: dict, sty: _Sty, rng: random.Random, year: int, unit: str, we: str, scale: int,
+           prior: Optional[dict] = None, facts: Optional[dict] = None) -> dict[int, list[str]]:
+    """The narrative. ``prior`` (next_year_report): last year's numbers, and the prose then
+    compares this year's with them and writes section 五 anew (or copied, when asked);
+    ``facts`` receives what the next year needs (published count, problems, the statement)."""
     lp, rp, cm = sty.lp, sty.rp, sty.comma
+    facts = facts if facts is not None else {}
     req = tables["requests"]
     yr = f"{year}年"
     out: dict[int, list[str]] = {i: [] for i in range(1, 7)}
@@ -1116,7 +1144,15 @@ def _prose(tables: dict, sty: _Sty, rng: random.Random, year: int, unit: str, we
     body: list[str] = []
     n = rng.randint(50, 5000)
     parts = [rng.randint(0, n // 4) for _ in range(3)]
-    body.append(f"{lp}一{rp}主动公开情况。{yr}{cm}{we}通过政府门户网站主动公开政府信息{n}条{cm}其中政策文件{parts[0]}条、"
+    facts["published"] = n
+    said_prior = ""
+    if prior is not None and prior.get("published") and prior.get("style_published"):
+        d = n - prior["published"] + prior.get("offset_published", 0)
+        said_prior = f"{cm}比上年{'增加' if d >= 0 else '减少'}{abs(d)}条" if d else f"{cm}与上年持平"
+        if not d and prior.get("offset_published", 0):
+            said_prior = f"{cm}比上年增加{prior['offset_published']}条"
+        facts["prior_published"] = said_prior.lstrip(cm)
+    body.append(f"{lp}一{rp}主动公开情况。{yr}{cm}{we}通过政府门户网站主动公开政府信息{n}条{said_prior}{cm}其中政策文件{parts[0]}条、"
                 f"工作动态{parts[1]}条、通知公告{parts[2]}条。")
     # 依申请公开: numbers that agree with the table (never a placeholder cell)
     new_t, co_t = req["new"][6], req["carried_over"][6]
@@ -1126,7 +1162,22 @@ def _prose(tables: dict, sty: _Sty, rng: random.Random, year: int, unit: str, we
     elif new_t == 0 and co_t == 0:
         s += f"{yr}{cm}{we}未收到政府信息公开申请{cm}无上年结转申请。"
     else:
-        s += f"{yr}{cm}{we}共收到政府信息公开申请{new_t}{qty}{cm}上年结转{co_t}{qty}。"
+        said_prior = ""
+        if prior is not None and prior.get("new") is not None and new_t is not None:
+            said_prior = _prior_words(new_t, prior, qty, cm)
+            facts["prior"] = said_prior
+            said_prior = cm + said_prior
+        # Three wordings, chosen from numbers already drawn so that the random stream (and every
+        # other choice of a seeded report) stays as it was: the subject said in the clause, or
+        # given by the paragraph's heading (（二）依申请公开情况。…共收到N件 / 本年度共办结N件).
+        tot = req["total"][6]
+        shape = n % 3
+        if shape == 1 and tot is not None:
+            s += f"{yr}{cm}{we}共收到{new_t}{qty}{said_prior}{cm}上年结转{co_t}{qty}{cm}本年度共办结{tot}{qty}。"
+        elif shape == 2:
+            s += f"{yr}{cm}{we}共受理{new_t}{qty}{said_prior}{cm}上年结转{co_t}{qty}。"
+        else:
+            s += f"{yr}{cm}{we}共收到政府信息公开申请{new_t}{qty}{said_prior}{cm}上年结转{co_t}{qty}。"
         claims = []
         for key, name in (("granted", "予以公开"), ("partially_granted", "部分公开"),
                           ("unavailable.not_held", "因本机关不掌握相关政府信息无法提供"),
@@ -1169,6 +1220,13 @@ def _prose(tables: dict, sty: _Sty, rng: random.Random, year: int, unit: str, we
 
     probs = rng.sample(_PROBLEMS, 3)
     meas = rng.sample(_MEASURES, 3)
+    if prior is not None and prior.get("problems"):
+        if prior.get("copy_problems"):  # 内容雷同: last year's section 五 again
+            probs, meas = list(prior["problems"][0]), list(prior["problems"][1])
+        else:  # this year's problems: none of last year's
+            probs = [p for p in _PROBLEMS if p not in prior["problems"][0]][:3]
+            meas = [m for m in _MEASURES if m not in prior["problems"][1]][:3]
+    facts["problems"] = (tuple(probs), tuple(meas))
     en = ("一是", "二是", "三是")
     out[5].append(f"{lp}一{rp}存在的主要问题。" + "；".join(e + p for e, p in zip(en, probs)) + "。")
     out[5].append(f"{lp}二{rp}改进措施。" + "；".join(e + p for e, p in zip(en, meas)) + "。")
@@ -1221,13 +1279,16 @@ def _line_col(starts: list[int], off: int) -> tuple[int, int]:
 
 def render_report(tables: dict, layout: str, rng: random.Random, *, template: str = "2021", year: int = 2024,
                   traditional: bool = False, fullwidth_digits: bool = False, crlf: bool = False,
-                  placeholders: bool = False, noise: float = 1.0, narrative_scale: int = 1) -> Rendered:
+                  placeholders: bool = False, noise: float = 1.0, narrative_scale: int = 1,
+                  unit: Optional[str] = None, prior: Optional[dict] = None) -> Rendered:
     """A whole plausible report around `tables` in `layout` (one of LAYOUTS).
 
     placeholders: render some zero cells as / - — － 无 (their truth becomes None).
     noise: scales every optional damage (label typos, wrapped labels, page furniture, split
         headers...); 0 gives the cleanest rendering of the layout.
     narrative_scale: repeat the 总体情况 paragraphs to grow the input (benchmarks).
+    unit: the reporting body (else a random one); prior: last year's numbers to compare this
+        year's with in the prose (next_year_report).
     """
     if layout not in ALL_LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}")
@@ -1244,9 +1305,13 @@ def render_report(tables: dict, layout: str, rng: random.Random, *, template: st
     has_regs = any(v for v in tables["active"].get("regulations", {}).values())
     place = rng.choice(_PLACES_CITY if has_regs or rng.random() < 0.4 else _PLACES_COUNTY)
     dept, suffix = rng.choice(_DEPTS)
-    unit = place + dept
+    if unit is None:
+        unit = place + dept
+    else:
+        suffix = "局" if unit.endswith("局") else "委" if unit.endswith(("委", "委员会")) else "单位"
     we = rng.choice((f"我{suffix}", f"我{suffix}", "本机关"))
-    prose = _prose(truth, sty, rng, year, unit, we, narrative_scale)
+    facts: dict = {}
+    prose = _prose(truth, sty, rng, year, unit, we, narrative_scale, prior, facts)
     sig_date = f"{year + 1}年1月{rng.randint(5, 28)}日"
 
     out = _Out()
@@ -1326,6 +1391,10 @@ def render_report(tables: dict, layout: str, rng: random.Random, *, template: st
         out.line(sig_date)
 
     text = out.text()
+    said = None
+    if facts.get("prior"):  # where the statement about last year is (lines survive the conversions)
+        k = text.find(facts["prior"])
+        said = (facts["prior"], text.count("\n", 0, k) + 1 if k >= 0 and not web else 1 if k >= 0 else None)
     if traditional:
         text = to_traditional(text)
     starts = [0]
@@ -1344,7 +1413,8 @@ def render_report(tables: dict, layout: str, rng: random.Random, *, template: st
         text = text.replace("\n", "\r\n")
     return Rendered(text=text, tables=truth, positions=positions, layout=layout, template=template,
                     report_year=year, cells=cells, recoverable=recov, unit=unit, signature_date=sig_date,
-                    detached=detached)
+                    detached=detached, published=facts.get("published", 0), problems=facts.get("problems", ()),
+                    prior=said)
 
 
 def random_report(rng: random.Random, layout: Optional[str] = None, template: Optional[str] = None,
@@ -1356,3 +1426,77 @@ def random_report(rng: random.Random, layout: Optional[str] = None, template: Op
     tables = random_tables(rng, template, zero_share)
     year = kw.pop("year", rng.randint(2019, 2020) if template == "2019" else rng.randint(2021, 2025))
     return render_report(tables, layout, rng, template=template, year=year, **kw)
+
+
+# ------------------------------------------------------------------------ consecutive years
+
+
+def _settle_items(tables: dict) -> None:
+    """2019 template: no item count below zero after its change (上一年项目数量 + 本年增/减 ≥ 0)."""
+    for d in tables["active"].values():
+        if "previous" in d and "change" in d and d["previous"] + d["change"] < 0:
+            d["change"] = -d["previous"]
+
+
+def next_year_tables(rng: random.Random, prev: dict, template: str = "2021", prev_template: str = "2021",
+                     zero_share: float = 0.5) -> dict:
+    """Consistent tables for the year after ``prev`` (the same body's, unrendered): every
+    identity of the year holds, and so do those across the two years: 上年结转 = last year's
+    结转下年度 (per column), 现行有效 = last year's 现行有效 + 本年制发 − 本年废止 (2021 → 2021), 上一年
+    项目数量 = last year's 上一年项目数量 + 本年增/减 (2019 → 2019)."""
+    _settle_items(prev)
+    t = random_tables(rng, template, zero_share)
+    req = t["requests"]
+    outcome_keys = OUTCOME_KEYS_2021 if template == "2021" else OUTCOME_KEYS_2019
+    co = list(prev["requests"]["carried_forward"][:6])
+    cf = req["carried_forward"][:6]
+    for i in range(6):
+        tot = sum(req[k][i] for k in outcome_keys)
+        if tot + cf[i] < co[i]:  # more carried over than handled and carried on: handle more
+            req["granted"][i] += co[i] - tot - cf[i]
+    tot = [sum(req[k][i] for k in outcome_keys) for i in range(6)]
+    new = [tot[i] + cf[i] - co[i] for i in range(6)]
+    for key, six in (("new", new), ("carried_over", co), ("total", tot)):
+        req[key] = list(six) + [sum(six)]
+    for k in outcome_keys:
+        req[k][6] = sum(req[k][:6])
+    act = t["active"]
+    if template == "2021" and prev_template == "2021":
+        for key in ("regulations", "normative_documents"):
+            p, d = prev["active"][key]["in_force"], act[key]
+            d["repealed"] = min(d["repealed"], p + d["issued"])
+            d["in_force"] = p + d["issued"] - d["repealed"]
+    if template == "2019" and prev_template == "2019":
+        for key, d in act.items():
+            if "previous" in d:
+                pd = prev["active"][key]
+                d["previous"] = pd["previous"] + pd["change"]
+        _settle_items(t)
+    return t
+
+
+def year_pair(rng: random.Random, first_year: int = 2023, layout: str = "pipe", templates=("2021", "2021"),
+              unit: str = "示例市生态环境局", style: Optional[str] = None, noise: float = 0.0, copy_problems: bool = False,
+              offset: int = 0, published: bool = False, **render_kw) -> tuple:
+    """Two consecutive years of one body, each consistent on its own and with the other: the
+    later report's prose compares its requests with the earlier's (in ``style``: value, both,
+    change, percent) and, with ``published``, its proactively published count. ``offset`` puts
+    a slip in the statement about last year. Returns (earlier Rendered, later Rendered,
+    earlier tables, later tables)."""
+    t1 = random_tables(rng, templates[0])
+    _settle_items(t1)
+    r1 = render_report(t1, layout, rng, template=templates[0], year=first_year, unit=unit, noise=noise, **render_kw)
+    t2 = next_year_tables(rng, t1, templates[1], templates[0])
+    prior = {"year": first_year, "new": t1["requests"]["new"][6], "style": style or rng.choice(("value", "both", "change", "percent")),
+             "offset": offset, "problems": r1.problems, "copy_problems": copy_problems,
+             "published": r1.published if published else None, "style_published": published}
+    r2 = render_report(t2, layout, rng, template=templates[1], year=first_year + 1, unit=unit, noise=noise,
+                       prior=prior, **render_kw)
+    return r1, r2, t1, t2
+
+
+def rerender(rendered: "Rendered", tables: dict, rng: random.Random, **kw) -> "Rendered":
+    """The same report rendered again from changed tables (a planted slip), same layout,
+    template, year and body."""
+    return render_report(tables, rendered.layout, rng, template=rendered.template, year=rendered.report_year,
+                         unit=rendered.unit, **kw)

@@ -241,6 +241,10 @@ def test_narrative_agrees_with_tables():
         if "共收到政府信息公开申请" in r.text:
             assert f"共收到政府信息公开申请{new_t}" in r.text
             assert f"上年结转{co_t}" in r.text
+        elif "依申请公开情况。" in r.text and f"上年结转{co_t}" in r.text:  # the paragraph says what is counted
+            assert f"共收到{new_t}" in r.text or f"共受理{new_t}" in r.text
+            if "本年度共办结" in r.text:
+                assert f"本年度共办结{r.tables['requests']['total'][6]}" in r.text
 
 
 def test_template_2019_labels():

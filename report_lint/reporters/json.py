@@ -3,7 +3,7 @@
     {"version": 1,
      "diagnostics": [{"path", "code", "name", "severity", "message",
                       "line", "column", "end_line", "end_column",
-                      "related": [{"line", "column", "message"}],
+                      "related": [{"line", "column", "message"}],   ("path" first when in another file)
                       "locator": {...}   (web pages, Word documents, PDFs only)}],
      "summary": {"files": N, "errors": X, "warnings": Y, "infos": Z,
                  "clean": files without findings, "with_errors": files with an error}}
@@ -19,7 +19,9 @@ can be fixed mechanically adds ``"fix": {"applicability": "safe"|"unsafe", "mess
 shape; positions in the original file, end exclusive). ``severity`` is
 ``error``, ``warning`` or ``info``; messages are in the language asked for. Diagnostics are
 ordered by path, line, column, then code (the command checks files in path order and writes
-each file's diagnostics as soon as it is checked). With ``statistics=True`` one more top-level key is
+each file's diagnostics as soon as it is checked); the cross-year findings (RL6xx), known only
+when the whole batch has been read, follow in the same order among themselves. A related
+position in another report (a cross-year finding) starts with ``"path"``. With ``statistics=True`` one more top-level key is
 added, ``"statistics": [{"code", "name", "count"}]`` (most frequent first, then by code); without
 it the keys are exactly the four above. ``color`` is ignored.
 """
@@ -73,7 +75,8 @@ _dumps = json.JSONEncoder(ensure_ascii=False).encode  # the C encoder (indent= w
 def _diagnostic(d) -> str:
     """d.as_dict() as json.dumps(indent=2) lays it out two levels deep, built from C-encoded
     values: json's indenting encoder is pure Python and was most of a batch's output time."""
-    if d.locator is not None or d.fix is not None or any(r.locator is not None for r in d.related):
+    # pages, documents, PDFs (locators), fixes, positions in another report: the general path
+    if d.locator is not None or d.fix is not None or any(r.locator is not None or r.path is not None for r in d.related):
         return _nested(d.as_dict(), 2)
     related = ",\n".join(
         f'        {{\n          "line": {r.line},\n          "column": {r.column},\n'

@@ -47,10 +47,13 @@ def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False
         if d.fix is not None:
             item["suggestions"] = [{"range": {"start": pos(e.line, e.column), "end": pos(e.end_line, e.end_column)},
                                     "text": e.content} for e in d.fix.edits]
-        if d.related:
-            item["related_locations"] = [{"message": r.message,
-                                          "location": {"path": d.path.replace("\\", "/"),
-                                                       "range": {"start": pos(r.line, r.column)}}} for r in d.related]
+        if d.related:  # a related place in another report (RL6xx) names that report's path
+            item["related_locations"] = [
+                {"message": r.message,
+                 "location": {"path": (r.path if r.path is not None else d.path).replace("\\", "/"),
+                              "range": {"start": pos(r.line, r.column) if r.path is None else
+                                        {"line": r.line, "column": byte_column(sources.get(r.path), r.line, r.column)}}}}
+                for r in d.related]
         diagnostics.append(item)
         if worst is None or d.severity > worst:
             worst = d.severity

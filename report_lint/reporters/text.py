@@ -65,9 +65,9 @@ MAX_RELATED = 8
 
 _WORDS = {
     "zh": {"related": "相关：", "stats": "按规则统计：", "more": "另有 {n} 处相关位置（完整列表见 --format json）",
-           "text": "（report-lint text 第 {l} 行第 {c} 列）"},
+           "text": "（report-lint text 第 {l} 行第 {c} 列）", "years": "跨年度核对（同一机关不同年度的报告相互比较）："},
     "en": {"related": "related: ", "stats": "Statistics by rule:", "more": "{n} more related locations (see --format json)",
-           "text": " (report-lint text {l}:{c})"},
+           "text": " (report-lint text {l}:{c})", "years": "Across years (one body's reports checked against each other):"},
 }
 
 
@@ -82,10 +82,14 @@ def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *,
     """Write each file's findings as soon as it is checked (in the order given), then the
     statistics and the summary; nothing of a file is kept after it is written."""
     tally = Tally()
+    across = False
     for result in results:
         tally.add(result)
         pieces: list[_Piece] = []
         add = pieces.append
+        if result.extra and result.diagnostics and not across:  # the cross-year findings follow
+            across = True
+            add((_WORDS[lang]["years"] + "\n\n", "bold"))
         for d in result.diagnostics:
             _diagnostic(add, d, result.source, lang)
             add(("\n", None))
@@ -162,6 +166,8 @@ def _diagnostic(add: _Add, d: "Diagnostic", source: "Optional[Source]", lang: st
     for r in shown:
         add((eq, _GUTTER))
         where = f"{r.line}:{r.column}" if r.locator is None else f"{r.line}:{r.column} {_inline(r.locator.place)}"
+        if r.path is not None:  # in another report (a cross-year finding)
+            where = f"{_inline(r.path)}:{where}"
         add((f" {related}{where} {_inline(r.message)}\n", None))
     if len(shown) < len(d.related):
         add((eq, _GUTTER))

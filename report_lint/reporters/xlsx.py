@@ -47,7 +47,7 @@ def rows(results: "list[FileResult]", lang: str) -> list[tuple]:
         where = f"{d.line}:{d.column}"
         if d.locator is not None:
             where = f"{d.locator.place}（{where}）" if lang == "zh" else f"{d.locator.place} ({where})"
-        related = "\n".join(f"{r.line}:{r.column} {r.message}" for r in d.related)
+        related = "\n".join(f"{r.path + ':' if r.path is not None else ''}{r.line}:{r.column} {r.message}" for r in d.related)
         out.append((d.path, where, f"{d.code} {d.name}".strip(), d.severity.text(lang), d.message, d.detail, related))
     return out
 

@@ -50,3 +50,20 @@ class Rule:
         if lang == "zh" and self.doc_zh:
             return inspect.cleandoc(self.doc_zh)
         return inspect.cleandoc(type(self).__doc__ or "")
+
+
+class SeriesRule(Rule):
+    """A check over one body's reports across years (RL6xx), run once a whole batch is read.
+
+    ``check(series, ctx)`` receives a ``report_lint.series.Series``: the body's reports in year
+    order, each a ``YearData`` (what the worker that read the file kept of it: certain table
+    values with their spans, prose statements about other years, the units of section 五, the
+    title). Each Finding names the report it is in (``Finding.path``) and may point into
+    another (``Related.path``); spans are offsets into that report's analysis text, as for a
+    rule over one report. The engine never gives a SeriesRule a single report.
+    """
+
+    scope: ClassVar[str] = "series"
+
+    def check(self, series, ctx: Context) -> Iterable[Finding]:  # type: ignore[override]
+        return ()

@@ -40,8 +40,15 @@ from .dates.RL406 import YearMismatch
 from .narrative.RL201 import NarrativeTableMismatch
 from .narrative.RL202 import ListExceedsWhole
 from .narrative.RL203 import AllUpheldContradicted
+from .narrative.RL204 import HandledExceedsReceived
 from .percentages.RL301 import PercentageMismatch
 from .percentages.RL302 import SharesNot100
+from .series.RL600 import DuplicateYear
+from .series.RL601 import CarriedOverMismatch
+from .series.RL602 import InForceNotCarried
+from .series.RL603 import PriorYearClaimMismatch
+from .series.RL604 import SectionCopied
+from .series.RL605 import ItemsNotCarried
 
 
 def RULES():
@@ -52,5 +59,6 @@ def RULES():
         MalformedDate, ImpossibleDate, DateStyle, StatisticsPeriod, SignatureTiming, YearMismatch,
         MissingSection, SectionOrder, EnumerationSequence, DeclaredCount, InjectedSpam, PageResidue, HeadingTypo,
         FeeStatement, EmptyProblemsSection, RepeatedWord, HalfWidthPunctuation,
-        NarrativeTableMismatch, ListExceedsWhole, AllUpheldContradicted, PercentageMismatch, SharesNot100,
+        NarrativeTableMismatch, ListExceedsWhole, AllUpheldContradicted, HandledExceedsReceived, PercentageMismatch, SharesNot100,
+        DuplicateYear, CarriedOverMismatch, InForceNotCarried, PriorYearClaimMismatch, SectionCopied, ItemsNotCarried,
     ]

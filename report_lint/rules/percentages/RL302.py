@@ -8,7 +8,7 @@ from ...findings import Finding, Message, Related, Severity
 from ...model import Span
 from ...narrative import Clause, Quantity, clauses, percent_clauses, sentences
 from ..base import Rule
-from ._common import BASE_MARKERS, count_of, fmt, pct, share_of, table_bases
+from ._common import NEAREST_WHOLES, count_of, fmt, pct, share_of, table_bases, wholes_before
 
 
 def _slack(shares: list[Quantity]) -> Decimal:
@@ -112,15 +112,13 @@ class SharesNot100(Rule):
     @staticmethod
     def _wholes(report, cls: list[Clause], ks: list[int], first: Quantity) -> set[Decimal]:
         out = {b for b, _ in table_bases(report)} if first.unit in ("件", "宗", "个", "条", "项") else set()
-        para = cls[ks[0]].paragraph
-        for c in cls:
-            if c.paragraph != para:
-                continue
-            for q in c.counts:
-                if q.span.start < first.span.start and q.unit == first.unit and not q.approx and any(
-                    w in q.subject for w in BASE_MARKERS
-                ):
-                    out.add(q.value)
+        n = 0
+        for q in wholes_before(report, cls, cls[ks[0]].paragraph, first.span.start):
+            if q.unit == first.unit:
+                out.add(q.value)
+                n += 1
+                if n == NEAREST_WHOLES:
+                    break
         return out
 
     def _finding(self, shares: list[Quantity], total: Decimal, why: Message) -> Finding:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 from typing import Optional
 
@@ -84,3 +85,33 @@ def table_bases(report, share: str = "any") -> list[tuple[Decimal, str]]:
 def fmt(v) -> str:
     s = format(Decimal(str(v)), "f")
     return s.rstrip("0").rstrip(".") if "." in s else s
+
+
+# How many stated wholes before a share are weighed, nearest first: the whole is stated near its
+# parts, and a bound keeps a paragraph of a thousand shares linear (one-line pages are one
+# paragraph).
+NEAREST_WHOLES = 16
+
+
+def stated_wholes(report, cls) -> dict[int, tuple[list[int], list]]:
+    """paragraph -> (starts, counts): the counts said with a BASE_MARKERS word (共, 收到, 办结 …),
+    not approximate, in text order; made once per report."""
+
+    def build():
+        out: dict[int, tuple[list[int], list]] = {}
+        for c in cls:
+            for q in c.counts:
+                if not q.approx and any(w in q.subject for w in BASE_MARKERS):
+                    starts, qs = out.setdefault(c.paragraph, ([], []))
+                    starts.append(q.span.start)
+                    qs.append(q)
+        return out
+
+    return report.derive("stated-wholes", build)
+
+
+def wholes_before(report, cls, paragraph: int, before: int):
+    """The stated wholes of a paragraph that start before offset ``before``, nearest first."""
+    starts, qs = stated_wholes(report, cls).get(paragraph, ((), ()))
+    i = bisect_left(starts, before)
+    return reversed(qs[max(0, i - 4 * NEAREST_WHOLES):i])
