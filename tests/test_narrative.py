@@ -220,6 +220,25 @@ def test_rl301():
     assert [d for d in check("网上申请3件,占70%。") if d.code == "RL301"] == []
 
 
+def test_rl301_share_right_for_the_tables_count_is_not_a_second_finding():
+    """部分公开6件,占100.0% of 受理5件 where the table says 5: the count is wrong (RL201), the share
+    is right for the table's 5 out of 5, so RL301 stays silent even though 5 < 6 (found by hypothesis)."""
+    def report(narrative):
+        tables = synth.random_tables(random.Random(1), "2021", zero_share=1.0)
+        req = tables["requests"]
+        req["new"], req["carried_over"] = [5, 0, 0, 0, 0, 0, 5], [13, 0, 0, 0, 0, 0, 13]
+        req["granted"], req["partially_granted"] = [13, 0, 0, 0, 0, 0, 13], [5, 0, 0, 0, 0, 0, 5]
+        req["total"] = [18, 0, 0, 0, 0, 0, 18]
+        lines = synth.render_report(tables, "pipe", random.Random(2), template="2021", year=2024, noise=0).text.split("\n")
+        i = next(k for k, ln in enumerate(lines) if ln.startswith("一、"))
+        return "\n".join(lines[:i + 1] + [narrative] + lines[i + 1:]), i + 2
+
+    text, line = report("全年共受理5件,上年结转13件。其中部分公开6件,占100.0%。")
+    assert [(d.code, d.line) for d in check(text) if d.code in CODES] == [("RL201", line)]
+    text, line = report("全年共受理5件,上年结转13件。其中部分公开6件,占90.0%。")
+    assert sorted(d.code for d in check(text) if d.code in CODES) == ["RL201", "RL301"]
+
+
 def test_rl301_share_of_named_whole():
     """占全部申请的P% / 占办结总数的P%: the words after 占 say which whole."""
     text, _ = _wrap("全年共收到公开申请11宗,予以公开1宗,占全部申请的9.1%。")

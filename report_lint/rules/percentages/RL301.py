@@ -69,15 +69,16 @@ class PercentageMismatch(Rule):
                     bases += [(b, name, None) for b, name in table_bases(report, share)]
                 # a whole smaller than the part would make a share above 100%: not its whole
                 # (unless the text prints one: then it divided by a smaller number itself)
+                every = bases
                 bases = [x for x in bases if x[0] > 0 and (x[0] >= count.value or p.value > 100)]
                 if not bases:
                     continue
                 # a count the table contradicts is RL201's finding; a share that is right for the
-                # table's number is not a second one
+                # table's number is not a second one (of a whole the table's number fits under)
                 found = restated(report, count)
                 if found is not None and len(c.counts) <= 1 and any(
                     abs(_pct(v, b, p.decimals, ROUND_HALF_UP) - p.value) <= tol
-                    for v, _ in found[1] for b, _, _ in bases
+                    for v, _ in found[1] for b, _, _ in every if b > 0 and (b >= v or p.value > 100)
                 ):
                     continue
                 f = self._judge(count, p, bases, tol, any(q is not None or n == PARTS_SUM for _, n, q in bases))
