@@ -42,12 +42,26 @@ class Cell:
     value: Optional[Number]
     span: Optional[Span]
     raw: str = ""
-    # number | placeholder | blank | recovered (split out of run-together digits)
+    # number | placeholder | blank | recovered (split out of run-together digits, or placed by
+    # the table's identities) | unreadable (value not certain: null, never a guess)
     kind: str = "number"
 
     @property
     def is_null(self) -> bool:
         return self.value is None
+
+
+# Why a row's cells were not read (Row.unread). A row with a reason has null cells that are
+# not certain; it takes no part in the arithmetic and is counted as not read in the coverage.
+UNREAD_REASONS = {
+    "cut": ("文本在此行中截止", "the text stops inside the row"),
+    "short": ("数字个数少于列数", "fewer values than columns"),
+    "ambiguous": ("数字连在一起，无法确定如何拆分", "run-together digits that split more than one way"),
+    "unbalanced": ("数字连在一起，任何拆分都不能使本行平衡", "run-together digits that no split balances"),
+    "contradicted": ("数字连在一起，唯一使本行平衡的拆分与表中其他行矛盾", "the only split that balances the row contradicts the other rows"),
+    "detached": ("数字与行名分离，无法确定对应关系", "values detached from their labels; the pairing is not certain"),
+    "unreadable": ("数字无法读取", "values that cannot be read"),
+}
 
 
 @dataclass(slots=True)
@@ -58,6 +72,15 @@ class Row:
     cells: list[Cell] = field(default_factory=list)
     fields: tuple[str, ...] = ()  # field name per cell (active/reviews); empty for requests
     score: float = 1.0  # label match confidence, 0..1
+    # "" when every cell was read (a blank or placeholder cell is read: it is what the report
+    # says); else a key of UNREAD_REASONS, and the cells are null.
+    unread: str = ""
+    # How the placement was inferred, when it was: "" (written cell by cell), "split" (run-
+    # together digits split by the row's identity), "columns" (a split chosen by the column
+    # identities), "order" (values detached from their labels, paired in order and confirmed
+    # by the identities). Inferred values are certain enough to export, never guesses.
+    inferred: str = ""
+    raw: str = ""  # the values as printed, for an unread or inferred row ("713000074")
 
     @property
     def values(self) -> list[Optional[Number]]:
@@ -68,6 +91,20 @@ class Row:
             return self.cells[self.fields.index(field_name)]
         except ValueError:
             return None
+
+    def total_or_sum(self) -> Optional[Number]:
+        """A requests row's 总计; where that cell was left blank beside filled applicant cells,
+        their sum (blanks count as 0, FORMAT.md §2): what the prose is compared with. None when
+        the row was not read or holds no number."""
+        if self.unread or len(self.cells) != 7 or self.fields:
+            return None
+        total = self.cells[6]
+        if total.value is not None:
+            return total.value
+        parts = [c.value for c in self.cells[:6]]
+        if all(v is None for v in parts) or any(c.kind == "unreadable" for c in self.cells):
+            return None
+        return sum(v for v in parts if v is not None)
 
 
 @dataclass(slots=True)
@@ -88,6 +125,47 @@ NOT_APPLICABLE = "not-applicable"  # a report of 2008-2018: no national table te
 
 
 @dataclass(slots=True)
+class Coverage:
+    """How much of one table was checked (principle 3: a clean result must say what it covers).
+
+    status     "complete"  every template row read with certainty;
+               "partial"   the table was read, but some rows were not (``unread``), are not in
+                           the text (``missing``) or lie past the point where the text stops;
+               "unread"    the heading is there, no row could be read (an image, lost data);
+               "absent"    the table is not in the text;
+               "not-applicable"  the report has no such table to check (set by the caller,
+                           e.g. for reports of the older structure).
+    expected   rows of a complete table in its template (reviews: its 3 groups)
+    read       template rows whose every cell was read with certainty
+    unread     row key -> reason (a key of UNREAD_REASONS) for rows found but not read
+    missing    template rows not found although the text goes on past where they belong
+    after_cut  template rows past the point where the text stops (an excerpt)
+    unknown    rows found that match no template row (not checked)
+    cut        the text stops inside this table (or before its data)
+    """
+
+    status: str
+    expected: int = 0
+    read: int = 0
+    unread: dict = field(default_factory=dict)
+    missing: tuple = ()
+    after_cut: int = 0
+    unknown: int = 0
+    cut: bool = False
+
+    @property
+    def checked_all(self) -> bool:
+        return self.status == "complete"
+
+    def as_dict(self) -> dict:
+        return {
+            "status": self.status, "rows_expected": self.expected, "rows_read": self.read,
+            "rows_unread": dict(self.unread), "rows_missing": list(self.missing),
+            "rows_after_cut": self.after_cut, "rows_unknown": self.unknown, "text_stops": self.cut,
+        }
+
+
+@dataclass(slots=True)
 class Table:
     kind: TableKind
     status: str
@@ -98,10 +176,21 @@ class Table:
     template: str = "unknown"  # "2021" | "2019" | "unknown" as seen in this table
     stopped_at: Optional[Span] = None  # where reading stopped, when TRUNCATED
     notes: list[ParseNote] = field(default_factory=list)
+    # The text itself stops inside this table, or between its heading and its data (an
+    # excerpt): rows past that point are not missing from the report, only from the text.
+    cut: bool = False
+    # Set by the caller to override what the rows say (e.g. "not-applicable"); else computed.
+    coverage_status: Optional[str] = None
 
     @property
     def found(self) -> bool:
         return self.status in (OK, TRUNCATED)
+
+    @property
+    def coverage(self) -> Coverage:
+        from .coverage import table_coverage  # template data is loaded only when asked
+
+        return table_coverage(self)
 
     def row(self, key: str) -> Optional[Row]:
         return self.rows.get(key)

@@ -54,6 +54,16 @@ LAYOUTS = (
     "web_oneline",
 )
 
+# Shapes of real input that the first layouts do not cover (issue 12), kept apart so that
+# benchmarks/bench.py keeps measuring the same mix; the property tests use ALL_LAYOUTS.
+#   ocr_markdown  OCR / converter markdown: every row under its own "### …" heading, a made-up
+#                 header row (| 类别 | 数据1 | … | 总计 |) and a |---| rule before every row
+#   pdf_markdown  PDF-to-markdown: in some groups the labels come as a block of label-only
+#                 lines (group captions wrapped: （三）不 / 予公开), then the rows' values as
+#                 bare value lines, one per label, in order (Rendered.detached names them)
+EXTRA_LAYOUTS = ("ocr_markdown", "pdf_markdown")
+ALL_LAYOUTS = LAYOUTS + EXTRA_LAYOUTS
+
 TEMPLATES = ("2021", "2019")
 
 REQ_COLUMNS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
@@ -269,6 +279,7 @@ class Rendered:
     report_year: int
     cells: dict = field(default_factory=dict)  # same keys -> value text as it appears in `text`
     recoverable: dict = field(default_factory=dict)  # (table, row_key) -> bool (see module doc)
+    detached: set = field(default_factory=set)  # requests rows whose values stand apart from their labels
     unit: str = ""  # the reporting body named in title and signature
     signature_date: str = ""  # e.g. "2025年1月23日"
     # What the next year's report restates of this one (next_year_report): the count of
@@ -787,6 +798,103 @@ def _write_pdf(out: _Out, vals: _Vals, labels: _Labels, sty: _Sty, which: str) -
         out.line(ch)
 
 
+# ocr_markdown / pdf_markdown --------------------------------------------------------
+
+
+def _md_row(out: _Out, cells: list[Cell]) -> None:
+    """| a | b | … |, recording value positions."""
+    out.add("|")
+    for c in cells:
+        out.add(" ")
+        out.cell(c)
+        out.add(" |")
+    out.nl()
+
+
+def _ocr_header(out: _Out, n: int, sty: _Sty) -> None:
+    first = sty.rng.choice(("类别", "项目", "指标"))
+    names = [f"数据{i}" for i in range(1, n + 1)]
+    if n == 7:
+        names[-1] = "总计"
+    out.line("| " + " | ".join([first] + names) + " |")
+    out.line("|" + "|".join(["---"] * (n + 1)) + "|")
+
+
+def _write_ocr(out: _Out, vals: _Vals, labels: _Labels, sty: _Sty, which: str) -> None:
+    """Every row under its own markdown heading, with a made-up header row before it."""
+    rng = sty.rng
+    if which == "active":
+        for caption, hdr, rows, fields in _active_groups(sty.template, sty):
+            out.line(f"### {caption}")
+            out.nl()
+            for key, label in rows:
+                _ocr_header(out, len(fields), sty)
+                _md_row(out, [label] + [vals.v("active", key, f) for f in fields])
+                out.nl()
+        return
+    if which == "reviews":
+        out.line("### 行政复议、行政诉讼")
+        out.nl()
+        _ocr_header(out, 15, sty)
+        _md_row(out, ["数据"] + list(_review_values(vals)))
+        out.nl()
+        return
+    with_ordinal = rng.random() < 0.5  # does the data row repeat the ordinal of its heading?
+    for row in labels.rows:
+        cap, grp, own, is_item = labels.parts(row)
+        if cap:
+            out.line(f"### {cap}")
+            out.nl()
+        heading = f"{grp} {own}" if grp else own
+        out.line(f"### {heading}")
+        out.nl()
+        _ocr_header(out, 7, sty)
+        label = own if with_ordinal else own.split(".", 1)[-1] if is_item else own
+        _md_row(out, [label] + vals.req(row[0]))
+        out.nl()
+
+
+def _write_pdf_md_requests(out: _Out, vals: _Vals, labels: _Labels, sty: _Sty, detached: set) -> None:
+    """Markdown from a PDF converter: rows are markdown rows, but in some outcome groups the
+    labels come first, one label-only line each (the group caption wrapped over two lines),
+    and then one bare value line per label, in the same order."""
+    rng = sty.rng
+    grid = _GRID_REQ
+    out.line("| " + " | ".join(["项目", "", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]) + " |")
+    out.line("|" + "|".join(["---"] * 9) + "|")
+    groups: dict = {}
+    for row in labels.rows:
+        if row[2] in ("三", "四", "五") and row[3] is not None:
+            groups.setdefault(row[2], []).append(row)
+    split = {g for g in groups if rng.random() < 0.7} or {"三"}
+    done: set = set()
+    for row in labels.rows:
+        g = row[2]
+        if g in split and row[3] is not None:
+            if g in done:
+                continue
+            done.add(g)
+            items = groups[g]
+            glabel = labels.paren(g, _GROUPS[g])
+            k = rng.randint(2, len(glabel) - 1)  # （三）不 / 予公开
+            heads = [glabel[:k], glabel[k:]]
+            for i, item in enumerate(items):
+                _, _, own, _ = labels.parts(item)
+                head = heads[i] if i < len(heads) else ""
+                cap = labels.l1("三") if item[0] == "granted" else None
+                out.line(f"| {head} | {own} |" if not cap else f"| {cap} | {own} |")
+            for item in items:
+                _md_row(out, ["", ""] + vals.req(item[0]))
+                detached.add(item[0])
+            continue
+        cap, grp, own, is_item = labels.parts(row)
+        first = cap or grp or ""
+        if row[2] is None:
+            _md_row(out, [own, ""] + vals.req(row[0]))
+        else:
+            _md_row(out, [first, own] + vals.req(row[0]))
+
+
 # web_oneline ---------------------------------------------------------------------
 
 
@@ -1182,7 +1290,7 @@ def render_report(tables: dict, layout: str, rng: random.Random, *, template: st
     unit: the reporting body (else a random one); prior: last year's numbers to compare this
         year's with in the prose (next_year_report).
     """
-    if layout not in LAYOUTS:
+    if layout not in ALL_LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}")
     sty = _Sty(rng, layout, template, noise, fullwidth_digits, placeholders)
     truth = {"active": {k: dict(d) for k, d in tables["active"].items()},
@@ -1208,6 +1316,7 @@ def render_report(tables: dict, layout: str, rng: random.Random, *, template: st
 
     out = _Out()
     recov: dict = {}
+    detached: set = set()
     web = layout == "web_oneline"
     pdf = layout == "pdf"
     title_year = f"{year} 年" if pdf and rng.random() < 0.3 else f"{year}年"
@@ -1259,6 +1368,14 @@ def render_report(tables: dict, layout: str, rng: random.Random, *, template: st
             _write_web(out, vals, labels, sty, which, recov)
         elif pdf:
             _write_pdf(out, vals, labels, sty, which)
+        elif layout == "ocr_markdown":
+            _write_ocr(out, vals, labels, sty, which)
+        elif layout == "pdf_markdown" and which == "requests":
+            _write_pdf_md_requests(out, vals, labels, sty, detached)
+        elif layout == "pdf_markdown":  # the other tables as plain markdown
+            sty.layout = "markdown"
+            _write_active(out, vals, sty) if which == "active" else _write_reviews(out, vals, sty)
+            sty.layout = layout
         elif which == "active":
             _write_active(out, vals, sty)
         elif which == "requests":
@@ -1296,7 +1413,8 @@ def render_report(tables: dict, layout: str, rng: random.Random, *, template: st
         text = text.replace("\n", "\r\n")
     return Rendered(text=text, tables=truth, positions=positions, layout=layout, template=template,
                     report_year=year, cells=cells, recoverable=recov, unit=unit, signature_date=sig_date,
-                    published=facts.get("published", 0), problems=facts.get("problems", ()), prior=said)
+                    detached=detached, published=facts.get("published", 0), problems=facts.get("problems", ()),
+                    prior=said)
 
 
 def random_report(rng: random.Random, layout: Optional[str] = None, template: Optional[str] = None,

@@ -118,7 +118,7 @@ def _expected_keys(r: synth.Rendered) -> set:
     return keys
 
 
-@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("layout", synth.ALL_LAYOUTS)
 @pytest.mark.parametrize("template", synth.TEMPLATES)
 @settings(max_examples=40, deadline=None)
 @given(seed=SEEDS, traditional=st.booleans(), fullwidth=st.booleans(), crlf=st.booleans(),
@@ -139,7 +139,7 @@ def test_positions_exact(layout, template, seed, traditional, fullwidth, crlf, p
         assert "\r" not in r.text
 
 
-@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("layout", synth.ALL_LAYOUTS)
 def test_report_skeleton(layout):
     rng = random.Random(11)
     tables = random_tables(rng, "2021", 0.5)

@@ -15,7 +15,8 @@ class MissingTable(Rule):
     survive copying), or neither heading nor data can be found.
 
     Why: the three tables are the core of the report (国办公开办函〔2021〕30号); a report published
-    without them is incomplete, and a table pasted as an image cannot be read or checked.
+    without them is incomplete, and a table pasted as an image cannot be read or checked. A
+    warning: the text may have lost a table the report holds (an image, a failed copy).
 
     Example (fails):
         三、收到和处理政府信息公开申请情况
@@ -32,6 +33,7 @@ class MissingTable(Rule):
     检查内容：模板要求的统计表在文本中找不到：有标题但标题下没有数据（表格是图片，或复制时丢失），或者连标题带数据都没有。
 
     原因：三张统计表是年报的核心内容（国办公开办函〔2021〕30号）；缺表的年报不完整，以图片形式贴出的表格也无法读取和核对。
+    报告为警告：文本可能丢失了报告中实际存在的表格（图片，或复制失败）。
 
     错误示例：
         三、收到和处理政府信息公开申请情况
@@ -49,6 +51,8 @@ class MissingTable(Rule):
             if table.status == ABSENT and len(report.sections) >= 2:
                 continue  # its whole section is missing: RL501 says so, once
             if table.status == MISSING:
+                if table.cut:
+                    continue  # the text stops between the heading and the data (an excerpt)
                 yield Finding(self.code, Message(f"标题下没有{name.zh}的数据（表格可能是图片，或复制时丢失）",
                                                  f"no data for {name.en} under its heading (an image, or lost when copied)"), table.heading)
             elif table.status == ABSENT:
