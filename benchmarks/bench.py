@@ -20,9 +20,11 @@ as files in a mix of UTF-8 and GB18030. Measured:
   (d) peak memory (ru_maxrss of this process and of the CLI batch, at a quarter of the batch
       and at the whole batch: it should not grow with the number of files);
   (e) single-file start: `report-lint FILE` (the console script beside this interpreter, else
-      `python -m report_lint`) against bare `python -c pass`, alternated, medians and ratio.
+      `python -m report_lint`) against bare `python -c pass`, alternated, medians and ratio;
+  (f) input formats: the same reports as plain text, web pages (UTF-8 and GB18030), Word
+      documents and PDFs printed by chromium (when there is one): reports/s and start each.
 
-Standard library plus the project only.
+Standard library plus the project only ((f) uses tests/documents.py: python-docx, chromium).
 """
 
 from __future__ import annotations
@@ -364,6 +366,64 @@ def _maxrss_mb(who) -> float:
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024  # bytes on macOS, KB elsewhere
 
 
+# ---------------------------------------------------------------------------- (f) formats
+
+
+def bench_formats(work: Path, n: int, seed: int, src_mod, rep_mod, pdfs: int = 4) -> list[tuple[str, str]]:
+    """The same kind of report as a web page, a Word document and (with chromium) a printed PDF:
+    in-process reports/s (load + build, tables checked against the truth) and single-file
+    start (`report-lint FILE`) for each, beside the plain text path."""
+    from tests import documents as D
+
+    out = []
+    rng = random.Random(seed)
+    folder = work / "formats"
+    folder.mkdir(exist_ok=True)
+    made: dict[str, list] = {"txt": [], "html": [], "docx": [], "pdf": []}
+    for i in range(n):
+        template = synth.TEMPLATES[i % 2]
+        tables = synth.random_tables(rng, template)
+        doc = D.report_document(tables, rng, template=template)
+        page = D.to_html(doc, rng=rng, container=rng.choice(("TRS_Editor", "zoom", "")))
+        enc = "gb18030" if i % 3 == 0 else "utf-8"
+        f = folder / f"{i:04d}.html"
+        f.write_bytes(page.encode(enc))
+        made["html"].append((f, tables))
+        f = folder / f"{i:04d}.docx"
+        f.write_bytes(D.to_docx(doc))
+        made["docx"].append((f, tables))
+        r = synth.render_report(tables, "pipe", rng, template=template, noise=0)
+        f = folder / f"{i:04d}.txt"
+        f.write_bytes(r.text.encode("utf-8"))
+        made["txt"].append((f, tables))
+        if i < pdfs:
+            pdf = D.print_pdf(D.to_html(doc, furniture=False).encode("utf-8"), folder, f"p{i:04d}")
+            if pdf is not None:
+                f = folder / f"p{i:04d}.pdf"
+                made["pdf"].append((f, tables))
+    if made["pdf"]:  # printing is slow: the few printed PDFs are read again and again
+        base = list(made["pdf"])
+        made["pdf"] = [base[k % len(base)] for k in range(n)]
+    for fmt, items in made.items():
+        if not items:
+            out.append((f"    {fmt}", "skipped (no chromium with a CJK font to print PDFs)"))
+            continue
+        for f, _ in items[:2]:  # warm: imports, grammar
+            rep_mod.build_report(src_mod.load(f))
+        ok = 0
+        t0 = time.perf_counter()
+        for f, tables in items:
+            rep = rep_mod.build_report(src_mod.load(f))
+            got = _tables_of(rep)
+            ok += got == {k: tables[k] for k in ("active", "requests", "reviews")}
+        dt = time.perf_counter() - t0
+        start = bench_startup(items[0][0], runs=7)
+        out.append((f"    {fmt}", f"{len(items) / dt:5.0f} reports/s  {1000 * dt / len(items):6.2f} ms each, "
+                                 f"tables right {ok}/{len(items)}; start {start['ours_ms']:.0f} ms "
+                                 f"({start['ratio']:.1f}x python -c pass)"))
+    return out
+
+
 # ---------------------------------------------------------------------------- main
 
 
@@ -378,6 +438,8 @@ def main(argv=None) -> int:
     ap.add_argument("--skip-cli", action="store_true", help="skip (b)")
     ap.add_argument("--skip-scaling", action="store_true", help="skip (c)")
     ap.add_argument("--skip-startup", action="store_true", help="skip (e)")
+    ap.add_argument("--formats", type=int, default=60, metavar="N",
+                    help="reports per input format in (f) (0 skips it)")
     ap.add_argument("--scaling-reps", type=int, default=9, help="timed runs per size in (c), best is kept")
     ap.add_argument("--batch-runs", type=int, default=3, help="runs of the CLI batch in (b); the median is reported")
     args = ap.parse_args(argv)
@@ -496,6 +558,9 @@ def main(argv=None) -> int:
             e = bench_startup(files[0])
             lines.append(("(e) single-file start", f"{e['ours_ms']:.0f} ms vs python -c pass {e['bare_ms']:.0f} ms"
                                                    f" = {e['ratio']:.1f}x  ({' '.join(Path(e['cmd'][0]).name for _ in [0])})"))
+        if args.formats and src_mod is not None:
+            lines.append(("(f) input formats", "in-process load + build; single-file start"))
+            lines += bench_formats(work, args.formats, args.seed, src_mod, rep_mod)
         width = max(len(k) for k, _ in lines)
         for k, v in lines:
             print(f"{k:<{width}}  {v}")

@@ -22,19 +22,54 @@ from __future__ import annotations
 import os
 import sys
 
-COMMANDS = {"extract", "check", "rules", "explain"}
+COMMANDS = {"extract", "check", "text", "rules", "explain", "compare", "serve"}
+
+
+def _cache_base() -> "str | None":
+    """Where caches may go: $XDG_CACHE_HOME when it is an existing absolute folder, else
+    ~/.cache when the home folder exists (and is not the root: never /.cache). A home is never
+    created, and a folder that is not ours (another user's, or writable by others) is not used."""
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        return xdg if os.path.isabs(xdg) and os.path.isdir(xdg) else None
+    home = os.path.expanduser("~")
+    if not os.path.isabs(home) or os.path.realpath(home) == os.path.realpath(os.sep) or not os.path.isdir(home):
+        return None
+    return os.path.join(home, ".cache")
+
+
+def _ours(folder: str) -> bool:
+    import stat
+
+    try:
+        st = os.lstat(folder)
+    except OSError:
+        return False
+    if not stat.S_ISDIR(st.st_mode):
+        return False
+    if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022):
+        return False
+    return True
 
 
 def _cache_dir(kind: str) -> "str | None":
     """report-lint's own cache folder for ``kind`` (made if missing), or None: no cache."""
     if os.environ.get("REPORT_LINT_NO_CACHE"):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "report-lint", kind, sys.implementation.cache_tag or "py")
+    base = _cache_base()
+    if base is None:
+        return None
+    top = os.path.join(base, "report-lint")
+    folder = os.path.join(top, kind, sys.implementation.cache_tag or "py")
     try:
-        os.makedirs(folder, exist_ok=True)
+        os.makedirs(top, mode=0o700, exist_ok=True)
+        if not _ours(top):  # checked before anything is made or read inside it
+            return None
+        os.makedirs(folder, mode=0o700, exist_ok=True)
     except OSError:
-        return None  # read-only home, no home: work without
+        return None  # read-only home: work without
+    if not (_ours(os.path.dirname(folder)) and _ours(folder)):
+        return None
     return folder
 
 
@@ -56,7 +91,6 @@ def _install_regex_cache(folder: str) -> None:
     in ``folder``, keyed by the pattern, its flags and this interpreter's engine version, and
     compile from there on later starts. CPython only; anything unexpected means no cache."""
     import re
-    import zlib
 
     try:
         import _sre
@@ -70,7 +104,7 @@ def _install_regex_cache(folder: str) -> None:
     from .resources import read_marshalled, write_marshalled
 
     path = os.path.join(folder, "regex")
-    head = f"regex 2 {sys.version} {_sre.MAGIC} {_sre.CODESIZE}\n".encode("utf-8", "surrogateescape")
+    head = f"regex 3 {sys.version} {_sre.MAGIC} {_sre.CODESIZE}\n".encode("utf-8", "surrogateescape")
     # Code words kept as the bytes of an array (marshal reads a list of ints 10x slower, and
     # a start reads a few hundred patterns' code to use seventy)
     from array import array
@@ -78,15 +112,8 @@ def _install_regex_cache(folder: str) -> None:
     typecode = next((t for t in "HIL" if array(t).itemsize == _sre.CODESIZE), None)
     if typecode is None:
         return
-    table: dict = {}
-    stored = read_marshalled(path, head)
-    try:  # (crc, marshalled table): a damaged file is never trusted
-        if stored is not None and zlib.crc32(stored[1]) == stored[0]:
-            import marshal
-
-            table = marshal.loads(stored[1])
-    except (TypeError, ValueError, EOFError, IndexError):
-        table = {}
+    stored = read_marshalled(path, head)  # verified whole before it is unmarshalled
+    table: dict = stored if isinstance(stored, dict) else {}
     new: dict = {}
 
     class Recorder:
@@ -131,14 +158,8 @@ def _install_regex_cache(folder: str) -> None:
     def save() -> None:
         if not new:
             return
-        import marshal
-
         merged = {**table, **new} if len(table) + len(new) <= REGEX_CACHE_LIMIT else new
-        try:
-            blob = marshal.dumps(merged)
-        except ValueError:
-            return
-        write_marshalled(path, head, (zlib.crc32(blob), blob))
+        write_marshalled(path, head, merged)
 
     import atexit
 
@@ -174,8 +195,18 @@ def _install_bytecode_cache() -> None:
             code = read_marshalled(cache, head)
             if code is None:
                 code = self.source_to_code(self.get_data(path), path)
+                _prune(folder, f"{fullname}-")
                 write_marshalled(cache, head, code)
             return code
+
+    def _prune(folder: str, prefix: str) -> None:
+        """Entries of an older version of a module (written rarely: after an upgrade)."""
+        try:
+            for name in os.listdir(folder):
+                if name.startswith(prefix):
+                    os.unlink(os.path.join(folder, name))
+        except OSError:
+            pass
 
     class Finder:
         @staticmethod
@@ -197,10 +228,44 @@ def _plain_files(args: list[str]) -> bool:
     return bool(args) and args[0] not in COMMANDS and not any(a.startswith("-") for a in args)
 
 
+def _guard_streams() -> None:
+    """Output that the terminal's encoding cannot show (Chinese on an ASCII console) is escaped,
+    never a UnicodeEncodeError; a closed stream stays None and is handled where it is used."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (OSError, ValueError):
+                pass
+
+
+def _quiet_stdout() -> None:
+    from .commands import quiet_stdout
+
+    quiet_stdout()
+
+
+def _internal_error(e: BaseException) -> int:
+    what = "RecursionError" if isinstance(e, RecursionError) else f"{type(e).__name__}: {e}"[:300]
+    if os.environ.get("REPORT_LINT_DEBUG"):
+        import traceback
+
+        traceback.print_exc()
+    if sys.stderr is not None:
+        try:
+            sys.stderr.write(f"report-lint: 内部错误（请报告此问题）/ internal error (please report it): {what}\n")
+        except (OSError, ValueError):
+            pass
+    return 2
+
+
 def main(argv: list[str] | None = None) -> None:
+    """Every way out is an exit code and at most a message: never a traceback (set
+    REPORT_LINT_DEBUG=1 to see one for an internal error)."""
+    _guard_streams()
     args = list(sys.argv[1:] if argv is None else argv)
-    _install_caches()
     try:
+        _install_caches()
         if _plain_files(args):
             from .commands import CheckOptions, run_check
 
@@ -210,12 +275,20 @@ def main(argv: list[str] | None = None) -> None:
 
             typer_main(args)
             code = 0
+    except SystemExit as e:  # typer's exit codes; a non-int code is a message of click's
+        code = e.code if isinstance(e.code, int) else (0 if e.code is None else 2)
     except KeyboardInterrupt:
         code = 130
-    except BrokenPipeError:  # `report-lint … | head`: the reader left, which is not an error
-        try:
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
-            pass
+    except BrokenPipeError:
+        _quiet_stdout()
         code = 0
+    except (Exception, RecursionError, MemoryError) as e:  # noqa: BLE001 - the last line of defence
+        code = _internal_error(e)
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+    except (OSError, ValueError):
+        pass
     sys.exit(code)

@@ -43,8 +43,17 @@ def match_claim(subject: str, unit: str) -> Optional[dict]:
             continue
         if any(w in subject for w in claim.get("not", ())):
             continue
+        if not claim.get("joined") and _JOINED.search(subject) and any(
+            c is not claim and c.get("any") and any(w in subject for w in c["any"]) for c in data.get("claim", ())
+        ):
+            # "不予公开、无法提供共10件", "受理和办结各5件": one number for several rows (unless a
+            # claim says which, as granted_or_partially does, coming first)
+            return None
         return claim
     return None
+
+
+_JOINED = re.compile("[、及和与或并]")
 
 
 def _cells(report: "Report", ref: str) -> "Optional[list[Cell]]":
@@ -93,12 +102,34 @@ def sums(report: "Report", alternatives) -> list:
     return out
 
 
-def restated(report: "Report", q: "Quantity") -> Optional[tuple[dict, list]]:
+# A subject that says only what was done, and when and by whom (本年度共办结, 我局共收到): what
+# was received or concluded is said by the paragraph, under a sub-heading such as （二）依申请公开情况
+# or in the section 收到和处理政府信息公开申请情况.
+_FILLER = (r"(?:(?:19|20)\d\d年度?|本年度?|全年|今年|年内|当年|本机关|本单位|本部门|"
+           r"[我本](?:局|委|办|厅|院|部|署|中心|单位|区|县|市|镇|乡|街道|公司)|共计?|合计|总计|依法|新|已经?|及时|均|全部|"
+           r"各类|[,:、\s])")
+_BARE = re.compile(rf"^{_FILLER}*(?:收到|受理|新收|接收|办结|答复)了?{_FILLER}*$")
+
+
+def topic_claim(subject: str, unit: str, topic: str) -> Optional[dict]:
+    """The claim of a bare subject (_BARE) read with the paragraph's topic, when that topic is
+    the requests for disclosure (and not the reviews or lawsuits about them)."""
+    if not topic or "申请" not in topic or "复议" in topic or "诉讼" in topic or not _BARE.match(subject):
+        return None
+    return match_claim(subject + "申请", unit)
+
+
+def restated(report: "Report", q: "Quantity", paragraph_topic: bool = True) -> Optional[tuple[dict, list]]:
     """The claim a count restates and the table's values for it, or None when it restates nothing
-    comparable (another body, another year, an approximate number, no such cells)."""
+    comparable (another body, another year, an approximate number, no such cells). A subject that
+    does not say what is counted is read with its paragraph's topic (narrative.topic_at)."""
     if q.approx:
         return None
     claim = match_claim(q.subject, q.unit)
+    if claim is None and paragraph_topic and _BARE.match(q.subject):
+        from .narrative import topic_at
+
+        claim = topic_claim(q.subject, q.unit, topic_at(report, q.span.start))
     if claim is None:
         return None
     years = {int(y) for y in re.findall(r"((?:19|20)\d\d)年", q.subject)}

@@ -16,6 +16,7 @@ Keys (kebab-case, all optional)::
     lang = "zh"                        # zh | en
     percent-tolerance = 0.0            # extra percentage points beyond rounding, >= 0
     body-kind = "auto"                 # auto | department | government
+    unsafe-fixes = false               # --fix also applies unsafe fixes (as --unsafe-fixes)
 
     [severity]                         # per code (or prefix): error | warning | info
     RL201 = "warning"
@@ -76,6 +77,7 @@ KNOWN_KEYS = (
     "percent-tolerance",
     "deadlines",
     "body-kind",
+    "unsafe-fixes",
 )
 DEADLINE_KEYS = ("department", "government")
 BODY_KINDS = ("auto", "department", "government")
@@ -236,16 +238,20 @@ class Config:
     percent_tolerance: float = 0.0
     deadlines: dict[str, tuple[int, int]] = field(default_factory=_default_deadlines)
     body_kind: str = "auto"
+    unsafe_fixes: bool = False
     path: Optional[Path] = None  # the file it came from; None for the defaults
     root: Optional[Path] = None  # the directory per-file-ignores are relative to
 
     # ------------------------------------------------------------------ selection
 
-    def is_selected(self, code: str) -> bool:
+    def is_selected(self, code: str, opt_in: bool = False) -> bool:
         """Whether the rule is on (per-file-ignores aside). Ruff's rule: the longest matching
-        prefix wins between select/extend-select and ignore; on a tie ignore wins."""
+        prefix wins between select/extend-select and ignore; on a tie ignore wins. An opt-in
+        rule (Rule.default_enabled False) is on only when its full code is selected."""
         chosen = -1
         for prefix in (self.select or ("",)) + self.extend_select:
+            if opt_in and prefix != code:
+                continue
             if code.startswith(prefix) and len(prefix) > chosen:
                 chosen = len(prefix)
         if chosen < 0:
@@ -263,9 +269,9 @@ class Config:
                 out.update(dict.fromkeys(codes))
         return tuple(out)
 
-    def is_enabled_for(self, code: str, path: Union[str, os.PathLike]) -> bool:
+    def is_enabled_for(self, code: str, path: Union[str, os.PathLike], opt_in: bool = False) -> bool:
         """is_selected and not switched off for this file by per-file-ignores."""
-        return self.is_selected(code) and not any(code.startswith(p) for p in self.ignored_for(path))
+        return self.is_selected(code, opt_in) and not any(code.startswith(p) for p in self.ignored_for(path))
 
     def severity_of(self, code: str, default: Severity) -> Severity:
         """The configured severity (longest matching code/prefix in `severity`), else default."""
@@ -286,6 +292,7 @@ class Config:
         fail_on: Union[Severity, str, None] = None,
         lang: Optional[str] = None,
         known_codes: Optional[Iterable[str]] = None,
+        unsafe_fixes: Optional[bool] = None,
     ) -> "Config":
         """A copy with command-line options applied: --select replaces select, --extend-select
         and --ignore extend the file's lists. Items may be comma-separated ("RL1,RL2").
@@ -302,6 +309,8 @@ class Config:
             for raw in [given] if isinstance(given, str) else given:
                 items.extend(p for p in str(raw).split(",") if p.strip())
             codes = _codes(where, option, items)
+            if not codes and attr == "select":  # `--select ""` would silently select every rule
+                raise where.error(f"“{option}” 没有给出规则代码", f"{option}: no rule code given", key=option)
             if known is not None:
                 _check_known(where, option, codes, known)
             changes[attr] = codes if attr == "select" else _unique(getattr(self, attr) + codes)
@@ -312,6 +321,8 @@ class Config:
                 changes["fail_on"] = _choice(_Where(None, cli=True), "--fail-on", fail_on, SEVERITIES, Severity)
         if lang is not None:
             changes["lang"] = _choice(_Where(None, cli=True), "--lang", lang, LANGS)
+        if unsafe_fixes is not None:
+            changes["unsafe_fixes"] = bool(unsafe_fixes)
         return replace(
             self,
             severity=dict(self.severity),
@@ -603,15 +614,16 @@ def _read_toml(path: Path, where: _Where) -> dict:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise where.error("配置文件不存在", "the configuration file does not exist") from None
-    except IsADirectoryError:
-        raise where.error("这是一个目录，不是配置文件", "is a directory, not a configuration file") from None
-    except OSError as e:
-        reason = e.strerror or str(e)
-        raise where.error(f"无法读取配置文件（{reason}）", f"cannot read the configuration file ({reason})") from None
+    from .source import MAX_BYTES, InputError, read_bytes
+
+    try:  # bounded and never blocking: --config /dev/zero or a FIFO is refused, not read for ever
+        data = read_bytes(os.fspath(path), limit=MAX_BYTES)
+    except InputError as e:
+        if e.code == "not-found":
+            raise where.error("配置文件不存在", "the configuration file does not exist") from None
+        if e.code == "is-directory":
+            raise where.error("这是一个目录，不是配置文件", "is a directory, not a configuration file") from None
+        raise where.error(f"无法读取配置文件（{e.message_zh}）", f"cannot read the configuration file ({e.message_en})") from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -632,6 +644,8 @@ def _read_toml(path: Path, where: _Where) -> dict:
         line = text.count("\n", 0, m.start()) + 1 if m else None
         at_zh, at_en = (f"第 {line} 行：", f"line {line}: ") if line else ("", "")
         raise where.error(f"{at_zh}数字位数太多，不是有效的配置值", f"{at_en}a number with too many digits", line=line) from None
+    except RecursionError:  # tomllib recurses per nested array or table
+        raise where.error("嵌套层次太深，不是合理的配置文件", "nested too deeply to be a configuration file") from None
 
 
 def _toml_error(where: _Where, msg: str, text: str) -> ConfigError:
@@ -692,9 +706,11 @@ def _pyproject_has_table(path: Path) -> bool:
     try:
         doc = _read_toml(path, where)
     except ConfigError:
+        from .source import InputError, read_bytes
+
         try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
+            text = read_bytes(os.fspath(path), limit=1 << 20).decode("utf-8", errors="replace")
+        except InputError:
             return False
         return _MENTIONS_TABLE_RE.search(text) is not None
     tool = doc.get("tool")
@@ -729,10 +745,11 @@ def find_config(start: Optional[Path] = None) -> Optional[Path]:
 def _mentions_us(path: str) -> bool:
     """Cheap first look before parsing: a pyproject.toml has our table only if it names it
     (`[tool.report-lint]`, `tool.report-lint.x = …`) or nests it inline under `tool`."""
+    from .source import InputError, read_bytes
+
     try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            text = f.read()
-    except OSError:
+        text = read_bytes(path, limit=1 << 20).decode("utf-8", errors="replace")
+    except InputError:
         return False
     return _MENTIONS_TABLE_RE.search(text) is not None or _INLINE_TABLE_RE.search(text) is not None
 
@@ -796,6 +813,10 @@ def parse_config(data: dict, *, path: Optional[Path] = None, where: Optional[_Wh
             kw["deadlines"] = _deadlines(where, value)
         elif key == "body-kind":
             kw["body_kind"] = _choice(where, key, value, BODY_KINDS)
+        elif key == "unsafe-fixes":
+            if not isinstance(value, bool):
+                raise _bad(where, key, "布尔值（true 或 false）", "a boolean (true or false)", value)
+            kw["unsafe_fixes"] = value
     if path is not None:
         from pathlib import Path
 

@@ -15,6 +15,7 @@ from .model import Span
 
 __all__ = [
     "DateMention", "find_dates", "signature", "statistics_period", "gbt", "is_valid", "days_in_month",
+    "malformed_periods", "TITLE_YEAR", "title_year_in",
 ]
 
 _SP = r"[^\S\n]*"  # spaces, never a line break
@@ -43,8 +44,37 @@ _CN_VALUE = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 
 _PERIOD_JOIN = re.compile(rf"{_SP}(?:起{_SP})?(?:至|到|—+|－|-|~|～){_SP}")
 _STAT_KEY = re.compile(r"统计|数据|时限|期限|期间|报告期|时段")
 _HEADING = re.compile(r"^[^\S\n]*[一二三四五六七八九十]{1,2}[^\S\n]*[、.．]", re.M)
-_MALFORMED = re.compile(r"(?<!\d)(?:19|20)\d{5,6}(?!\d)")
+# A signature written as a run of digits, 年/月/日 lost: 202519, 2023120, 20231205
+_MALFORMED = re.compile(r"(?<!\d)(?:19|20)\d{4,6}(?!\d)")
+# A signature line made of date characters only (digits, 年 月 日, separators) that is not a date:
+# 20251月15日, 2025年115日, 2025年1月15 (a full valid date on such a line is a date, not this)
+_DATE_CHARS = re.compile(r"[^\S\n]*((?:19|20)\d\d[\d年月日号.\-/ ]{2,12}?)[^\S\n]*$")
 _FURNITURE = re.compile(r"扫一扫|分享|打印|关闭|收藏|回到顶部|返回顶部|继续访问|附件|TOP|上一篇|下一篇|【|责任编辑|来源")
+# Page metadata beside a date (发布时间: 2012-04-11 00:00, 发文日期 | 2018-02-28): the page's
+# furniture, never the report's signature
+_META = re.compile(r"发布时间|发布日期|发文日期|生成日期|更新时间|更新日期|成文日期[^\S\n]*[:|]|时间[^\S\n]*:|日期[^\S\n]*:"
+                   r"|浏览|点击|访问量|来源|索引号|\d\d:\d\d")
+
+# The report year in a title: 2024年政府信息公开工作年度报告, 2025年度某局政府信息公开工作年度报告
+# (the body between the year and the words), 某县政府信息公开工作2023年度报告, 关于2021年度政府信息
+# 公开情况的报告. Group y1/y2/y3 is the year; group body the body named after the year.
+# \s*(?:度\s*)? for \s*度?\s*: the same text, without two ways to read a run of spaces
+TITLE_YEAR = re.compile(
+    r"(?P<y1>20\d\d)\s*年\s*(?:度\s*)?(?:政府)?信息公开(?:工作)?\s*年\s*(?:度\s*)?报\s*告"
+    r"|(?P<y2>20\d\d)\s*年\s*度?(?P<body>[^\n。，,；;:：《》“”]{0,30}?)政府信息公开(?:工作)?(?:\s*年\s*(?:度\s*)?报\s*告|情况)"
+    r"|(?P<y4>20\d\d)\s*年\s*(?:度\s*)?政府信息公开"
+    r"|政府信息公开(?:工作)?\s*(?P<y3>20\d\d)\s*年\s*(?:度\s*)?报\s*告"
+)
+
+
+def title_year_in(text: str, start: int = 0, end: Optional[int] = None) -> Optional[tuple[int, Span, str]]:
+    """(year, span of the year, body named between the year and 政府信息公开) of the first title
+    naming a report year in text[start:end]."""
+    m = TITLE_YEAR.search(text, start, len(text) if end is None else end)
+    if m is None:
+        return None
+    g = next(g for g in ("y1", "y2", "y4", "y3") if m.group(g))
+    return int(m.group(g)), Span(m.start(g), m.end(g)), (m.group("body") or "").strip()
 
 
 # Treated as immutable but not frozen, like model.Span (a frozen dataclass is several times slower
@@ -192,26 +222,72 @@ def signature(text: str, tail_lines: int = 6) -> Optional[DateMention]:
             continue
         line = text[s:e]
         stripped_end = s + len(line.rstrip(" \t\u3000\u2002\u2003\u00a0。.，,"))
+        if _META.search(text, s, e):
+            continue  # 发布时间: 2024-01-20 10:30: the page's, not the report's
         mentions = find_dates(text, s, e)
-        if mentions:
-            d = mentions[-1]
-            if d.span.end != stripped_end or d.month is None:
-                continue
+        d = mentions[-1] if mentions else None
+        if d is not None and d.span.end == stripped_end and d.month is not None:
             prefix = text[s:d.span.start]
-            if any(ch.isdigit() for ch in prefix):
-                continue  # a sentence, not a signature line
-            if d.style == "iso" and text.count("\n", 0, s) < 10:  # on one of the first ten lines
+            if not any(ch.isdigit() for ch in prefix):
+                if d.style == "iso" and text.count("\n", 0, s) < 10:  # on one of the first ten lines
+                    continue
+                found = d
                 continue
-            found = d
-            continue
-        mm = _MALFORMED.search(text, s, e)
-        if mm and not text[s:mm.start()].strip() and not text[mm.end():e].strip():
-            found = DateMention(None, None, None, "malformed", Span(mm.start(), mm.end()), mm.group(0))
+            # one line holding the whole report (a page scraped onto one line): the date closes
+            # it after the body's name (…工作。 平潭县人民政府 2013年1月16日)
+            if e == lines[-1][1] and _name_before(text, s, d.span.start):
+                found = d
+                continue
+        bad = _malformed_at_end(text, s, stripped_end)
+        if bad is not None and (not text[s:bad.span.start].strip() or _name_before(text, s, bad.span.start)):
+            found = bad
     return found
+
+
+_SENTENCE_END = re.compile(r"[。!?！？;；]")
+
+
+def _name_before(text: str, s: int, at: int) -> bool:
+    """The text between the last sentence end on the line and ``at`` is a name (the body signing):
+    a few characters, no digit, set off by a space before the date."""
+    last = None
+    for last in _SENTENCE_END.finditer(text, s, at):
+        pass
+    start = last.end() if last is not None else s
+    name = text[start:at]
+    return 0 < len(name.strip()) <= 40 and not any(ch.isdigit() for ch in name) and name[-1:].isspace()
+
+
+def _malformed_at_end(text: str, s: int, e: int) -> Optional[DateMention]:
+    """A date-like token closing text[s:e] that is not a valid date: a digit run (2023120) or
+    digits with some of 年/月/日 lost (20251月15日, 2025年1月15)."""
+    m = _DATE_CHARS.search(text, max(s, e - 24), e)  # the token closes the line: its last characters
+    if m is None:
+        return None
+    raw = m.group(1).strip()
+    a = m.start(1)
+    if not raw or (a > s and (text[a - 1].isdigit() or text[a - 1] in ".-/")):
+        return None
+    dates = find_dates(text, a, a + len(raw))
+    if len(dates) == 1 and dates[0].raw == raw and dates[0].full:
+        return None  # a date (valid or not: RL402 judges 2月30日)
+    digits = sum(ch.isdigit() for ch in raw)
+    if not 6 <= digits <= 8:
+        return None
+    if not any(ch in "年月日号.-/" for ch in raw) and _MALFORMED.fullmatch(raw) is None:
+        return None
+    return DateMention(None, None, None, "malformed", Span(a, a + len(raw)), raw)
 
 
 def guess_malformed(raw: str) -> list[str]:
     """Readings of a digit run with 年月日 lost (2023120 -> 2023年1月20日)."""
+    marked = re.fullmatch(r"(\d{4})年?(\d{1,2})月(\d{1,2})日?|(\d{4})年(\d{1,2})月?(\d{1,2})日", raw)
+    if marked:  # 20251月15日, 2025年1月15: the month and day are still told apart
+        y, mo, d = (int(x) for x in (marked.groups()[:3] if marked.group(1) else marked.groups()[3:]))
+        return [gbt(y, mo, d)] if is_valid(y, mo, d) and mo >= 1 and d >= 1 else []
+    raw = re.sub(r"\D", "", raw)
+    if len(raw) < 6:
+        return []
     y, rest = int(raw[:4]), raw[4:]
     out = []
     for i in (1, 2):
@@ -253,6 +329,48 @@ def statistics_period(text: str, dates: "Optional[list[DateMention]]" = None) ->
     return fallback
 
 
+# The statistics period as stated: the key words, then "from … to …" up to the sentence's end.
+_PERIOD_KEY = re.compile(r"统计(?:期限|时限|期间|时段|周期|区间|时间(?:范围)?)")
+_PERIOD_HEAD = re.compile(r"[^\S\n]*(?:为|是)?[^\S\n]*:?[^\S\n]*(?:自|从|由)?")
+_PERIOD_TO = re.compile(r"至|到")
+_PERIOD_STOP = re.compile(r"[。;,)\n]|截止|止")
+_SPACES = re.compile(r"\s+")
+# A well-formed end of a period: a full date (the end may leave out the year: 至12月31日)
+_GOOD_DATE = re.compile(
+    r"(?:(?:19|20)\d\d年)?\d{1,2}月(?:\d{1,2}[日号])?"
+    r"|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}"
+    rf"|(?:[{_CN_DIGIT}]{{4}}年)?[{_CN_SMALL}]{{1,2}}月(?:[{_CN_SMALL}]{{1,3}}[日号])?"
+)
+
+
+def malformed_periods(text: str) -> list[tuple[Span, str]]:
+    """Statistics periods whose dates are not dates: 自20251月1日至202512月31日, 202311日至20231231日,
+    至202020年12月31日, 自至 (the dates missing). (span, the period as written). A period cut by
+    the end of the text (an excerpt that stops) is not malformed, nor a period said in words
+    (统计期限为2024年度, 为全年)."""
+    out = []
+    for k in _PERIOD_KEY.finditer(text):
+        a0 = _PERIOD_HEAD.match(text, k.end()).end()
+        to = _PERIOD_TO.search(text, a0, min(len(text), a0 + 30))
+        if to is None:
+            continue
+        first = text[a0:to.start()]
+        if _PERIOD_STOP.search(first.rstrip(", \t")) is not None:
+            continue  # a sentence or clause ends before 至: not one period
+        stop = _PERIOD_STOP.search(text, to.end(), min(len(text), to.end() + 30))
+        if stop is None:
+            continue  # runs on to the end of the text (an excerpt cut there) or far on
+        first = _SPACES.sub("", first).rstrip(",").removesuffix("起")
+        last = _SPACES.sub("", text[to.end():stop.start()])
+        if first and last and _GOOD_DATE.fullmatch(first) and _GOOD_DATE.fullmatch(last):
+            continue
+        if any(part and not any(ch.isdigit() or ch in _CN_DIGIT for ch in part) for part in (first, last)):
+            continue  # 统计期限为全年至今, 统计时间截至…: words, not a date that lost its 年月日
+        end = stop.end() if text.startswith(("止", "截止"), stop.start()) else stop.start()
+        out.append((Span(k.start(), end), text[k.start():end].strip()))
+    return out
+
+
 # Once per report, shared by every date rule (Report.derive keeps them).
 
 def report_dates(report) -> list[DateMention]:
@@ -265,3 +383,7 @@ def report_signature(report) -> Optional[DateMention]:
 
 def report_period(report) -> Optional[tuple[DateMention, DateMention, Span]]:
     return report.derive("period", lambda: statistics_period(report.source.text, report_dates(report)))
+
+
+def report_malformed_periods(report) -> list[tuple[Span, str]]:
+    return report.derive("malformed-periods", lambda: malformed_periods(report.source.text))

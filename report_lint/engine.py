@@ -4,22 +4,51 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from .findings import Diagnostic, FileResult, Finding, Message, RelatedPosition, Severity
+from .findings import SAFE, Diagnostic, Edit, FileResult, Finding, Fix, Locator, Message, RelatedPosition, Severity
 from .rules import Context, Rule, all_rules
+from .rules.base import SeriesRule
+
+from .discover import display
 
 if TYPE_CHECKING:
     from .config import Config
+    from .discover import Input
     from .source import InputError, Source
 
 INPUT_ERROR_CODE = "RL001"
 
 
-def _crashed(rule: Rule, e: Exception) -> Finding:
-    """A rule that failed on this report: said as an error of that rule, whole file."""
-    what = f"{type(e).__name__}: {e}"[:200]
-    return Finding(rule.code, Message(f"规则 {rule.code} 检查这份报告时出错，结果不完整（请报告此问题）：{what}",
-                                      f"rule {rule.code} failed on this report, its result is incomplete (please report it): {what}"),
-                   None, severity=Severity.ERROR, name=rule.name)
+INTERNAL_ERROR_CODE = "RL000"
+SKIPPED_CODE = "RL004"
+
+
+def _failure_text(e: BaseException) -> str:
+    if isinstance(e, RecursionError):
+        return "RecursionError"
+    if isinstance(e, MemoryError):
+        return "MemoryError"
+    return f"{type(e).__name__}: {e}"[:200]
+
+
+def _internal(what: str, e: BaseException) -> Finding:
+    """report-lint failed on this report (a bug of ours, never of the report): said once, and
+    the file counts as not fully checked (exit 2)."""
+    why = _failure_text(e)
+    if what == "parser":
+        msg = Message(f"report-lint 读取这份报告时出错，未能检查（请报告此问题）：{why}",
+                      f"report-lint failed to read this report, nothing was checked (please report it): {why}")
+    else:
+        msg = Message(f"规则 {what} 检查这份报告时出错，该规则的结果不完整（请报告此问题）：{why}",
+                      f"rule {what} failed on this report, its result is incomplete (please report it): {why}")
+    return Finding(INTERNAL_ERROR_CODE, msg, None, severity=Severity.ERROR, name="internal-error")
+
+
+def _applies(rule: Rule, kind: str) -> bool:
+    """Whether a rule looks at this kind of text (Rule.scope, doctype.py)."""
+    scope = getattr(rule, "scope", "report")
+    if kind == "not-report":
+        return scope == "any"
+    return scope != "template" or kind == "template"
 
 
 def _matches(code: str, prefixes: Iterable[str]) -> bool:
@@ -30,7 +59,13 @@ class Engine:
     def __init__(self, config: "Config", lang: Optional[str] = None) -> None:
         self.config = config
         self.lang = lang or config.lang
-        self.rules: list[Rule] = [r for r in all_rules() if config.is_selected(r.code)]
+        selected = [r for r in all_rules() if config.is_selected(r.code, not getattr(r, "default_enabled", True))]
+        # Rules over one report run here; rules over a body's years (RL6xx) once a batch is
+        # read (series/stage.py), from the YearData each report leaves when collect_series is on.
+        self.rules: list[Rule] = [r for r in selected if not isinstance(r, SeriesRule)]
+        self.series_rules: list[SeriesRule] = [r for r in selected if isinstance(r, SeriesRule)]
+        self.collect_series = False  # set by the command for a batch (or --previous)
+        self.series_keyed = True  # only reports a name can pair (not so with --previous)
         self.by_code = {r.code: r for r in all_rules()}
         self.ctx = Context(
             percent_tolerance=config.percent_tolerance,
@@ -48,28 +83,97 @@ class Engine:
     def check_source(self, source: "Source") -> FileResult:
         from .report import build_report
 
-        report = build_report(source)
-        ignored = self.config.ignored_for(source.path)
+        failed = False
         findings: list[Finding] = []
-        for rule in self.rules:
+        try:
+            report = build_report(source)
+        except (Exception, RecursionError, MemoryError) as e:  # our bug: this file, not the batch
+            findings.append(_internal("parser", e))
+            report, failed = None, True
+        ignored = self.config.ignored_for(source.path)
+        for rule in self.rules if report is not None else ():
             if ignored and _matches(rule.code, ignored):
+                continue
+            if not _applies(rule, report.kind):
                 continue
             try:
                 for f in rule.check(report, self.ctx):
                     f.name = rule.name
                     findings.append(f)
-            except Exception as e:  # a rule's bug must not end the run (or a batch of thousands)
-                findings.append(_crashed(rule, e))
-        diags = [self._diagnostic(source, f) for f in findings]
+            except (Exception, RecursionError, MemoryError) as e:  # a rule's bug must not end the run
+                findings.append(_internal(rule.code, e))
+                failed = True
+        series = None
+        if self.collect_series and self.series_rules and report is not None and report.kind == "template":
+            try:
+                from .series.digest import digest
+
+                series = digest(report, keyed=self.series_keyed)
+            except (Exception, RecursionError, MemoryError) as e:  # our bug: said, the file not clean
+                findings.append(_internal("RL6xx", e))
+                failed = True
+        diags = []
+        for f in findings:
+            try:
+                diags.append(self._diagnostic(source, f))
+            except (IndexError, ValueError, TypeError) as e:  # a span outside the text: our bug
+                diags.append(self._diagnostic(source, _internal(f.code, e)))
+                failed = True
         diags.sort(key=lambda d: (d.line, d.column, d.code))
-        return FileResult(source.path, source, diags)
+        result = FileResult(source.path, source, diags, series=series)
+        if failed:
+            from .source import InputError
+
+            result.error = InputError("internal-error", "report-lint 内部错误", "report-lint internal error")
+        return result
 
     def input_failure(self, path: str, err: "InputError") -> FileResult:
         # Said whatever the selection: a file that was not read must never look clean.
         rule = self.by_code.get(INPUT_ERROR_CODE)
+        path = display(path)
         diag = Diagnostic(path, INPUT_ERROR_CODE, rule.name if rule else "unreadable-input",
                           Severity.ERROR, f"{err.message(self.lang)} [{err.code}]", 1, 1, 1, 1)
         return FileResult(path, None, [diag], err)
+
+    def skipped(self, path: str, why: Message) -> FileResult:
+        """A file of a checked folder that was not read, and why (RL004, if selected)."""
+        path = display(path)
+        if not self.config.is_selected(SKIPPED_CODE):
+            return FileResult(path, None, [])
+        diag = Diagnostic(path, SKIPPED_CODE, "input-skipped", self.severity(SKIPPED_CODE), why.text(self.lang), 1, 1, 1, 1)
+        return FileResult(path, None, [diag])
+
+    def check_input(self, item: "Input", stdin_data: Optional[bytes] = None,
+                    stdin_name: Optional[str] = None) -> "Optional[FileResult]":
+        """The result for one input of discover.expand; None for a file report-lint wrote
+        itself in an earlier run (found in a folder: never a report)."""
+        if item.failure is not None:
+            from .source import InputError
+
+            return self.input_failure(item.path, InputError("unreadable-folder", item.failure.zh, item.failure.en))
+        if item.skip is not None:
+            return self.skipped(item.path, item.skip)
+        if item.path == "-":
+            result = self.check_path("-", stdin_data, stdin_name)
+            if result.series is not None:  # standard input cannot be read again for positions
+                result.series.source = result.source
+            return result
+        from . import source as src
+        from .source import InputError
+
+        try:
+            data = src.read_bytes(item.path, roots=None if item.explicit else item.roots)
+            if not item.explicit:
+                from .outputs import written_by_report_lint
+
+                if written_by_report_lint(data):
+                    return None
+            s = src.from_bytes(data, display(item.path))
+        except InputError as err:
+            if err.code == "outside":
+                return self.skipped(item.path, Message(err.message_zh, err.message_en))
+            return self.input_failure(item.path, err)
+        return self.check_source(s)
 
     def check_path(self, path: str, stdin_data: Optional[bytes] = None, stdin_name: Optional[str] = None) -> FileResult:
         from . import source as src
@@ -77,26 +181,39 @@ class Engine:
 
         try:
             if path == "-":
-                s = src.from_bytes(stdin_data or b"", stdin_name or "-")
+                s = src.from_bytes(stdin_data or b"", display(stdin_name or "-"))
             else:
-                s = src.load(path)
+                s = src.from_bytes(src.read_bytes(path), display(path))
         except InputError as err:
             return self.input_failure(stdin_name or path if path == "-" else path, err)
         return self.check_source(s)
 
-    def _diagnostic(self, source: "Source", f: Finding) -> Diagnostic:
+    def _diagnostic(self, source: "Source", f: Finding, others: "Optional[dict]" = None) -> Diagnostic:
+        """``others``: the Sources of other reports by display path, for related positions in
+        another file (a rule over a body's years); a related position in a file not given is
+        left out."""
         lang = self.lang
         if f.span is None:
             line, col, end_line, end_col = 1, 1, 1, 1
         else:
             line, col = source.position(f.span.start)
             end_line, end_col = source.end_position(f.span.end) if f.span.end > f.span.start else (line, col)
+        located = source._places is not None  # a page, document or PDF: say where in words too
         related = []
         for r in f.related:
             if r.span is None:
                 continue
-            rl, rc = source.position(r.span.start)
-            related.append(RelatedPosition(rl, rc, r.message.text(lang)))
+            where = source
+            if r.path is not None and r.path != source.path:
+                where = (others or {}).get(r.path)
+                if where is None:
+                    continue
+            rl, rc = where.position(r.span.start)
+            loc = _locator(where, r.span.start, r.span.end, lang) if where._places is not None else None
+            related.append(RelatedPosition(rl, rc, r.message.text(lang), loc, r.path if where is not source else None))
+        locator = None
+        if located:
+            locator = _locator(source, f.span.start, f.span.end, lang) if f.span is not None else None
         return Diagnostic(
             path=source.path,
             code=f.code,
@@ -109,4 +226,49 @@ class Engine:
             end_column=end_col,
             related=related,
             detail=f.detail.text(lang) if f.detail is not None else "",
+            locator=locator,
+            fix=self._fix(source, f.fix) if f.fix is not None else None,
+            key=_key(source, f),
         )
+
+    def _fix(self, source: "Source", fix: Fix) -> "Optional[Fix]":
+        """The fix with its edits moved onto the original file, or None when an edit does not
+        map character for character (an entity, a deleted invisible character, a line end
+        inside it): such a text is left for a person to correct."""
+        edits = []
+        for e in sorted(fix.edits, key=lambda e: e.start):
+            start = source.to_original(e.start)
+            end = source.to_original(e.end) if e.end > e.start else start
+            old = source.original[start:end]
+            if end - start != e.end - e.start or "\r" in old or "\n" in old or "\n" in e.content or "\r" in e.content:
+                return None
+            if edits and start < edits[-1].end:
+                return None  # overlapping edits: a bug of the rule, never applied
+            line, col = source.position(e.start)
+            end_line, end_col = source.position(e.end) if e.end > e.start else (line, col)
+            edits.append(Edit(start, end, e.content, line, col, end_line, end_col, old))
+        if not edits:
+            return None
+        message = fix.message.text(self.lang) if isinstance(fix.message, Message) else str(fix.message)
+        available = fix.applicability == SAFE or self.config.unsafe_fixes
+        return Fix(edits, message, fix.applicability, available)
+
+
+def _key(source: "Source", f: Finding) -> str:
+    """What a finding is about, from the analysis text (the same for the .txt, .docx and .html
+    copies of a report, and wherever the paragraph moves): the flagged text with a little context,
+    spaces and table rules left out; for a finding on the whole file, its Chinese message."""
+    from .fingerprints import context_key
+
+    if f.span is None:
+        return "\x1e" + f.message.zh
+    return context_key(source.text, f.span.start, f.span.end)
+
+
+def _locator(source: "Source", start: int, end: int, lang: str) -> "Optional[Locator]":
+    where = source.locate(start, end, lang)
+    if where is None:
+        return None
+    line, col = source.text_position(start)
+    end_line, end_col = source.text_position(end) if end > start else (line, col)
+    return Locator(where[0], where[1], line, col, end_line, end_col)

@@ -1,9 +1,14 @@
 """`report-lint extract`: the tables as data, for auditors.
 
 JSON: one object per input file, in input order,
-    {"path", "format", "report_year", "tables": {"active", "requests", "reviews"}, "table_status"}
+    {"path", "format", "report_year", "tables": {"active", "requests", "reviews"}, "table_status",
+     "coverage"}
 where a table that was not found is null and values are numbers or null (blank, placeholder,
-unreadable). CSV: one line per cell with its position in the original file.
+or not read with certainty: a value is exported only when its row and column are certain).
+``table_status`` is ok (every row read), partial (some rows not read, missing, or past the
+point where the text stops), missing (heading, no data), absent or not-applicable; ``coverage``
+says per table how many rows were expected and read, and why the others were not
+(Coverage.as_dict). CSV: one line per cell with its position in the original file.
 """
 
 from __future__ import annotations
@@ -28,13 +33,24 @@ def table_data(table: Table) -> Optional[dict]:
     return {k: {f: _value(c) for f, c in zip(r.fields, r.cells)} for k, r in table.rows.items()}
 
 
+_STATUS = {"complete": "ok", "unread": "missing"}
+
+
+def table_status(table: Table) -> str:
+    """ok | partial | missing | absent | not-applicable, from the table's coverage."""
+    status = table.coverage.status
+    return _STATUS.get(status, status)
+
+
 def report_dict(report: Report) -> dict:
+    kinds = ("active", "requests", "reviews")
     return {
         "path": report.path,
         "format": report.template,
         "report_year": report.report_year,
-        "tables": {kind: table_data(report.tables[kind]) for kind in ("active", "requests", "reviews")},
-        "table_status": {kind: report.tables[kind].status for kind in ("active", "requests", "reviews")},
+        "tables": {kind: table_data(report.tables[kind]) for kind in kinds},
+        "table_status": {kind: table_status(report.tables[kind]) for kind in kinds},
+        "coverage": {kind: report.tables[kind].coverage.as_dict() for kind in kinds},
     }
 
 

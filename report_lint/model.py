@@ -50,12 +50,27 @@ class Cell:
     value: Optional[Number]
     span: Optional[Span]
     raw: str = ""
-    # number | placeholder | blank | recovered (split out of run-together digits)
+    # number | placeholder | blank | recovered (split out of run-together digits, or placed by
+    # the table's identities) | unreadable (value not certain: null, never a guess)
     kind: str = "number"
 
     @property
     def is_null(self) -> bool:
         return self.value is None
+
+
+# Why a row's cells were not read (Row.unread). A row with a reason has null cells that are
+# not certain; it takes no part in the arithmetic and is counted as not read in the coverage.
+UNREAD_REASONS = {
+    "cut": ("文本在此行中截止", "the text stops inside the row"),
+    "short": ("数字个数少于列数", "fewer values than columns"),
+    "ambiguous": ("数字连在一起，无法确定如何拆分", "run-together digits that split more than one way"),
+    "unbalanced": ("数字连在一起，任何拆分都不能使本行平衡", "run-together digits that no split balances"),
+    "contradicted": ("数字连在一起，唯一使本行平衡的拆分与表中其他行矛盾", "the only split that balances the row contradicts the other rows"),
+    "detached": ("数字与行名分离，无法确定对应关系", "values detached from their labels; the pairing is not certain"),
+    "unreadable": ("数字无法读取", "values that cannot be read"),
+    "too-long": ("有的数字超过 15 位，不可能是计数", "a value of more than 15 digits, which no count has"),
+}
 
 
 @dataclass(slots=True)
@@ -66,6 +81,15 @@ class Row:
     cells: list[Cell] = field(default_factory=list)
     fields: tuple[str, ...] = ()  # field name per cell (active/reviews); empty for requests
     score: float = 1.0  # label match confidence, 0..1
+    # "" when every cell was read (a blank or placeholder cell is read: it is what the report
+    # says); else a key of UNREAD_REASONS, and the cells are null.
+    unread: str = ""
+    # How the placement was inferred, when it was: "" (written cell by cell), "split" (run-
+    # together digits split by the row's identity), "columns" (a split chosen by the column
+    # identities), "order" (values detached from their labels, paired in order and confirmed
+    # by the identities). Inferred values are certain enough to export, never guesses.
+    inferred: str = ""
+    raw: str = ""  # the values as printed, for an unread or inferred row ("713000074")
 
     @property
     def values(self) -> list[Optional[Number]]:
@@ -76,6 +100,20 @@ class Row:
             return self.cells[self.fields.index(field_name)]
         except ValueError:
             return None
+
+    def total_or_sum(self) -> Optional[Number]:
+        """A requests row's 总计; where that cell was left blank beside filled applicant cells,
+        their sum (blanks count as 0, FORMAT.md §2): what the prose is compared with. None when
+        the row was not read or holds no number."""
+        if self.unread or len(self.cells) != 7 or self.fields:
+            return None
+        total = self.cells[6]
+        if total.value is not None:
+            return total.value
+        parts = [c.value for c in self.cells[:6]]
+        if all(v is None for v in parts) or any(c.kind == "unreadable" for c in self.cells):
+            return None
+        return sum(v for v in parts if v is not None)
 
 
 @dataclass(slots=True)
@@ -92,6 +130,48 @@ OK = "ok"  # found and read
 MISSING = "missing"  # heading present, no data (image / lost when copied)
 ABSENT = "absent"  # neither heading nor data
 TRUNCATED = "truncated"  # data starts but stops part-way
+NOT_APPLICABLE = "not-applicable"  # a report of 2008-2018: no national table template
+
+
+@dataclass(slots=True)
+class Coverage:
+    """How much of one table was checked (principle 3: a clean result must say what it covers).
+
+    status     "complete"  every template row read with certainty;
+               "partial"   the table was read, but some rows were not (``unread``), are not in
+                           the text (``missing``) or lie past the point where the text stops;
+               "unread"    the heading is there, no row could be read (an image, lost data);
+               "absent"    the table is not in the text;
+               "not-applicable"  the report has no such table to check (set by the caller,
+                           e.g. for reports of the older structure).
+    expected   rows of a complete table in its template (reviews: its 3 groups)
+    read       template rows whose every cell was read with certainty
+    unread     row key -> reason (a key of UNREAD_REASONS) for rows found but not read
+    missing    template rows not found although the text goes on past where they belong
+    after_cut  template rows past the point where the text stops (an excerpt)
+    unknown    rows found that match no template row (not checked)
+    cut        the text stops inside this table (or before its data)
+    """
+
+    status: str
+    expected: int = 0
+    read: int = 0
+    unread: dict = field(default_factory=dict)
+    missing: tuple = ()
+    after_cut: int = 0
+    unknown: int = 0
+    cut: bool = False
+
+    @property
+    def checked_all(self) -> bool:
+        return self.status == "complete"
+
+    def as_dict(self) -> dict:
+        return {
+            "status": self.status, "rows_expected": self.expected, "rows_read": self.read,
+            "rows_unread": dict(self.unread), "rows_missing": list(self.missing),
+            "rows_after_cut": self.after_cut, "rows_unknown": self.unknown, "text_stops": self.cut,
+        }
 
 
 @dataclass(slots=True)
@@ -105,10 +185,21 @@ class Table:
     template: str = "unknown"  # "2021" | "2019" | "unknown" as seen in this table
     stopped_at: Optional[Span] = None  # where reading stopped, when TRUNCATED
     notes: list[ParseNote] = field(default_factory=list)
+    # The text itself stops inside this table, or between its heading and its data (an
+    # excerpt): rows past that point are not missing from the report, only from the text.
+    cut: bool = False
+    # Set by the caller to override what the rows say (e.g. "not-applicable"); else computed.
+    coverage_status: Optional[str] = None
 
     @property
     def found(self) -> bool:
         return self.status in (OK, TRUNCATED)
+
+    @property
+    def coverage(self) -> Coverage:
+        from .coverage import table_coverage  # template data is loaded only when asked
+
+        return table_coverage(self)
 
     def row(self, key: str) -> Optional[Row]:
         return self.rows.get(key)
@@ -121,6 +212,8 @@ class Section:
     canonical: Optional[int]  # which template section (1..6) the title matches, None if none
     heading: Span  # the heading itself
     body: Span  # from after the heading to the next section heading
+    # The template wording when the title is it with a slip of a character (行政法复议), else ""
+    typo_of: str = ""
 
 
 @dataclass(slots=True)
@@ -132,6 +225,10 @@ class Report:
     report_year: Optional[int]
     report_year_span: Optional[Span] = None
     notes: list[ParseNote] = field(default_factory=list)
+    # What the text is (doctype.py): "template" (2019 onwards), "legacy" (2008-2018, no table
+    # template), "not-report"; and where it stops when it ends before the report does.
+    kind: str = "template"
+    stops_at: Optional[Span] = None
     # What rules derive from the text once per report (dates, narrative clauses, ...), filled
     # on first use by the module that knows how (dates.py, narrative.py): never re-parsed.
     derived: dict = field(default_factory=dict, repr=False, compare=False)
@@ -146,6 +243,32 @@ class Report:
     @property
     def path(self) -> str:
         return self.source.path
+
+    def last_section(self) -> Optional[int]:
+        """The template number (1..6) of the last template section in the text, or None."""
+        found = [s for s in self.sections if s.canonical is not None]
+        return max(found, key=lambda s: s.heading.start).canonical if found else None
+
+    def beyond_text(self, section: int) -> bool:
+        """Whether template section ``section`` (1..6) would come after the point where the
+        text stops (doctype.py): nothing there can be demanded of the report."""
+        if self.stops_at is None:
+            return False
+        last = self.last_section()
+        return last is None or section > last
+
+    def reaches_stop(self, span: Optional[Span]) -> bool:
+        """Whether ``span`` runs up to where the text stops (a table cut by the excerpt)."""
+        if self.stops_at is None or span is None:
+            return False
+        if span.end >= self.stops_at.start:
+            return True
+        if any(s.heading.start >= span.end for s in self.sections):
+            return False  # a section follows the table: it was not cut by the end of the text
+        # only headers, captions and ordinals (1. 2、), no value, between the table and the end
+        import re
+
+        return re.search(r"\d(?![\d.、])", self.source.text[span.end:self.stops_at.end]) is None
 
     def section(self, number: int) -> Optional[Section]:
         for s in self.sections:

@@ -100,11 +100,14 @@ class Quantity:
     decimals: int = 0  # printed decimals (percentages)
     approx: bool = False  # 余 / 多 / 约 / 近 / 超过 ...
     number_span: Optional[Span] = None  # the digits alone
+    # the head of an item label cut off by 、 (政策、规范性文件类信息80条: "政策、"), at most 40 characters
+    label: str = field(default="", repr=False, compare=False)
 
     @property
     def subject(self) -> str:
         """The clause text before the number, trimmed (at most SUBJECT_MAX characters of it)."""
-        return self.line[max(self.subject_start, self.subject_end - SUBJECT_MAX):self.subject_end].strip(_SUBJECT_STRIP)
+        own = self.line[max(self.subject_start, self.subject_end - SUBJECT_MAX):self.subject_end].strip(_SUBJECT_STRIP)
+        return self.label + own if self.label else own
 
     @property
     def int_value(self) -> Optional[int]:
@@ -317,11 +320,13 @@ def _quantities(text: str, masked: str, start: int, end: int, offset: int) -> li
             continue
         s = masked[a:b]
         prev = masked[a - 1] if a > 0 else " "
-        if prev in "第(星周" or masked[max(0, a - 3):a] == "百分之":
+        if prev in "第(星周“\"" or masked[max(0, a - 3):a] == "百分之":
             continue
         unit, uend, approx = _unit_at(masked, b)
         if not unit or masked.startswith(_NOT_COUNT_AFTER, b) or masked.startswith("个工作日", b) or masked.startswith("个月", b):
             continue
+        if uend < n and masked[uend] in _CN:
+            continue  # “三个一”, 两个一百年: a name made of numerals, not a count
         if unit in ("类", "所", "本", "部", "张", "户") or (s in ("一",) and unit in ("次",) and masked.startswith("次性", b)):
             continue  # 一类 / 一次性: words, not counts
         v = cn_to_int(s)
@@ -355,6 +360,9 @@ def parse_text(text: str, offset: int = 0, counters: Optional[list[int]] = None)
     nxt = m.start() if m else len(text)
     out: list[Clause] = []
     start = i = 0
+    # An item label that holds 、 (政策、规范性文件类信息80条) is cut into clauses by it: the
+    # clauses without a number before the 、 are the head of the next number's subject.
+    label = ""
     # the text between separators and the separators, alternately, cut by the regex engine
     parts = _SPLIT.split(masked)
     parts.append("")  # the end of the text ends the last clause
@@ -376,10 +384,14 @@ def parse_text(text: str, offset: int = 0, counters: Optional[list[int]] = None)
             if nxt < b:
                 qs = _quantities(text, masked, a, b, offset)
                 if qs:  # a year or an ordinal alone leaves the shared empty tuples
+                    if label and qs[0].kind != "percent":
+                        qs[0].label = label
                     cl.set_quantities(qs)
                 m = _HAS_NUMBER.search(masked, b)
                 nxt = m.start() if m else len(text)
             out.append(cl)
+            # bounded: a long list of labels without numbers must not grow it without end
+            label = (label + s + "、")[-40:] if c == "、" and not cl.quantities and len(s) <= 16 else ""
         if c in _SENTENCE_END:  # so is "", the end of the text
             sent += 1
             segm += 1
@@ -445,11 +457,25 @@ def sentences(report: "Report") -> list[list[int]]:
     return report.derive("sentences", group)
 
 
+# A sub-heading ordinal, （二） / 二、 / 2. at a line start or after a sentence end (pages
+# scraped onto one line run headings into the text: …成效。（二）依申请公开情况今年…): the
+# words after it say what the paragraphs under it are about, until the next one. Written to
+# start with the sentence end or space before it, so that one pass over the text skips to the
+# few candidates (starting with the ordinal, it stopped at every digit and 一).
+_ORDINAL = r"(?:\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、](?!\d))[ \t]*([^。,;:!?\n]{1,16})"
+_SUBHEAD = re.compile(r"[。!?;\s]" + _ORDINAL)
+_SUBHEAD_AT_START = re.compile(_ORDINAL)
+
+
+def _spans(report: "Report") -> list[Span]:
+    return report.derive("narrative-spans", lambda: narrative_spans(report))
+
+
 def _clauses(report: "Report") -> list[Clause]:
     text = report.source.text
     out: list[Clause] = []
     counters = [0, 0, 0]
-    for sp in narrative_spans(report):
+    for sp in _spans(report):
         # whole lines only; lines that look like table rows (| or tabs) are not narrative
         pos = sp.start
         for line in text[sp.start:sp.end].split("\n"):
@@ -460,3 +486,38 @@ def _clauses(report: "Report") -> list[Clause]:
             counters[2] += 1
             pos += len(line) + 1
     return out
+
+
+def topic_at(report: "Report", offset: int) -> str:
+    """What the paragraph at ``offset`` is about when its clause does not say it: the words after
+    the last sub-heading ordinal before it in its section ("依申请公开情况" after （二）), or the
+    section's title; "" when none. Read for subjects like "本年度共办结" (claims.restated): looked
+    for backwards from the offset, through the narrative only (a table's rows are not headings),
+    a stretch at a time, so that a report pays for the few clauses that ask."""
+    text = report.source.text
+    sec = None
+    for s in report.sections:
+        if s.body.start <= offset:
+            sec = s
+    floor = sec.body.start if sec is not None else 0
+    for sp in reversed(_spans(report)):
+        if sp.start >= offset or sp.end <= floor:
+            continue
+        lo, hi = max(sp.start, floor), min(sp.end, offset)
+        while hi > lo:
+            a = max(lo, hi - 600)
+            last = None
+            for last in _SUBHEAD.finditer(text, max(lo, a - 1), hi):
+                pass
+            if last is not None:
+                return last.group(1)
+            if a == lo:
+                m = _SUBHEAD_AT_START.match(text, lo, hi)
+                if m is not None:
+                    return m.group(1)
+            hi = a + 20  # overlap: a heading cut by the stretch's start is found in the next
+            if a == lo:
+                break
+    return sec.title if sec is not None else ""
+
+

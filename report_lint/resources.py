@@ -58,19 +58,66 @@ def _parse_toml(path: str) -> dict:
         return tomllib.load(f)
 
 
+# Every cache file: magic, a BLAKE2b digest of everything after it, the entry's key (``head``)
+# and the marshalled value. The digest is checked before anything is unmarshalled: marshal
+# trusts its input (damaged code objects or regex programs can crash the interpreter), so a file
+# that does not verify is deleted and the value computed again, never used.
+_MAGIC = b"RLC\x03"
+_DIGEST = 16
+_MAX_ENTRY = 64 * 1024 * 1024
+
+
+def _digest(data) -> bytes:
+    try:
+        from _blake2 import blake2b  # what hashlib wraps; importing hashlib costs ~2.5 ms
+    except ImportError:  # pragma: no cover - other Pythons
+        from hashlib import blake2b
+    return blake2b(data, digest_size=_DIGEST).digest()
+
+
+def _read_entry(path: str):
+    """The bytes of a cache file, or None: missing, not a regular file, a symlink, too large."""
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except (OSError, ValueError):
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_ENTRY:
+            return None
+        with open(fd, "rb", closefd=False) as f:
+            return f.read(_MAX_ENTRY + 1)
+    except (OSError, ValueError):
+        return None
+    finally:
+        os.close(fd)
+
+
 def read_marshalled(path: str, head: bytes):
     """The value marshalled in ``path`` after exactly ``head``; None when the file is missing,
-    made for another key or damaged (the caller then computes it again)."""
+    made for another key or damaged (a damaged file is removed; the caller computes again)."""
     import marshal
 
+    data = _read_entry(path)
+    if data is None:
+        return None
+    start = len(_MAGIC) + _DIGEST
+    view = memoryview(data)
+    if data[: len(_MAGIC)] != _MAGIC or _digest(view[start:]) != data[len(_MAGIC):start]:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+        return None
+    if data[start:start + len(head)] != head:
+        return None  # another key under the same name: a miss
     try:
-        with open(path, "rb") as f:
-            data = f.read()
-        if data.startswith(head):
-            return marshal.loads(data[len(head):])
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    return None
+        return marshal.loads(view[start + len(head):])
+    except (ValueError, EOFError, TypeError):  # verified, so only another Python's format
+        return None
 
 
 def write_marshalled(path: str, head: bytes, value) -> None:
@@ -78,11 +125,12 @@ def write_marshalled(path: str, head: bytes, value) -> None:
     a file); silently nothing when the value cannot be marshalled or the folder not written."""
     import marshal
 
-    tmp = f"{path}.{os.getpid()}.tmp"
+    tmp = f"{path}.{os.getpid()}.{id(value) & 0xFFFF:x}.tmp"
     try:
-        blob = marshal.dumps(value)
-        with open(tmp, "wb") as f:
-            f.write(head + blob)
+        body = head + marshal.dumps(value)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o600)
+        with open(fd, "wb") as f:
+            f.write(_MAGIC + _digest(body) + body)
         os.replace(tmp, path)
     except (OSError, ValueError):
         try:

@@ -33,6 +33,27 @@ _HEADING = re.compile(
     r"(?P<title>(?:政府信息公开工作)?(?:" + "|".join(f"(?P<t{k}>{v})" for k, v in TITLES.items()) + "))"
 )
 
+# The template's own headings, word for word: so specific that they are headings wherever they
+# stand, also run into the text before them as in pages scraped onto one line
+# (`…4432.52元三、收到和处理政府信息公开申请情况`), and recognised with a slip of one character
+# (`四、政府信息公开行政法复议、行政诉讼情况`, reported by RL507).
+EXACT = {
+    1: ("总体情况",),
+    2: ("主动公开政府信息情况",),
+    3: ("收到和处理政府信息公开申请情况",),
+    4: ("政府信息公开行政复议、行政诉讼情况", "因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
+    5: ("存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况"),
+    6: ("其他需要报告的事项",),
+}
+_RUN_IN = re.compile(
+    rf"(?P<ord>(?<![{_NUMERALS}])[{_NUMERALS}])[ \t]*[、.．][ \t]*"
+    # 总体情况 is too short to be a heading wherever it stands (统一、总体情况)
+    r"(?P<title>" + "|".join(f"(?P<t{k}>{'|'.join(map(re.escape, v))})" for k, v in EXACT.items() if k > 1) + ")"
+)
+# Where a heading with a slip could start: the template's own ordinal, then the first character
+# of one of its wordings (the typo is looked for after it).
+_SLIP_AT = re.compile(rf"(?<![{_NUMERALS}])(?P<ord>[一二三四五六])[ \t]*[、.．][ \t]*(?=[总主收政因存其])")
+
 CN = {ch: i + 1 for i, ch in enumerate(_NUMERALS)}
 
 
@@ -47,12 +68,65 @@ def _cn_number(s: str) -> int:
 def find_sections(text: str) -> list[Section]:
     """Section headings in document order with the body each one introduces."""
     found: list[tuple[int, Optional[int], str, Span]] = []
+    starts = set()
     for m in _HEADING.finditer(text):
         canonical = next((k for k in TITLES if m.group(f"t{k}")), None)
         number = _cn_number(m.group("ord"))
         found.append((number, canonical, m.group("title"), Span(m.start(), m.end())))
+        starts.add(m.start())
+    typos: dict[int, str] = {}
+    extra = False
+    for m in _RUN_IN.finditer(text):
+        canonical = next(k for k in EXACT if k > 1 and m.group(f"t{k}"))
+        if m.start() not in starts and _cn_number(m.group("ord")) == canonical:  # its own ordinal
+            found.append((canonical, canonical, m.group("title"), Span(m.start(), m.end())))
+            starts.add(m.start())
+            extra = True
+    present = {f[1] for f in found}
+    for m in _SLIP_AT.finditer(text):
+        k = CN[m.group("ord")]
+        if k in present or m.start() in starts:
+            continue
+        hit = _near(text, m.end(), EXACT[k])
+        if hit is not None:
+            end, wording = hit
+            found.append((k, k, text[m.end():end], Span(m.start(), end)))
+            typos[m.start()] = wording
+            present.add(k)
+            extra = True
+    if extra:
+        found.sort(key=lambda f: f[3].start)
     sections: list[Section] = []
     for i, (number, canonical, title, span) in enumerate(found):
         body_end = found[i + 1][3].start if i + 1 < len(found) else len(text)
-        sections.append(Section(number, title, canonical, span, Span(span.end, body_end)))
+        sections.append(Section(number, title, canonical, span, Span(span.end, body_end), typos.get(span.start, "")))
     return sections
+
+
+def _near(text: str, at: int, wordings: tuple[str, ...]) -> "Optional[tuple[int, str]]":
+    """(end, wording) when the text at ``at`` is one of the wordings (of 7 or more characters)
+    with one character added, dropped or changed; None otherwise."""
+    for w in wordings:
+        if len(w) < 7:
+            continue  # 总体情况: one character off is another phrase
+        # a whole heading ends as the wording does: prefer the candidate with its last character
+        hits = [n for n in (len(w) + 1, len(w), len(w) - 1)
+                if "\n" not in text[at:at + n] and text[at:at + n] != w and _one_edit(text[at:at + n], w)]
+        if hits:
+            n = next((n for n in hits if text[at + n - 1] == w[-1]), hits[0])
+            return at + n, w
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by exactly one insertion, deletion or substitution."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]

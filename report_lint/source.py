@@ -15,14 +15,17 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from bisect import bisect_right
+import stat
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
 
-__all__ = ["InputError", "MAX_BYTES", "Source", "decode", "from_bytes", "from_text", "load"]
+__all__ = ["InputError", "MAX_BYTES", "Source", "decode", "from_bytes", "from_rendering", "from_text", "load",
+           "read_bytes", "read_stdin"]
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 20 * 1024 * 1024  # text: a report's text is well under 1 MB
+MAX_FILE_BYTES = 100 * 1024 * 1024  # a file read (a PDF with scanned pages can be large)
 
 
 class InputError(Exception):
@@ -46,12 +49,12 @@ def _empty() -> InputError:
     return InputError("empty", "文件为空", "the file is empty")
 
 
-def _too_large(size: int) -> InputError:
-    mb = size / (1024 * 1024)
+def _too_large(size: int, limit: int = MAX_BYTES) -> InputError:
+    mb, cap = size / (1024 * 1024), limit // (1024 * 1024)
     return InputError(
         "too-large",
-        f"文件太大（{mb:.1f} MB，上限 20 MB）：年度报告的文本通常不到 1 MB，请检查是否选错了文件",
-        f"the file is too large ({mb:.1f} MB, limit 20 MB); is it the right file?",
+        f"文件太大（{mb:.1f} MB，上限 {cap} MB）：请检查是否选错了文件",
+        f"the file is too large ({mb:.1f} MB, limit {cap} MB); is it the right file?",
     )
 
 
@@ -274,7 +277,21 @@ _CHAR_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
 _FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _FOLD.update(dict.fromkeys("\u3000\u00a0\u202f\u205f", " "))
 _FOLD.update(dict.fromkeys(map(chr, range(0x2000, 0x200B)), " "))
-_FOLD_RE = re.compile(f"[{''.join(_FOLD)}]")
+# Radicals that PDF text layers put in place of the ideographs they look like (⼀ for 一, ⺠ for
+# 民): folded 1:1 from data/compat_chars.txt, read only when a text has one. The ranges are
+# exactly the file's (a test checks it).
+_RADICALS = "\u2e81-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5"
+_FOLD_RE = re.compile(f"[{''.join(_FOLD)}{_RADICALS}]")
+_COMPAT_FILE = os.path.join(os.path.dirname(__file__), "data", "compat_chars.txt")
+
+
+def _fold_char(ch: str) -> str:
+    to = _FOLD.get(ch)
+    if to is None:  # a radical: the table joins _FOLD the first time one is met
+        with open(_COMPAT_FILE, encoding="utf-8") as f:
+            _FOLD.update((ln[0], ln[1]) for ln in f.read().split("\n") if len(ln) == 2)
+        to = _FOLD.get(ch, ch)
+    return to
 
 _TRAD_FILE = os.path.join(os.path.dirname(__file__), "data", "trad_chars.txt")
 _trad: frozenset[str] | None = None
@@ -400,6 +417,17 @@ def _lookup(m: _Map | None, i: int) -> int:
     return os_[j] + i - ns[j]
 
 
+def _lookup_end(m: _Map, i: int) -> int:
+    """Where the characters before offset ``i`` end: an entry at ``i`` itself that ends the
+    previous run (inputs.render keeps one before a jump) wins over the next run's start."""
+    ns, os_ = m
+    j = bisect_left(ns, i)
+    if j < len(ns) and ns[j] == i:
+        return os_[j]
+    j -= 1
+    return os_[j] + i - ns[j]
+
+
 @dataclass(eq=False)
 class Source:
     """A decoded report: the original text, the analysis text and the map between them."""
@@ -410,6 +438,12 @@ class Source:
     encoding: str
     traditional: bool  # traditional->simplified conversion changed something
     _map: _Map | None = field(default=None, repr=False)
+    # What the file was: "text", "html", "docx" or "pdf". For html, ``original`` is the page's
+    # source and the text is read from its rendering; for docx and pdf, ``original`` is the
+    # rendering itself (what `report-lint text` prints), there being no text file to point into.
+    format: str = "text"
+    _outer: _Map | None = field(default=None, repr=False)  # rendering -> original (html)
+    _places: "object | None" = field(default=None, repr=False)  # inputs.render.Places
 
     def _check(self, offset: int) -> None:
         if not 0 <= offset <= len(self.text):
@@ -418,7 +452,37 @@ class Source:
     def to_original(self, offset: int) -> int:
         """Normalised offset -> original offset; len(text) maps to len(original)."""
         self._check(offset)
-        return _lookup(self._map, offset)
+        if self._outer is None:
+            return _lookup(self._map, offset)
+        return _lookup(self._outer, _lookup(self._map, offset))
+
+    def locate(self, start: int, end: int, lang: str = "zh") -> "tuple[str, dict] | None":
+        """Where [start, end) of the analysis text is in a structured file, in words and as
+        numbers (``表3 第5行第2列``, {"table": 3, "row": 5, "column": 2}); None for text files."""
+        if self._places is None:
+            return None
+        self._check(start)
+        self._check(end)
+        return self._places.describe(_lookup(self._map, start), _lookup(self._map, end), lang)
+
+    def text_position(self, offset: int) -> tuple[int, int]:
+        """Normalised offset -> 1-based (line, column) in the analysis text itself."""
+        self._check(offset)
+        starts = self._text_line_starts
+        i = bisect_right(starts, offset) - 1
+        return i + 1, offset - starts[i] + 1
+
+    def text_line(self, line: int) -> str:
+        """A line (1-based) of the analysis text, what `report-lint text` prints."""
+        starts = self._text_line_starts
+        if not 1 <= line <= len(starts):
+            raise IndexError(f"line {line} outside 1..{len(starts)}")
+        end = starts[line] - 1 if line < len(starts) else len(self.text)
+        return self.text[starts[line - 1] : end]
+
+    @cached_property
+    def _text_line_starts(self) -> list[int]:
+        return [0, *accumulate(len(ln) + 1 for ln in self.text.split("\n")[:-1])]
 
     def position(self, offset: int) -> tuple[int, int]:
         """Normalised offset -> 1-based (line, column) in code points of the original."""
@@ -430,7 +494,11 @@ class Source:
         An &nbsp; normalised to one space covers all six characters; invisible characters
         deleted after the span's last character are not covered.
         """
-        orig = self.to_original(end)
+        if self._outer is not None:
+            self._check(end)
+            orig = _lookup_end(self._outer, _lookup(self._map, end))
+        else:
+            orig = self.to_original(end)
         if self._map is not None:  # without a map nothing was deleted
             while orig and self.original[orig - 1] in _INVISIBLE:
                 orig -= 1
@@ -444,11 +512,18 @@ class Source:
         end = starts[line] if line < len(starts) else len(self.original)
         return self.original[starts[line - 1] : end].rstrip("\r\n")
 
-    def excerpt(self, lines) -> "Excerpt":
-        """Only the given original lines (1-based), for reporters after a batch: a few lines
+    def excerpt(self, lines, text_lines=()) -> "Excerpt":
+        """Only the given original lines (1-based), and lines of the analysis text (for the
+        formats whose findings are shown there), for reporters after a batch: a few lines
         kept per file instead of its whole text."""
         keep = {n: self.line_text(n) for n in lines if 1 <= n <= self.line_count}
-        return Excerpt(self.path, self.encoding, self.traditional, self.line_count, keep)
+        shown = {}
+        for n in text_lines:
+            try:
+                shown[n] = self.text_line(n)
+            except IndexError:
+                pass
+        return Excerpt(self.path, self.encoding, self.traditional, self.line_count, keep, self.format, shown)
 
     @property
     def line_count(self) -> int:
@@ -478,6 +553,8 @@ class Excerpt:
     traditional: bool
     line_count: int
     lines: dict
+    format: str = "text"
+    text_lines: dict = field(default_factory=dict)
 
     def line_text(self, line: int) -> str:
         try:
@@ -485,11 +562,20 @@ class Excerpt:
         except KeyError:
             raise IndexError(f"line {line} was not kept") from None
 
+    def text_line(self, line: int) -> str:
+        try:
+            return self.text_lines[line]
+        except KeyError:
+            raise IndexError(f"line {line} of the text was not kept") from None
 
-def _build(path: str, original: str, encoding: str) -> Source:
-    text, offset_map = original, None
-    if any(c in original for c in _EDIT_HINTS):
-        text, offset_map = _edit(original)
+
+def _build(path: str, original: str, encoding: str, rendered: str | None = None) -> Source:
+    """The Source of ``original``; ``rendered``: the text it is read from, when that is not the
+    original itself (a web page's rendering: the caller adds the map back to the page)."""
+    text = original if rendered is None else rendered
+    offset_map = None
+    if any(c in text for c in _EDIT_HINTS):
+        text, offset_map = _edit(text)
         if len(offset_map[0]) == 1:  # only 1:1 edits (lone CRs): identity
             offset_map = None
     traditional = False
@@ -499,8 +585,9 @@ def _build(path: str, original: str, encoding: str) -> Source:
     m = _FOLD_RE.search(text)
     while m:
         ch = m.group()
-        text = text.replace(ch, _FOLD[ch])
-        m = _FOLD_RE.search(text, m.start())
+        to = _fold_char(ch)
+        text = text.replace(ch, to)
+        m = _FOLD_RE.search(text, m.start() + (to == ch))
     if _has_traditional(text):
         simplified = _t2s(text)
         traditional = simplified != text
@@ -509,8 +596,42 @@ def _build(path: str, original: str, encoding: str) -> Source:
 
 
 def from_bytes(data: bytes, path: str = "<bytes>") -> Source:
-    original, encoding = decode(data)
-    return _build(path, original, encoding)
+    """The one place where bytes become a Source: the format is told by the content (magic
+    bytes, zip members, markup) and the name; anything but plain text is read by its module
+    in report_lint.inputs, imported only then."""
+    from .inputs.detect import detect
+
+    kind = detect(data, path)
+    if kind == "text":
+        original, encoding = decode(data)
+        return _build(path, original, encoding)
+    from .inputs import read
+
+    return read(kind, data, path)
+
+
+def from_rendering(path: str, original: str, encoding: str, fmt: str, builder, rendered: bool = False) -> Source:
+    """A Source for a structured file from what its inputs module wrote (an
+    inputs.render.Builder). ``rendered=False``: the rendering is the original (docx, pdf);
+    True: ``original`` is the file's own text and the builder maps the rendering onto it."""
+    text = builder.text()
+    if not text.strip(_BLANK):
+        raise _empty_document(fmt)
+    if rendered:
+        src = _build(path, original, encoding, text)
+        src._outer = builder.offset_map()
+    else:
+        src = _build(path, text, encoding)
+    src.format = fmt
+    src._places = builder.result()
+    return src
+
+
+def _empty_document(fmt: str) -> InputError:
+    what = {"html": ("网页中没有找到正文文字", "the page has no text"),
+            "docx": ("Word 文档中没有文字", "the Word document has no text"),
+            "pdf": ("PDF 中没有文字", "the PDF has no text")}.get(fmt, ("文件中没有文字", "the file has no text"))
+    return InputError("empty", *what)
 
 
 def from_text(original: str, path: str = "<text>") -> Source:
@@ -522,34 +643,112 @@ def from_text(original: str, path: str = "<text>") -> Source:
     return _build(path, original, "unicode")
 
 
-def load(path: str | os.PathLike) -> Source:
-    """Read a file (never modifying it) and build its Source."""
+def load(path: str | os.PathLike, roots: tuple[str, ...] | None = None) -> Source:
+    """Read a file (never modifying it) and build its Source. ``roots``: the real folders a
+    file found in a folder must lie in (checked on the file actually opened)."""
     name = os.fsdecode(path)
+    return from_bytes(read_bytes(name, roots=roots), name)
+
+
+def read_stdin() -> bytes:
+    """Standard input, with the size limit of files; closed standard input is an InputError."""
+    import sys
+
+    stream = sys.stdin
+    if stream is None:
+        raise InputError("stdin-closed", "标准输入已关闭，无法读取", "standard input is closed")
     try:
-        with open(name, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            if size > MAX_BYTES:
-                raise _too_large(size)
-            # Asking for MAX_BYTES + 1 up front costs a 20 MB allocation per file: ask for what
-            # st_size announces, and go on up to the limit only if there is more (st_size is 0
-            # for pipes and some devices; a file may grow while read).
-            data = f.read(size + 1)
-            if len(data) > size:
-                data += f.read(MAX_BYTES + 1 - len(data))
+        data = stream.buffer.read(MAX_FILE_BYTES + 1)
+    except (OSError, ValueError) as e:
+        raise InputError("stdin-closed", "无法读取标准输入", f"cannot read standard input: {e}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(len(data), MAX_FILE_BYTES)
+    return data
+
+
+def read_bytes(name: str, *, roots: tuple[str, ...] | None = None, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file, at most ``limit`` (more is an InputError).
+
+    Opened without blocking, so a FIFO or a device named here is refused instead of hanging the
+    run; standard input named as a path (/dev/stdin) is read as standard input. With ``roots``
+    the file opened must lie inside one of them (a symlink swapped after the folder walk)."""
+    from .discover import display, inside
+
+    shown = display(name)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(name, flags)
     except (FileNotFoundError, NotADirectoryError):
-        raise InputError("not-found", f"找不到文件：{name}", f"file not found: {name}") from None
+        raise InputError("not-found", f"找不到文件：{shown}", f"file not found: {shown}") from None
     except IsADirectoryError:
-        raise _is_dir(name) from None
+        raise _is_dir(shown) from None
     except PermissionError:
         if os.path.isdir(name):  # Windows reports a directory as permission denied
-            raise _is_dir(name) from None
-        raise InputError("unreadable", f"没有权限读取文件：{name}", f"permission denied: {name}") from None
+            raise _is_dir(shown) from None
+        raise InputError("unreadable", f"没有权限读取文件：{shown}", f"permission denied: {shown}") from None
     except (OSError, ValueError) as e:  # ValueError: a NUL in the path
-        reason = getattr(e, "strerror", None) or str(e)
-        raise InputError(
-            "unreadable", f"无法读取文件：{name}（{reason}）", f"cannot read {name}: {reason}"
-        ) from None
-    return from_bytes(data, name)
+        raise _unreadable(shown, e) from None
+    try:
+        st = os.fstat(fd)
+        if _is_stdin(st):
+            os.close(fd)
+            fd = -1
+            return read_stdin()
+        if stat.S_ISDIR(st.st_mode):
+            raise _is_dir(shown)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError("not-regular", f"这不是普通文件（可能是管道或设备），不予读取：{shown}",
+                             f"not a regular file (a pipe or a device?), not read: {shown}")
+        if roots is not None:
+            real = _real_path(fd, name)
+            if not inside(real, roots):
+                raise InputError("outside", f"未读取：{shown} 指向所检查文件夹之外（{display(real)}）",
+                                 f"not read: {shown} leads outside the folders being checked ({display(real)})")
+        if st.st_size > limit:
+            raise _too_large(st.st_size, limit)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        # Ask for what st_size announces (a file may grow while read: go on up to the limit).
+        chunks = [os.read(fd, st.st_size + 1)]
+        total = len(chunks[0])
+        while total > st.st_size and total <= limit:
+            more = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not more:
+                break
+            chunks.append(more)
+            total += len(more)
+        if total > limit:
+            raise _too_large(total, limit)
+        return b"".join(chunks) if len(chunks) > 1 else chunks[0]
+    except OSError as e:
+        raise _unreadable(shown, e) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def _is_stdin(st: os.stat_result) -> bool:
+    try:
+        s0 = os.fstat(0)
+    except OSError:
+        return False
+    return not stat.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) == (s0.st_dev, s0.st_ino)
+
+
+def _real_path(fd: int, name: str) -> str:
+    """Where the opened file really is (Linux: the kernel's own answer for the descriptor)."""
+    try:
+        real = os.readlink(f"/proc/self/fd/{fd}")
+        if real.startswith("/"):
+            return real
+    except OSError:
+        pass
+    return os.path.realpath(name)
+
+
+def _unreadable(shown: str, e: BaseException) -> InputError:
+    reason = getattr(e, "strerror", None) or str(e)
+    return InputError("unreadable", f"无法读取文件：{shown}（{reason}）", f"cannot read {shown}: {reason}")
 
 
 def _is_dir(name: str) -> InputError:

@@ -54,6 +54,16 @@ LAYOUTS = (
     "web_oneline",
 )
 
+# Shapes of real input that the first layouts do not cover (issue 12), kept apart so that
+# benchmarks/bench.py keeps measuring the same mix; the property tests use ALL_LAYOUTS.
+#   ocr_markdown  OCR / converter markdown: every row under its own "### …" heading, a made-up
+#                 header row (| 类别 | 数据1 | … | 总计 |) and a |---| rule before every row
+#   pdf_markdown  PDF-to-markdown: in some groups the labels come as a block of label-only
+#                 lines (group captions wrapped: （三）不 / 予公开), then the rows' values as
+#                 bare value lines, one per label, in order (Rendered.detached names them)
+EXTRA_LAYOUTS = ("ocr_markdown", "pdf_markdown")
+ALL_LAYOUTS = LAYOUTS + EXTRA_LAYOUTS
+
 TEMPLATES = ("2021", "2019")
 
 REQ_COLUMNS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
@@ -269,8 +279,15 @@ class Rendered:
     report_year: int
     cells: dict = field(default_factory=dict)  # same keys -> value text as it appears in `text`
     recoverable: dict = field(default_factory=dict)  # (table, row_key) -> bool (see module doc)
+    detached: set = field(default_factory=set)  # requests rows whose values stand apart from their labels
     unit: str = ""  # the reporting body named in title and signature
     signature_date: str = ""  # e.g. "2025年1月23日"
+    # What the next year's report restates of this one (next_year_report): the count of
+    # information published proactively, and section 五's problems and measures.
+    published: int = 0
+    problems: tuple = ()
+    # The statement about last year when one was written: (its words, their 1-based line)
+    prior: Optional[tuple] = None
 
 
 class _V:
@@ -781,6 +798,103 @@ def _write_pdf(out: _Out, vals: _Vals, labels: _Labels, sty: _Sty, which: str) -
         out.line(ch)
 
 
+# ocr_markdown / pdf_markdown --------------------------------------------------------
+
+
+def _md_row(out: _Out, cells: list[Cell]) -> None:
+    """| a | b | … |, recording value positions."""
+    out.add("|")
+    for c in cells:
+        out.add(" ")
+        out.cell(c)
+        out.add(" |")
+    out.nl()
+
+
+def _ocr_header(out: _Out, n: int, sty: _Sty) -> None:
+    first = sty.rng.choice(("类别", "项目", "指标"))
+    names = [f"数据{i}" for i in range(1, n + 1)]
+    if n == 7:
+        names[-1] = "总计"
+    out.line("| " + " | ".join([first] + names) + " |")
+    out.line("|" + "|".join(["---"] * (n + 1)) + "|")
+
+
+def _write_ocr(out: _Out, vals: _Vals, labels: _Labels, sty: _Sty, which: str) -> None:
+    """Every row under its own markdown heading, with a made-up header row before it."""
+    rng = sty.rng
+    if which == "active":
+        for caption, hdr, rows, fields in _active_groups(sty.template, sty):
+            out.line(f"### {caption}")
+            out.nl()
+            for key, label in rows:
+                _ocr_header(out, len(fields), sty)
+                _md_row(out, [label] + [vals.v("active", key, f) for f in fields])
+                out.nl()
+        return
+    if which == "reviews":
+        out.line("### 行政复议、行政诉讼")
+        out.nl()
+        _ocr_header(out, 15, sty)
+        _md_row(out, ["数据"] + list(_review_values(vals)))
+        out.nl()
+        return
+    with_ordinal = rng.random() < 0.5  # does the data row repeat the ordinal of its heading?
+    for row in labels.rows:
+        cap, grp, own, is_item = labels.parts(row)
+        if cap:
+            out.line(f"### {cap}")
+            out.nl()
+        heading = f"{grp} {own}" if grp else own
+        out.line(f"### {heading}")
+        out.nl()
+        _ocr_header(out, 7, sty)
+        label = own if with_ordinal else own.split(".", 1)[-1] if is_item else own
+        _md_row(out, [label] + vals.req(row[0]))
+        out.nl()
+
+
+def _write_pdf_md_requests(out: _Out, vals: _Vals, labels: _Labels, sty: _Sty, detached: set) -> None:
+    """Markdown from a PDF converter: rows are markdown rows, but in some outcome groups the
+    labels come first, one label-only line each (the group caption wrapped over two lines),
+    and then one bare value line per label, in the same order."""
+    rng = sty.rng
+    grid = _GRID_REQ
+    out.line("| " + " | ".join(["项目", "", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]) + " |")
+    out.line("|" + "|".join(["---"] * 9) + "|")
+    groups: dict = {}
+    for row in labels.rows:
+        if row[2] in ("三", "四", "五") and row[3] is not None:
+            groups.setdefault(row[2], []).append(row)
+    split = {g for g in groups if rng.random() < 0.7} or {"三"}
+    done: set = set()
+    for row in labels.rows:
+        g = row[2]
+        if g in split and row[3] is not None:
+            if g in done:
+                continue
+            done.add(g)
+            items = groups[g]
+            glabel = labels.paren(g, _GROUPS[g])
+            k = rng.randint(2, len(glabel) - 1)  # （三）不 / 予公开
+            heads = [glabel[:k], glabel[k:]]
+            for i, item in enumerate(items):
+                _, _, own, _ = labels.parts(item)
+                head = heads[i] if i < len(heads) else ""
+                cap = labels.l1("三") if item[0] == "granted" else None
+                out.line(f"| {head} | {own} |" if not cap else f"| {cap} | {own} |")
+            for item in items:
+                _md_row(out, ["", ""] + vals.req(item[0]))
+                detached.add(item[0])
+            continue
+        cap, grp, own, is_item = labels.parts(row)
+        first = cap or grp or ""
+        if row[2] is None:
+            _md_row(out, [own, ""] + vals.req(row[0]))
+        else:
+            _md_row(out, [first, own] + vals.req(row[0]))
+
+
 # web_oneline ---------------------------------------------------------------------
 
 
@@ -995,8 +1109,30 @@ def _pct(part: int, base: int) -> str:
     return f"{q}%"
 
 
-def _prose(tables: dict, sty: _Sty, rng: random.Random, year: int, unit: str, we: str, scale: int) -> dict[int, list[str]]:
+def _prior_words(new_t: int, prior: dict, qty: str, cm: str) -> str:
+    """This year's requests compared with last year's, in one of the shapes reports use; the
+    stated number is off by ``prior["offset"]`` (a planted slip) when that is not 0."""
+    p, y, off = prior["new"], prior["year"], prior.get("offset", 0)
+    d = new_t - p
+    style = prior.get("style", "value")
+    if style == "percent" and p:
+        pct = (Decimal(d) * 100 / Decimal(p)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP) + Decimal(off)
+        return f"同比{'增长' if pct >= 0 else '下降'}{abs(pct)}%"
+    if style == "change":
+        shown = d + off
+        return f"比上年{'增加' if shown >= 0 else '减少'}{abs(shown)}{qty}" if shown else "与上年持平"
+    if style == "both" and d:
+        return f"较{y}年的{p + off}{qty}{'增加' if d > 0 else '减少'}{abs(d)}{qty}"
+    return f"较{y}年的{p + off}{qty}有所{'增加' if d > 0 else '减少'}" if d else f"与{y}年的{p + off}{qty}持平"
+
+
+def _prose(tables: dict, sty: _Sty, rng: random.Random, year: int, unit: str, we: str, scale: int,
+           prior: Optional[dict] = None, facts: Optional[dict] = None) -> dict[int, list[str]]:
+    """The narrative. ``prior`` (next_year_report): last year's numbers, and the prose then
+    compares this year's with them and writes section 五 anew (or copied, when asked);
+    ``facts`` receives what the next year needs (published count, problems, the statement)."""
     lp, rp, cm = sty.lp, sty.rp, sty.comma
+    facts = facts if facts is not None else {}
     req = tables["requests"]
     yr = f"{year}年"
     out: dict[int, list[str]] = {i: [] for i in range(1, 7)}
@@ -1008,7 +1144,15 @@ def _prose(tables: dict, sty: _Sty, rng: random.Random, year: int, unit: str, we
     body: list[str] = []
     n = rng.randint(50, 5000)
     parts = [rng.randint(0, n // 4) for _ in range(3)]
-    body.append(f"{lp}一{rp}主动公开情况。{yr}{cm}{we}通过政府门户网站主动公开政府信息{n}条{cm}其中政策文件{parts[0]}条、"
+    facts["published"] = n
+    said_prior = ""
+    if prior is not None and prior.get("published") and prior.get("style_published"):
+        d = n - prior["published"] + prior.get("offset_published", 0)
+        said_prior = f"{cm}比上年{'增加' if d >= 0 else '减少'}{abs(d)}条" if d else f"{cm}与上年持平"
+        if not d and prior.get("offset_published", 0):
+            said_prior = f"{cm}比上年增加{prior['offset_published']}条"
+        facts["prior_published"] = said_prior.lstrip(cm)
+    body.append(f"{lp}一{rp}主动公开情况。{yr}{cm}{we}通过政府门户网站主动公开政府信息{n}条{said_prior}{cm}其中政策文件{parts[0]}条、"
                 f"工作动态{parts[1]}条、通知公告{parts[2]}条。")
     # 依申请公开: numbers that agree with the table (never a placeholder cell)
     new_t, co_t = req["new"][6], req["carried_over"][6]
@@ -1018,7 +1162,22 @@ def _prose(tables: dict, sty: _Sty, rng: random.Random, year: int, unit: str, we
     elif new_t == 0 and co_t == 0:
         s += f"{yr}{cm}{we}未收到政府信息公开申请{cm}无上年结转申请。"
     else:
-        s += f"{yr}{cm}{we}共收到政府信息公开申请{new_t}{qty}{cm}上年结转{co_t}{qty}。"
+        said_prior = ""
+        if prior is not None and prior.get("new") is not None and new_t is not None:
+            said_prior = _prior_words(new_t, prior, qty, cm)
+            facts["prior"] = said_prior
+            said_prior = cm + said_prior
+        # Three wordings, chosen from numbers already drawn so that the random stream (and every
+        # other choice of a seeded report) stays as it was: the subject said in the clause, or
+        # given by the paragraph's heading (（二）依申请公开情况。…共收到N件 / 本年度共办结N件).
+        tot = req["total"][6]
+        shape = n % 3
+        if shape == 1 and tot is not None:
+            s += f"{yr}{cm}{we}共收到{new_t}{qty}{said_prior}{cm}上年结转{co_t}{qty}{cm}本年度共办结{tot}{qty}。"
+        elif shape == 2:
+            s += f"{yr}{cm}{we}共受理{new_t}{qty}{said_prior}{cm}上年结转{co_t}{qty}。"
+        else:
+            s += f"{yr}{cm}{we}共收到政府信息公开申请{new_t}{qty}{said_prior}{cm}上年结转{co_t}{qty}。"
         claims = []
         for key, name in (("granted", "予以公开"), ("partially_granted", "部分公开"),
                           ("unavailable.not_held", "因本机关不掌握相关政府信息无法提供"),
@@ -1061,6 +1220,13 @@ def _prose(tables: dict, sty: _Sty, rng: random.Random, year: int, unit: str, we
 
     probs = rng.sample(_PROBLEMS, 3)
     meas = rng.sample(_MEASURES, 3)
+    if prior is not None and prior.get("problems"):
+        if prior.get("copy_problems"):  # 内容雷同: last year's section 五 again
+            probs, meas = list(prior["problems"][0]), list(prior["problems"][1])
+        else:  # this year's problems: none of last year's
+            probs = [p for p in _PROBLEMS if p not in prior["problems"][0]][:3]
+            meas = [m for m in _MEASURES if m not in prior["problems"][1]][:3]
+    facts["problems"] = (tuple(probs), tuple(meas))
     en = ("一是", "二是", "三是")
     out[5].append(f"{lp}一{rp}存在的主要问题。" + "；".join(e + p for e, p in zip(en, probs)) + "。")
     out[5].append(f"{lp}二{rp}改进措施。" + "；".join(e + p for e, p in zip(en, meas)) + "。")
@@ -1113,15 +1279,18 @@ def _line_col(starts: list[int], off: int) -> tuple[int, int]:
 
 def render_report(tables: dict, layout: str, rng: random.Random, *, template: str = "2021", year: int = 2024,
                   traditional: bool = False, fullwidth_digits: bool = False, crlf: bool = False,
-                  placeholders: bool = False, noise: float = 1.0, narrative_scale: int = 1) -> Rendered:
+                  placeholders: bool = False, noise: float = 1.0, narrative_scale: int = 1,
+                  unit: Optional[str] = None, prior: Optional[dict] = None) -> Rendered:
     """A whole plausible report around `tables` in `layout` (one of LAYOUTS).
 
     placeholders: render some zero cells as / - — － 无 (their truth becomes None).
     noise: scales every optional damage (label typos, wrapped labels, page furniture, split
         headers...); 0 gives the cleanest rendering of the layout.
     narrative_scale: repeat the 总体情况 paragraphs to grow the input (benchmarks).
+    unit: the reporting body (else a random one); prior: last year's numbers to compare this
+        year's with in the prose (next_year_report).
     """
-    if layout not in LAYOUTS:
+    if layout not in ALL_LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}")
     sty = _Sty(rng, layout, template, noise, fullwidth_digits, placeholders)
     truth = {"active": {k: dict(d) for k, d in tables["active"].items()},
@@ -1136,13 +1305,18 @@ def render_report(tables: dict, layout: str, rng: random.Random, *, template: st
     has_regs = any(v for v in tables["active"].get("regulations", {}).values())
     place = rng.choice(_PLACES_CITY if has_regs or rng.random() < 0.4 else _PLACES_COUNTY)
     dept, suffix = rng.choice(_DEPTS)
-    unit = place + dept
+    if unit is None:
+        unit = place + dept
+    else:
+        suffix = "局" if unit.endswith("局") else "委" if unit.endswith(("委", "委员会")) else "单位"
     we = rng.choice((f"我{suffix}", f"我{suffix}", "本机关"))
-    prose = _prose(truth, sty, rng, year, unit, we, narrative_scale)
+    facts: dict = {}
+    prose = _prose(truth, sty, rng, year, unit, we, narrative_scale, prior, facts)
     sig_date = f"{year + 1}年1月{rng.randint(5, 28)}日"
 
     out = _Out()
     recov: dict = {}
+    detached: set = set()
     web = layout == "web_oneline"
     pdf = layout == "pdf"
     title_year = f"{year} 年" if pdf and rng.random() < 0.3 else f"{year}年"
@@ -1194,6 +1368,14 @@ def render_report(tables: dict, layout: str, rng: random.Random, *, template: st
             _write_web(out, vals, labels, sty, which, recov)
         elif pdf:
             _write_pdf(out, vals, labels, sty, which)
+        elif layout == "ocr_markdown":
+            _write_ocr(out, vals, labels, sty, which)
+        elif layout == "pdf_markdown" and which == "requests":
+            _write_pdf_md_requests(out, vals, labels, sty, detached)
+        elif layout == "pdf_markdown":  # the other tables as plain markdown
+            sty.layout = "markdown"
+            _write_active(out, vals, sty) if which == "active" else _write_reviews(out, vals, sty)
+            sty.layout = layout
         elif which == "active":
             _write_active(out, vals, sty)
         elif which == "requests":
@@ -1209,6 +1391,10 @@ def render_report(tables: dict, layout: str, rng: random.Random, *, template: st
         out.line(sig_date)
 
     text = out.text()
+    said = None
+    if facts.get("prior"):  # where the statement about last year is (lines survive the conversions)
+        k = text.find(facts["prior"])
+        said = (facts["prior"], text.count("\n", 0, k) + 1 if k >= 0 and not web else 1 if k >= 0 else None)
     if traditional:
         text = to_traditional(text)
     starts = [0]
@@ -1226,7 +1412,9 @@ def render_report(tables: dict, layout: str, rng: random.Random, *, template: st
     if crlf:
         text = text.replace("\n", "\r\n")
     return Rendered(text=text, tables=truth, positions=positions, layout=layout, template=template,
-                    report_year=year, cells=cells, recoverable=recov, unit=unit, signature_date=sig_date)
+                    report_year=year, cells=cells, recoverable=recov, unit=unit, signature_date=sig_date,
+                    detached=detached, published=facts.get("published", 0), problems=facts.get("problems", ()),
+                    prior=said)
 
 
 def random_report(rng: random.Random, layout: Optional[str] = None, template: Optional[str] = None,
@@ -1238,3 +1426,77 @@ def random_report(rng: random.Random, layout: Optional[str] = None, template: Op
     tables = random_tables(rng, template, zero_share)
     year = kw.pop("year", rng.randint(2019, 2020) if template == "2019" else rng.randint(2021, 2025))
     return render_report(tables, layout, rng, template=template, year=year, **kw)
+
+
+# ------------------------------------------------------------------------ consecutive years
+
+
+def _settle_items(tables: dict) -> None:
+    """2019 template: no item count below zero after its change (上一年项目数量 + 本年增/减 ≥ 0)."""
+    for d in tables["active"].values():
+        if "previous" in d and "change" in d and d["previous"] + d["change"] < 0:
+            d["change"] = -d["previous"]
+
+
+def next_year_tables(rng: random.Random, prev: dict, template: str = "2021", prev_template: str = "2021",
+                     zero_share: float = 0.5) -> dict:
+    """Consistent tables for the year after ``prev`` (the same body's, unrendered): every
+    identity of the year holds, and so do those across the two years: 上年结转 = last year's
+    结转下年度 (per column), 现行有效 = last year's 现行有效 + 本年制发 − 本年废止 (2021 → 2021), 上一年
+    项目数量 = last year's 上一年项目数量 + 本年增/减 (2019 → 2019)."""
+    _settle_items(prev)
+    t = random_tables(rng, template, zero_share)
+    req = t["requests"]
+    outcome_keys = OUTCOME_KEYS_2021 if template == "2021" else OUTCOME_KEYS_2019
+    co = list(prev["requests"]["carried_forward"][:6])
+    cf = req["carried_forward"][:6]
+    for i in range(6):
+        tot = sum(req[k][i] for k in outcome_keys)
+        if tot + cf[i] < co[i]:  # more carried over than handled and carried on: handle more
+            req["granted"][i] += co[i] - tot - cf[i]
+    tot = [sum(req[k][i] for k in outcome_keys) for i in range(6)]
+    new = [tot[i] + cf[i] - co[i] for i in range(6)]
+    for key, six in (("new", new), ("carried_over", co), ("total", tot)):
+        req[key] = list(six) + [sum(six)]
+    for k in outcome_keys:
+        req[k][6] = sum(req[k][:6])
+    act = t["active"]
+    if template == "2021" and prev_template == "2021":
+        for key in ("regulations", "normative_documents"):
+            p, d = prev["active"][key]["in_force"], act[key]
+            d["repealed"] = min(d["repealed"], p + d["issued"])
+            d["in_force"] = p + d["issued"] - d["repealed"]
+    if template == "2019" and prev_template == "2019":
+        for key, d in act.items():
+            if "previous" in d:
+                pd = prev["active"][key]
+                d["previous"] = pd["previous"] + pd["change"]
+        _settle_items(t)
+    return t
+
+
+def year_pair(rng: random.Random, first_year: int = 2023, layout: str = "pipe", templates=("2021", "2021"),
+              unit: str = "示例市生态环境局", style: Optional[str] = None, noise: float = 0.0, copy_problems: bool = False,
+              offset: int = 0, published: bool = False, **render_kw) -> tuple:
+    """Two consecutive years of one body, each consistent on its own and with the other: the
+    later report's prose compares its requests with the earlier's (in ``style``: value, both,
+    change, percent) and, with ``published``, its proactively published count. ``offset`` puts
+    a slip in the statement about last year. Returns (earlier Rendered, later Rendered,
+    earlier tables, later tables)."""
+    t1 = random_tables(rng, templates[0])
+    _settle_items(t1)
+    r1 = render_report(t1, layout, rng, template=templates[0], year=first_year, unit=unit, noise=noise, **render_kw)
+    t2 = next_year_tables(rng, t1, templates[1], templates[0])
+    prior = {"year": first_year, "new": t1["requests"]["new"][6], "style": style or rng.choice(("value", "both", "change", "percent")),
+             "offset": offset, "problems": r1.problems, "copy_problems": copy_problems,
+             "published": r1.published if published else None, "style_published": published}
+    r2 = render_report(t2, layout, rng, template=templates[1], year=first_year + 1, unit=unit, noise=noise,
+                       prior=prior, **render_kw)
+    return r1, r2, t1, t2
+
+
+def rerender(rendered: "Rendered", tables: dict, rng: random.Random, **kw) -> "Rendered":
+    """The same report rendered again from changed tables (a planted slip), same layout,
+    template, year and body."""
+    return render_report(tables, rendered.layout, rng, template=rendered.template, year=rendered.report_year,
+                         unit=rendered.unit, **kw)

@@ -170,10 +170,15 @@ def test_help_and_version():
 
 def test_seeds_have_no_false_errors():
     """Seed 002's tables balance (its one error is the prose's 47 against 48 received); 000's
-    tables are missing (and must be said)."""
+    tables are missing (and must be said: as warnings, since a heading with no data under it
+    is most often a table published as an image that the copy lost, not a slip of the report)."""
     code, out, _ = cli("check", S002, S000, "--format", "json")
-    errs = [(Path(d["path"]).name[:3], d["code"]) for d in json.loads(out)["diagnostics"] if d["severity"] == "error"]
-    assert sorted(errs) == [("000", "RL010")] * 3 + [("002", "RL201")]
+    diags = json.loads(out)["diagnostics"]
+    errs = [(Path(d["path"]).name[:3], d["code"]) for d in diags if d["severity"] == "error"]
+    assert sorted(errs) == [("002", "RL201")]
+    # the lost tables are said (not checked: they may be images), as warnings: not proven wrong
+    warned = [(Path(d["path"]).name[:3], d["code"]) for d in diags if d["severity"] == "warning"]
+    assert warned.count(("000", "RL010")) == 3
 
 
 def test_main_in_process_returns_exit_code(broken):
@@ -183,7 +188,9 @@ def test_main_in_process_returns_exit_code(broken):
 
 
 def test_a_rule_that_fails_is_reported_not_a_traceback(broken):
-    """A rule's bug on one report becomes an error finding of that rule; the others still run."""
+    """A rule's bug on one report becomes one RL000 internal-error finding naming the rule (our
+    bug, never the report's); the rule's own findings so far and the other rules still stand,
+    and the file counts as not fully checked (exit 2)."""
     from report_lint.config import Config
     from report_lint.engine import Engine
     from report_lint.findings import Finding, Message, Severity
@@ -202,7 +209,8 @@ def test_a_rule_that_fails_is_reported_not_a_traceback(broken):
     engine.rules = [Broken(), *engine.rules]
     result = engine.check_source(load(broken))
     codes = [d.code for d in result.diagnostics]
-    assert codes.count("RL999") == 2 and "RL102" in codes
-    crash = [d for d in result.diagnostics if d.code == "RL999" and "ZeroDivisionError" in d.message]
-    assert crash and crash[0].severity == Severity.ERROR
+    assert codes.count("RL999") == 1 and codes.count("RL000") == 1 and "RL102" in codes
+    crash = [d for d in result.diagnostics if d.code == "RL000"]
+    assert "RL999" in crash[0].message and "ZeroDivisionError" in crash[0].message
+    assert crash[0].severity == Severity.ERROR and result.error is not None
 

@@ -65,7 +65,7 @@ def test_directory_is_searched_recursively_in_sorted_order(tmp_path):
     (tmp_path / "b").mkdir()
     shutil.copy(S002, tmp_path / "b" / "z.txt")
     shutil.copy(S001, tmp_path / "a.txt")
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4 ...")  # not a report file: not picked up
+    (tmp_path / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # not a report file: not picked up
     r = run("extract", str(tmp_path))
     assert r.exit_code == 0, r.output
     assert [Path(d["path"]).name for d in json.loads(r.stdout)] == ["a.txt", "z.txt"]
@@ -92,7 +92,7 @@ def test_stdin_with_filename():
 
 @pytest.mark.parametrize(
     "content,code",
-    [(b"", "empty"), (b"   \n\n", "empty"), (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary"), (b"\x00\x01\x02\x03" * 100, "binary")],
+    [(b"", "empty"), (b"   \n\n", "empty"), (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "damaged"), (b"\x00\x01\x02\x03" * 100, "binary")],
 )
 def test_bad_input_is_a_clear_message_and_exit_2(tmp_path, content, code):
     p = tmp_path / "bad.txt"

@@ -439,6 +439,7 @@ def test_every_known_key_is_accepted(tmp_path):
     values = {
         "select": "[]", "extend-select": "[]", "ignore": "[]", "severity": "{}", "per-file-ignores": "{}",
         "fail-on": '"info"', "lang": '"en"', "percent-tolerance": "1", "deadlines": "{}", "body-kind": '"auto"',
+        "unsafe-fixes": "true",
     }
     assert set(values) == set(KNOWN_KEYS)
     cfg(tmp_path, "".join(f"{k} = {v}\n" for k, v in values.items()))

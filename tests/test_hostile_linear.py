@@ -228,7 +228,7 @@ def test_a_cell_of_5000_digits_is_an_unreadable_value():
     assert row.cells[0].value is None and row.cells[0].kind == "unreadable"
     assert [c.value for c in row.cells[1:]] == [0, 0, 0, 0, 0, 2]
     found = [d for d in ENGINE.check_source(src).diagnostics if d.code == "RL013"]
-    assert len(found) == 1 and "5000 位" in found[0].message and found[0].severity.name == "WARNING"
+    assert len(found) == 1 and "超过 15 位" in found[0].message and found[0].severity.name == "WARNING"
     # the row is left out of the arithmetic: no identity error about it
     assert not [d for d in ENGINE.check_source(src).diagnostics if d.code == "RL102"]
 

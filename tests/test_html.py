@@ -570,3 +570,20 @@ def test_browser_screenshot_shows_the_colours(tmp_path):
             seen.add(item["bg"])
     # Error, warning and info colours, overlaps in a darker shade, and the zero-width bar.
     assert len(seen) >= 5, seen
+
+
+def test_summary_says_each_count_once():
+    """共发现 18 个错误、2 个警告 (it once read 共发现 18 个错误 个错误、2 个警告 个警告): each unit
+    once, only the kinds found; the page of `report-lint serve` says it with the same function."""
+    path = "年报.txt"
+    src = from_text("第一行\n第二行\n", path)
+    errors = [diag(path, "RL101", Severity.ERROR, (1, 1, 1, 2)) for _ in range(18)]
+    warnings = [diag(path, "RL106", Severity.WARNING, (2, 1, 2, 2)) for _ in range(2)]
+    out = render("html", [FileResult(path, src, errors + warnings)], lang="zh")
+    assert "<p class=\"big\" id=\"totals\">共发现 18 个错误、2 个警告。</p>" in out
+    assert "个错误 个错误" not in out and "个警告 个警告" not in out
+    info = [diag(path, "RL510", Severity.INFO, (1, 1, 1, 2))]
+    assert "共发现 1 个提示。" in render("html", [FileResult(path, src, info)], lang="zh")
+    en = render("html", [FileResult(path, src, errors + warnings + info)], lang="en")
+    assert "Found 18 errors, 2 warnings and 1 info." in en
+    assert "Found 1 error." in render("html", [FileResult(path, src, errors[:1])], lang="en")

@@ -195,3 +195,99 @@ def test_property_impossible_day(year, month, extra):
     text = report(year=2024, overview=f"2024年，我局于{year}年{month}月{day}日开展培训。")
     assert "RL402" in codes(text)
     assert "RL401" not in codes(text)
+
+
+# ------------------------------------------------------------------ malformed signatures: every time
+
+def _bad_signature(kind: int, y: int, m: int, d: int, pad: bool) -> str:
+    """A signature date that is not a date, in one of the shapes seen on real pages."""
+    mm, dd = (f"{m:02d}", f"{d:02d}") if pad else (str(m), str(d))
+    return [
+        f"{y}{mm}{dd}",  # 2023120, 202519, 20231205: 年月日 all lost
+        f"{y}{m}月{d}日",  # 年 lost
+        f"{y}年{m}{d}日",  # 月 lost
+        f"{y}年{m}月{d}",  # 日 lost
+        f"{y}{m}{d}日",  # 年 and 月 lost
+        f"{y}年2月{30 + d % 2}日",  # impossible day
+        f"{y}年{(4, 6, 9, 11)[d % 4]}月31日",
+        f"{y}年{13 + d % 7}月{d}日",  # impossible month
+        f"{y}年{m}月{32 + d % 8}日",
+        f"{y}年{m}月0日",
+        f"{y}年0月{d}日",
+    ][kind]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32 - 1), kind=st.integers(0, 10), y=st.integers(2019, 2030), m=st.integers(1, 12),
+       d=st.integers(1, 28), pad=st.booleans())
+def test_property_malformed_signature_found_every_time(seed, kind, y, m, d, pad):
+    """A malformed or impossible signature date is found on its line, whatever its digits and
+    whatever the layout (the one-line web layout too: the date closes the line after the body)."""
+    import random
+
+    from tests import synth
+
+    r = synth.random_report(random.Random(seed))
+    bad = _bad_signature(kind, y, m, d, pad)
+    at = r.text.rindex(r.signature_date)
+    text = r.text[:at] + bad + r.text[at + len(r.signature_date):]
+    line = text.count("\n", 0, at) + 1
+    found = [x for x in check(text) if x.code in ("RL401", "RL402") and x.line <= line <= x.end_line]
+    assert found and all(x.severity.label == "error" for x in found), (r.layout, bad)
+
+
+@pytest.mark.parametrize("sig", ["202519", "2023120", "20231205", "20251月15日", "2025年115日", "2025年1月15"])
+def test_rl401_malformed_shapes(sig):
+    found = rl4(report(sig=sig))
+    assert [d.code for d in found] == ["RL401"] and sig in found[0].message
+
+
+def test_rl401_malformed_after_the_body_on_one_line():
+    one = report(sig="").replace("\n", " ").rstrip() + " 2025123"
+    assert [d.code for d in rl4(one)] == ["RL401"]
+
+
+def test_page_metadata_dates_are_not_the_signature():
+    """发布时间 2012-04-11 00:00, 发文日期 | 2018-02-28 |: the page's dates, not the report's."""
+    for tail in ("发布时间: 2025-03-20 10:30", "发文日期 | 2025-03-20 |", "成文日期: 2025-03-20"):
+        text = report(sig="2025年1月20日") + tail + "\n"
+        assert codes(text) == [], tail
+        assert dates.signature(text).raw == "2025年1月20日"
+
+
+@pytest.mark.parametrize("period", [
+    "统计期限自20241月1日至202412月31日。", "统计期限为202411日至20241231日。", "统计期限自202411日起至20241231日止。",
+    "统计期限自2024年1月1日起至202424年12月31日止。", "本报告所列数据的统计期限自至。",
+])
+def test_rl404_malformed_period(period):
+    found = rl4(report(period=period))
+    assert [d.code for d in found] == ["RL404"] and "残缺" in found[0].message and "2024年1月1日至2024年12月31日" in found[0].message
+
+
+@pytest.mark.parametrize("period", [
+    "统计期限自2024年1月1日起,至12月31日止。", "统计期限为:2024年1月1日-2024年12月31日。", "统计期限为2024年度。",
+    "统计期限为二〇二四年一月一日至十二月三十一日。", "统计期限为2024 年 1 月 1 日至 2024 年 12 月 31 日。",
+    "统计期限从2024年1月1日到12月31日止。", "统计期限为2024.1.1至2024.12.31。", "统计期限为2024年1月至12月。",
+    "数据统计时间截至2024年12月31日。",
+])
+def test_rl404_well_formed_periods(period):
+    assert codes(report(period=period)) == []
+
+
+def test_rl404_period_cut_by_the_end_of_an_excerpt():
+    assert dates.malformed_periods("2021年…本报告所列数据的统计期限为2021年1月1日至2021年") == []
+
+
+@pytest.mark.parametrize("title,year", [
+    ("2025年度某某局政府信息公开工作年度报告", 2025), ("某某县政府信息公开工作2023年度报告", 2023),
+    ("某某局关于2021年度政府信息公开情况的报告", 2021), ("某某局2024年政府信息公开工作年度报告", 2024),
+])
+def test_title_names_the_report_year(title, year):
+    got = dates.title_year_in(title)
+    assert got is not None and got[0] == year
+    text = report(year=year, title=title, sig=f"{year + 1}年1月20日",
+                  period=f"统计期限自{year}1月1日至{year}12月31日。")
+    from report_lint.report import build_report
+
+    assert build_report(source.from_text(text, "r.txt")).report_year == year
+    assert [d.code for d in rl4(text)] == ["RL404"]  # the malformed period, not a year mismatch

@@ -9,8 +9,9 @@ import pytest
 from report_lint import source
 from report_lint.config import Config
 from report_lint.engine import Engine
+from report_lint.findings import Severity
 from report_lint.rules.builtin import RULES
-from tests.test_tables_layouts import wrap
+from tests.test_tables_layouts import SECTION5, SECTION6, wrap
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 CLEAN = wrap()
@@ -59,9 +60,27 @@ def test_rl501_needs_a_report():
 
 
 def test_rl501_missing_last_section_is_file_level():
-    text = CLEAN.split("六、其他需要报告的事项")[0]
+    """A signed report without 六、: the section is missing (the text does not just stop)."""
+    text = CLEAN.split("六、其他需要报告的事项")[0] + "\n某某局\n2025年1月20日\n"
     ds = found(text, "RL501")
     assert [(d.line, d.column) for d in ds] == [(1, 1)] and "第六部分" in ds[0].message
+    assert found(text, "RL005") == []
+
+
+def test_a_text_that_stops_is_said_once_not_as_missing_parts():
+    """Cut after the applications table: one RL005 where it stops, no RL501/RL010/RL504 for
+    what would follow."""
+    from tests.test_rules_tables import CLEAN as FULL  # all three tables
+
+    text = PREAMBLE.format(n="六") + FULL.split("四、政府信息公开行政复议")[0]
+    for code in ("RL501", "RL010", "RL504", "RL011", "RL016"):
+        assert found(text, code) == [], code
+    ds = found(text, "RL005")
+    assert len(ds) == 1 and ds[0].line == len(text.rstrip().splitlines())
+    assert "三、收到和处理政府信息公开申请情况" in ds[0].message and "第四至第六部分" in ds[0].message
+    # cut inside a table: no missing rows, no truncated table, still one finding
+    cut = text[: text.index("(四)无法提供")]
+    assert [d.code for d in check(cut) if d.severity >= Severity.WARNING] == ["RL005"]
 
 
 # ---------------------------------------------------------------------- RL502
@@ -95,7 +114,7 @@ def lines_of(text: str, needle: str) -> int:
 
 
 def with_section5(body: str) -> str:
-    return CLEAN.replace("五、存在的主要问题及改进情况\n无。\n", f"五、存在的主要问题及改进情况\n{body}\n")
+    return CLEAN.replace(SECTION5, f"五、存在的主要问题及改进情况\n{body}\n")
 
 
 def test_rl503_repeated_item_across_paragraphs():
@@ -126,8 +145,8 @@ def test_rl503_passes(body):
 
 
 def test_rl503_resets_at_section_heading():
-    text = CLEAN.replace("五、存在的主要问题及改进情况\n无。\n", "五、存在的主要问题及改进情况\n一是不足。二是不够。\n") \
-        .replace("六、其他需要报告的事项\n无。\n", "六、其他需要报告的事项\n二是另一回事。\n")
+    text = CLEAN.replace(SECTION5, "五、存在的主要问题及改进情况\n一是不足。二是不够。\n") \
+        .replace(SECTION6, "六、其他需要报告的事项\n二是另一回事。\n")
     assert found(text, "RL503") == []
 
 
@@ -147,7 +166,8 @@ def test_rl504_declared_count():
 
 def test_rl504_named_part_missing():
     text = ("全文包括:总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、"
-            "存在的主要问题及改进情况、其他需要报告的事项。\n" + CLEAN.split("六、其他需要报告的事项")[0])
+            "存在的主要问题及改进情况、其他需要报告的事项。\n" + CLEAN.split("六、其他需要报告的事项")[0]
+            + "\n某某局\n2025年1月20日\n")
     ds = found(text, "RL504")
     assert len(ds) == 1 and ds[0].line == 1 and "其他需要报告的事项" in ds[0].message
 
@@ -158,7 +178,11 @@ def test_rl504_named_part_missing():
 def test_rl505_spam_each_occurrence():
     text = CLEAN.replace("我局认真落实条例。", "我局bet365体育投注认真落实条例。澳门新葡京娱乐城,注册送88元。")
     ds = found(text, "RL505")
-    assert len(ds) == 3 and all(d.severity.label == "error" for d in ds)
+    # one injection is one finding: the comma-joined advert 澳门新葡京娱乐城,注册送88 is one
+    assert len(ds) == 2 and all(d.severity.label == "error" for d in ds)
+    assert "澳门新葡京娱乐城,注册送88" in ds[1].message
+    text = CLEAN.replace("我局认真落实条例。", "我局bet365体育投注认真落实条例。澳门新葡京娱乐城。注册送88元。")
+    assert len(found(text, "RL505")) == 3
 
 
 def test_rl505_lottery_is_not_spam():
@@ -193,9 +217,14 @@ def test_seed_003():
     assert [d.code for d in check(text) if d.code in ("RL501", "RL502", "RL504")] == []
 
 
-@pytest.mark.parametrize("prefix", ["000", "001", "002", "004"])
+@pytest.mark.parametrize("prefix", ["000", "001", "002"])
 def test_clean_seeds_have_no_structure_findings(prefix):
     assert [(d.code, d.line) for d in check(seed(prefix)) if d.code.startswith("RL5")] == []
+
+
+def test_seed_004_states_no_fee():
+    # A 2021 report whose 六 speaks of consultations only: the 信息处理费 is not stated (RL508).
+    assert [(d.code, d.line) for d in check(seed("004")) if d.code.startswith("RL5")] == [("RL508", 19)]
 
 
 def test_lexicon_prefilter_finds_exactly_what_the_plain_pattern_finds():
@@ -212,7 +241,7 @@ def test_lexicon_prefilter_finds_exactly_what_the_plain_pattern_finds():
         "根据《市政府办公室bet36体育在线_bet36体育投注@:印发》\n  当前位置：首页 > 政务公开\n打印 | 关闭\n分享:\n",
         "BET365 娱乐城 皇冠体育 注册送彩金 字号：大 中 小 浏览次数：123 ",
     ]
-    for name in ("spam", "residue"):
+    for name in ("spam", "porn", "residue", "residue_once"):
         table = load_toml(data_file("rules", "spam.toml"))[name]
         parts = [f"(?:{p})" for p in table.get("patterns", [])]
         parts += [re.escape(t) for t in sorted(table.get("terms", []), key=len, reverse=True)]
@@ -221,3 +250,82 @@ def test_lexicon_prefilter_finds_exactly_what_the_plain_pattern_finds():
         assert fast.pattern.startswith("(?=[")
         for t in texts:
             assert [m.span() for m in fast.finditer(t)] == [m.span() for m in plain.finditer(t)]
+
+
+# ---------------------------------------------------------------------- RL505 / RL506: real shapes
+
+@pytest.mark.parametrize("spam,kind", [
+    ("英国威廉希尔公司市人民政府", "博彩"),  # a betting brand in place of the city's name
+    ("2024欧洲杯买球平台-线上app官网", "博彩"),  # a betting page title
+    ("乐鱼体育官网", "博彩"),
+    ("久久久久极品内射_超碰在线人人干_无码人妻精品一区二", "色情"),  # one run of a title: one finding
+    ("浙江省puroview.com溪下乡人民政府", "网址"),  # a domain standing in for a place name
+])
+def test_rl505_real_shapes(spam, kind):
+    text = CLEAN.replace("我局认真落实条例。", f"我局认真落实条例。地址:{spam}。")
+    ds = found(text, "RL505")
+    assert len(ds) == 1 and ds[0].severity.label == "error" and kind in ds[0].message, spam
+
+
+@pytest.mark.parametrize("ok", [
+    "全市新建体育场馆12个，规范娱乐场所管理，建设全民健身体育平台。",
+    "我中心负责体育彩票销售，开展足球竞猜型彩票宣传，竞彩足球投注站120个。",
+    "开展扫黄打非，清理黄色网站、色情网站120个。",
+    "推动国产精品牌建设，帮扶困难老人妻子。说明升级改造情况。银河系科普活动，星空摄影展。",
+    "通过jd.com网店和微信公众号发布，登录zjzwfw.gov.cn办理，电子邮箱abc@163.com，在taobao.com上公开。",
+    "用户可在“浙里办”APP登录注册，体育app下载量增长，娱乐平台监管。",
+])
+def test_rl505_a_report_that_names_sport_or_platforms_is_not_spam(ok):
+    assert found(CLEAN.replace("我局认真落实条例。", ok), "RL505") == []
+
+
+def test_spam_on_a_text_that_is_not_a_report_is_said_by_its_one_finding():
+    """A text that is not a report gets RL002 and nothing else: the spam on a hacked guide is
+    said in it, not as findings of their own."""
+    text = "欧洲杯决赛竞猜_2024欧洲杯买球平台-线上app官网\n某某市政府信息公开指南\n一、公开范围\n本机关主动公开政府信息。\n"
+    ds = check(text)
+    assert [d.code for d in ds] == ["RL002"] and "博彩" in ds[0].message
+    clean = check(text.split("\n", 1)[1])
+    assert [d.code for d in clean] == ["RL002"] and "博彩" not in clean[0].message
+
+
+@pytest.mark.parametrize("residue", [
+    "您现在所在的位置 : 首页 > 某某局 > 政务公开", "首页 > 政府信息公开 > 年报", "登录 注册", "登录| 注册", "无障碍",
+    "按回车键在新窗口打开无障碍说明页面,按Ctrl+~键打开导盲模式。", "浏览次数:次", "发布日期:2026-02-03    点击数:",
+    "字号:", "【字体:   打印", "字体:  打印   分享至:", "• 打印", "点击收听年报语音朗读",
+    "首页 走进某县 新闻中心 政府信息公开 政务服务 互动交流 专题专栏", "| 索 引 号 | K45899617/2026-00221 | 主题分类 | |",
+    "索引号:shg35/2025-693 | 主题分类:其他 | 发布机构:某街道办事处 |", "来源:区人民政府办公室 时间:2017-01-12 10:01",
+    "<!--[if !supportLists]-->7、<!--[endif]-->加强培训。", "????一、总体情况",
+])
+def test_rl506_real_shapes(residue):
+    text = CLEAN + residue + "\n"
+    ds = found(text, "RL506")
+    assert [d.line for d in ds] == [len(CLEAN.splitlines()) + 1] and ds[0].severity.label == "info", residue
+
+
+def test_rl506_breadcrumb_over_two_lines_and_metadata_block():
+    text = "首页\n> 政府信息公开 > 政府信息公开年报 > 2021\n  • 索 引 号:FZ0000/2022-42542\n" + CLEAN
+    assert [d.line for d in found(text, "RL506")] == [1, 3]
+
+
+def test_rl506_pinyin_glosses_said_once():
+    text = CLEAN.replace("我局认真落实条例。", "在区(qū)委的领(lǐng)导(dǎo)下，认真落实条例。数(shù)据(jù)如下。")
+    ds = found(text, "RL506")
+    assert len(ds) == 1 and "(qū)" in ds[0].message and "5" in ds[0].message
+
+
+def test_rl506_crawler_header_is_not_the_report():
+    header = ("标题: 某某局2024年政府信息公开工作年度报告\n发布时间: 2025-01-20 00:00\n文号: \n发布机构: 某某局\n"
+              "原文链接: https://example.gov.cn/a.htm\n==================== 正文 ====================\n")
+    assert found(header + CLEAN, "RL506") == []
+    assert [d.code for d in check(header + CLEAN) if d.code.startswith("RL4")] == []
+
+
+@pytest.mark.parametrize("ok", [
+    "网站适老化与无障碍改造完成，提供语音朗读功能，可打印、分享至朋友圈。",
+    "统一身份认证平台实现一次登录注册，全年网站访问量达120万次。",
+    "发文字号:某政发〔2024〕1号。",
+    "> 注：本表数据截至2024年12月31日。",
+])
+def test_rl506_report_sentences_are_not_residue(ok):
+    assert found(CLEAN.replace("我局认真落实条例。", ok), "RL506") == []

@@ -68,7 +68,8 @@ def test_rl010_missing_and_absent_tables():
     text = wrap(section2="", section3=PIPE_REQUESTS, section4="本年度未发生行政复议、行政诉讼。")
     found = [d for d in check(text) if d.code == "RL010"]
     assert [d.line for d in found] == [line_of(text, "二、主动公开"), line_of(text, "四、政府信息公开行政复议")]
-    assert all(d.severity == Severity.ERROR for d in found)
+    # not read, so not checked: the page may hold it as an image (an error would claim the report is wrong)
+    assert all(d.severity == Severity.WARNING for d in found)
 
 
 def test_rl011_truncated_table():

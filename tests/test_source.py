@@ -366,20 +366,33 @@ def test_load_directory(tmp_path):
 def test_load_too_large_without_reading_it(tmp_path):
     p = tmp_path / "huge.txt"
     with open(p, "wb") as f:
-        f.truncate(source.MAX_BYTES + 1)  # sparse: costs nothing
+        f.truncate(source.MAX_FILE_BYTES + 1)  # sparse: costs nothing
     with pytest.raises(InputError) as e:
         load(p)
     assert e.value.code == "too-large"
-    assert "20 MB" in e.value.message()
+    assert "100 MB" in e.value.message()
+
+
+def test_text_too_large(tmp_path):
+    p = tmp_path / "long.txt"
+    p.write_bytes("年报。".encode() * (source.MAX_BYTES // 9 + 1))
+    with pytest.raises(InputError) as e:
+        load(p)
+    assert e.value.code == "too-large" and "20 MB" in e.value.message()
 
 
 def test_load_binary_file(tmp_path):
     p = tmp_path / "report.pdf"
-    p.write_bytes(b"%PDF-1.4\n...")
+    p.write_bytes(b"%PDF-1.4\n...")  # read as a PDF (by its content), which it is not really
+    with pytest.raises(InputError) as e:
+        load(p)
+    assert e.value.code == "damaged"
+    assert e.value.message() == "PDF 文件已损坏，无法读取：请重新导出或下载 PDF，或提供 Word 文档"
+    p = tmp_path / "report.png"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     with pytest.raises(InputError) as e:
         load(p)
     assert e.value.code == "binary"
-    assert e.value.message() == "这是 PDF 文件，不是纯文本：请先另存为 .txt（纯文本）再检查"
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])

@@ -79,6 +79,7 @@ def _run(args, env):
 
 def test_command_output_same_cold_warm_and_off(tmp_path):
     args = [*map(str, SEEDS), "fixtures/examples/年报示例.txt", "--format", "json"]
+    (tmp_path / "c").mkdir()
     cached = {"XDG_CACHE_HOME": str(tmp_path / "c"), "PYTHONDONTWRITEBYTECODE": "1"}
     cold = _run(args, cached)
     warm = _run(args, cached)

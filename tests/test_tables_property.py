@@ -56,7 +56,7 @@ def _check(rendered: synth.Rendered, report) -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     seed=st.integers(0, 2**32 - 1),
-    layout=st.sampled_from(synth.LAYOUTS),
+    layout=st.sampled_from(synth.ALL_LAYOUTS),
     template=st.sampled_from(("2021", "2019")),
     traditional=st.booleans(),
     fullwidth=st.booleans(),
@@ -74,7 +74,7 @@ def test_random_tables_round_trip(seed, layout, template, traditional, fullwidth
     _check(rendered, _read(rendered, encoding, crlf))
 
 
-@pytest.mark.parametrize("layout", synth.LAYOUTS)
+@pytest.mark.parametrize("layout", synth.ALL_LAYOUTS)
 def test_each_layout_clean(layout):
     """The cleanest rendering of each layout reads back exactly (a readable failure per layout)."""
     for seed in range(5):

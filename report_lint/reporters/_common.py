@@ -52,14 +52,18 @@ class Tally:
         self.names: dict[str, str] = {}
 
     def add(self, r: "FileResult") -> "FileResult":
-        self.files += 1
-        self.clean += not r.diagnostics
         error = False
         for d in r.diagnostics:
             self.counts[d.severity] += 1
             error = error or d.severity == Severity.ERROR
             self.by_code[d.code] = self.by_code.get(d.code, 0) + 1
             self.names.setdefault(d.code, d.name)
+        if r.extra:  # cross-year findings of a file already counted (series/stage.py)
+            self.clean -= bool(r.diagnostics) and not r.had_findings
+            self.with_errors += error and not r.had_error
+            return r
+        self.files += 1
+        self.clean += not r.diagnostics
         self.with_errors += error
         return r
 
@@ -76,11 +80,35 @@ def by_path(results: "Iterable[FileResult]") -> "list[FileResult]":
     """Results in path order (stable), each file's diagnostics by line, column, code: streamed
     file by file, the order of sorted_diagnostics. (The engine's results are already so
     ordered within a file; these are copies, the caller's results are left alone.)"""
-    from ..findings import FileResult
+    from dataclasses import replace
 
     key = lambda d: (d.line, d.column, d.code)  # noqa: E731
-    return [FileResult(r.path, r.source, sorted(r.diagnostics, key=key), r.error)
-            for r in sorted(results, key=lambda r: r.path)]
+    # cross-year findings (extra results) after the files, as the command streams them
+    return [replace(r, diagnostics=sorted(r.diagnostics, key=key))
+            for r in sorted(results, key=lambda r: (r.extra, r.path))]
+
+
+def merge_extras(results: "list[FileResult]") -> "list[FileResult]":
+    """Each extra result's findings (series/stage.py) moved into its file's result, in order:
+    for the formats that are one document (SARIF, JUnit, GitLab, HTML). Results are changed
+    in place; the extras are dropped."""
+    own = {r.path: r for r in results if not r.extra}
+    out = []
+    for r in results:
+        if not r.extra:
+            out.append(r)
+            continue
+        home = own.get(r.path)
+        if home is None:  # never from the command; kept rather than lost
+            out.append(r)
+            continue
+        home.diagnostics = sorted(home.diagnostics + r.diagnostics, key=lambda d: (d.line, d.column, d.code))
+        if home.source is not None and r.source is not None and hasattr(home.source, "lines") and hasattr(r.source, "lines"):
+            home.source.lines.update(r.source.lines)
+            home.source.text_lines.update(r.source.text_lines)
+        elif home.source is None:
+            home.source = r.source
+    return out
 
 
 def summarize(results: "Iterable[FileResult]") -> Summary:

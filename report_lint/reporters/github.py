@@ -58,6 +58,11 @@ def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *,
             write("".join(_command(d, lang) + "\n" for d in r.diagnostics))
 
 
+def _where(r) -> str:
+    """A related position: line:column, with the file first when it is another one."""
+    return f"{r.path.replace(chr(92), '/')}:{r.line}:{r.column}" if r.path is not None else f"{r.line}:{r.column}"
+
+
 def _command(d: "Diagnostic", lang: str) -> str:
     props: list[tuple[str, object]] = []
     if d.path != "-":
@@ -69,9 +74,9 @@ def _command(d: "Diagnostic", lang: str) -> str:
         if d.end_line == d.line:
             props += [("col", d.column), ("endColumn", d.end_column)]
     props.append(("title", f"{d.code} {d.name}" if d.name else d.code))
-    lines = [d.message]
+    lines = [d.message if d.locator is None else f"{d.locator.place}: {d.message}"]
     if d.detail:
         lines.append(d.detail)
-    lines += [f"{_RELATED[lang]}{r.line}:{r.column} {r.message}" for r in d.related]
+    lines += [f"{_RELATED[lang]}{_where(r)} {r.message}" for r in d.related]
     properties = ",".join(f"{k}={escape_property(str(v))}" for k, v in props)
     return f"::{_COMMAND[d.severity.label]} {properties}::{escape_data(chr(10).join(lines))}"

@@ -70,7 +70,7 @@ _WORDS: dict[str, dict[str, str]] = {
                  "点击问题中的位置可跳回原文。",
         "checked": "共检查 {files} 个文件：{clean} 个未发现问题，{bad} 个有错误。",
         "unreadable_n": "其中 {n} 个文件无法读取。",
-        "totals": "共发现 {e} 个错误、{w} 个警告、{i} 个提示。",
+        "totals": "共发现 {n}。",
         "none": "未发现问题。",
         "none_all": "所有文件都未发现问题。",
         "legend": "颜色说明",
@@ -116,7 +116,7 @@ _WORDS: dict[str, dict[str, str]] = {
                  "wrong; click it to jump to the problem, and click a problem's position to jump back.",
         "checked": "Checked {files}: {clean} clean, {bad} with errors.",
         "unreadable_n": "{n} could not be read.",
-        "totals": "Found {e}, {w} and {i}.",
+        "totals": "Found {n}.",
         "none": "No problems found.",
         "none_all": "No problems found in any file.",
         "legend": "Colours",
@@ -156,7 +156,7 @@ _WORDS: dict[str, dict[str, str]] = {
     },
 }
 
-_CSS = """
+_CSS = STYLE = """
 :root{color-scheme:light;--e:#ffd0d0;--e2:#ff9e9e;--eb:#c62828;--w:#ffe49a;--w2:#ffc940;--wb:#a86400;
 --i:#d3e6ff;--i2:#a6cbff;--ib:#1f5fbf;--ok:#2e7d32}
 *{box-sizing:border-box}
@@ -240,7 +240,10 @@ details>summary{color:inherit}
 """
 
 
-def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False, statistics: bool = False) -> str:
+def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False, statistics: bool = False,
+           standalone: bool = True) -> str:
+    """The page; ``standalone=False``: only what goes inside its ``<body>`` before the footer
+    (the summary and each file), for a page that brings its own head and styles (STYLE)."""
     from .. import __version__
     from ..rules import RuleError, all_rules
 
@@ -252,17 +255,32 @@ def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False
     out: list[str] = []
     add = out.append
     title = w["title"] + (f"{w['sep']}{results[0].path}" if len(results) == 1 else "")
-    add(f'<!DOCTYPE html>\n<html lang="{w["html_lang"]}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
-        '<meta name="referrer" content="no-referrer">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n")
+    if standalone:
+        add(f'<!DOCTYPE html>\n<html lang="{w["html_lang"]}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+            '<meta name="referrer" content="no-referrer">\n'
+            '<meta name="generator" content="report-lint">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n")
     add(f'<header id="top">\n<h1>{escape(w["h1"])}</h1>\n<p class="intro">{escape(w["intro"])}</p>\n')
     _summary(add, results, w, lang, statistics)
     add("</header>\n")
+    # Related positions in another report (cross-year findings) link to that report's text.
+    files = {}
     for k, result in enumerate(results, 1):
-        _file(add, result, f"f{k}", w, lang, rules)
-    add(f'<footer>{escape(w["footer"].format(v=__version__))}</footer>\n</body>\n</html>\n')
+        src = result.source
+        files.setdefault(result.path, (f"f{k}", src is not None and getattr(src, "format", "text") != "text"
+                                        and hasattr(src, "text_line")))
+    incoming: dict = {}
+    for result in results:
+        for d in result.diagnostics:
+            for r in d.related:
+                if r.path is not None and r.path in files:
+                    incoming.setdefault(r.path, set()).add(_target_line(r, files[r.path][1]))
+    for k, result in enumerate(results, 1):
+        _file(add, result, f"f{k}", w, lang, rules, files, incoming.get(result.path, set()))
+    if standalone:
+        add(f'<footer>{escape(w["footer"].format(v=__version__))}</footer>\n</body>\n</html>\n')
     return "".join(out)
 
 
@@ -274,6 +292,22 @@ def _n(n: int, sev: Severity, lang: str) -> str:
         word = sev.text("en")
         return f"{n} {word}" if n == 1 else f"{n} {word}s"
     return f"{n} 个{sev.text('zh')}"
+
+
+def totals(s, lang: str = "zh") -> str:
+    """The summary's count of findings, each unit once and only the kinds found:
+    共发现 18 个错误、2 个警告。 / Found 18 errors and 2 warnings. (The HTML report and the
+    page of `report-lint serve` both say it with this.)"""
+    parts = [_n(n, sev, lang) for n, sev in ((s.errors, Severity.ERROR), (s.warnings, Severity.WARNING),
+                                             (s.infos, Severity.INFO)) if n]
+    w = _WORDS["en" if lang == "en" else "zh"]
+    if not parts:
+        return w["none_all"]
+    if lang == "en":
+        n = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    else:
+        n = "、".join(parts)
+    return w["totals"].format(n=n)
 
 
 def _files(n: int, lang: str) -> str:
@@ -299,9 +333,7 @@ def _summary(add, results: "list[FileResult]", w: dict, lang: str, statistics: b
         add(" " + escape(w["unreadable_n"].format(n=unreadable)))
     add("</p>\n")
     if s.total:
-        e, wa, i = (_n(n, sev, lang) for n, sev in
-                    ((s.errors, Severity.ERROR), (s.warnings, Severity.WARNING), (s.infos, Severity.INFO)))
-        add(f'<p class="big">{escape(w["totals"].format(e=e, w=wa, i=i))}</p>\n')
+        add(f'<p class="big" id="totals">{escape(totals(s, lang))}</p>\n')
     elif results:
         add(f'<p class="big ok">{escape(w["none_all"])}</p>\n')
     # Legend: the same colours and marks the text uses.
@@ -342,7 +374,13 @@ def _whole_file(d: "Diagnostic") -> bool:
     return d.line == d.column == d.end_line == d.end_column == 1
 
 
-def _file(add, result: "FileResult", fid: str, w: dict, lang: str, rules: dict) -> None:
+def _target_line(r, text_view: bool) -> int:
+    """The line of a related position in the view of its file the page shows."""
+    return r.locator.text_line if text_view and r.locator is not None else r.line
+
+
+def _file(add, result: "FileResult", fid: str, w: dict, lang: str, rules: dict, files: "Optional[dict]" = None,
+          incoming: "set" = frozenset()) -> None:
     e, wa, i = _counts(result)
     add(f'<section class="file" id="{fid}">\n<h2>{escape(result.path)}</h2>\n')
     if result.diagnostics:
@@ -352,6 +390,11 @@ def _file(add, result: "FileResult", fid: str, w: dict, lang: str, rules: dict) 
     else:
         add(f'<p class="ok">{escape(w["none"])}</p>\n')
     source = result.source
+    diagnostics = result.diagnostics
+    if source is not None and getattr(source, "format", "text") != "text" and hasattr(source, "text_line"):
+        # A page, document or PDF: the report text shown is the text report-lint read from it
+        # (`report-lint text`), the findings highlighted where they are in it.
+        source, diagnostics = _TextView(source), [_in_text(d) for d in diagnostics]
     if source is None:
         msg = result.error.message(lang) if result.error is not None else None
         text = w["unreadable"].format(msg=msg) if msg else w["unreadable_generic"]
@@ -362,19 +405,19 @@ def _file(add, result: "FileResult", fid: str, w: dict, lang: str, rules: dict) 
     targets: dict[int, str] = {}
     spans: dict[int, tuple[int, int]] = {}
     if source is not None:
-        targets, spans = _text(text_parts.append, source, result.diagnostics, fid, lang)
-    if result.diagnostics:
+        targets, spans = _text(text_parts.append, source, diagnostics, fid, lang, incoming)
+    if diagnostics:
         add(f'<h3>{escape(w["findings"])}</h3>\n<ol class="findings">\n')
         # Findings about the file as a whole first: they have no place in the text.
-        order = sorted(range(len(result.diagnostics)), key=lambda j: not _whole_file(result.diagnostics[j]))
+        order = sorted(range(len(diagnostics)), key=lambda j: not _whole_file(diagnostics[j]))
         for j in order:
             quote = None
             if j + 1 in spans and source is not None:
                 quote = _quote(source.original, *spans[j + 1])
-            _finding(add, result.diagnostics[j], j + 1, fid, targets.get(j + 1), quote, source, w, lang, rules)
+            _finding(add, diagnostics[j], j + 1, fid, targets.get(j + 1), quote, source, w, lang, rules, files or {})
         add("</ol>\n")
     if source is not None:
-        if result.diagnostics:
+        if diagnostics:
             add(f'<h3>{escape(w["text"])}</h3>\n')
             add("".join(text_parts))
         else:  # nothing to point at: keep a clean file's text out of the way
@@ -405,7 +448,7 @@ def _quote(original: str, a: int, b: int) -> str:
 
 
 def _finding(add, d: "Diagnostic", j: int, fid: str, target: Optional[str], quote: Optional[str],
-             source: "Optional[Source]", w: dict, lang: str, rules: dict) -> None:
+             source: "Optional[Source]", w: dict, lang: str, rules: dict, files: "Optional[dict]" = None) -> None:
     c = _SEV_CLASS.get(d.severity, "e")
     add(f'<li id="{fid}-d{j}" class="{c}">\n<div><span class="badge {c}">{escape(d.severity.text(lang))}</span> '
         f'<span class="msg">{escape(d.message)}</span></div>\n<div class="where">')
@@ -413,6 +456,8 @@ def _finding(add, d: "Diagnostic", j: int, fid: str, target: Optional[str], quot
         add(escape(w["whole"]))
     else:
         where = w["at"].format(l=d.line, c=d.column)
+        if d.locator is not None:
+            where = f"{d.locator.place}{w['sep']}{where}"
         if d.end_line > d.line and not (d.end_line == d.line + 1 and d.end_column == 1):
             where += w["to"].format(l=d.end_line)
         add(f'<a class="go" href="#{target}">{escape(where)}</a>' if target else escape(where))
@@ -431,7 +476,12 @@ def _finding(add, d: "Diagnostic", j: int, fid: str, target: Optional[str], quot
                 more = w["more"].format(n=len(d.related) - n)
                 add(f'</ul>\n<details><summary>{escape(more)}</summary>\n<ul class="related">\n')
             at = escape(w["at"].format(l=r.line, c=r.column))
-            link = f'<a href="#{fid}-L{r.line}">{at}</a>' if 1 <= r.line <= lines else at
+            if r.path is not None:  # in another report: link to it when the page shows it
+                other = (files or {}).get(r.path)
+                at = f"{escape(r.path)} {at}"
+                link = f'<a href="#{other[0]}-L{_target_line(r, other[1])}">{at}</a>' if other else at
+            else:
+                link = f'<a href="#{fid}-L{r.line}">{at}</a>' if 1 <= r.line <= lines else at
             add(f"<li>{link} {escape(r.message)}</li>\n")
         add("</ul>\n</details>\n" if len(d.related) > MAX_RELATED else "</ul>\n")
     rule = rules.get(d.code)
@@ -444,6 +494,28 @@ def _finding(add, d: "Diagnostic", j: int, fid: str, target: Optional[str], quot
 
 
 # ----------------------------------------------------------------------- the report text
+
+
+class _TextView:
+    """A page, document or PDF seen as the text report-lint read from it."""
+
+    def __init__(self, source) -> None:
+        self.original = source.text
+        self.path = source.path
+        self.line_count = source.text.count("\n") + (not source.text.endswith("\n"))
+
+
+def _in_text(d: "Diagnostic") -> "Diagnostic":
+    """The diagnostic with its positions in that text (where the locator puts it)."""
+    from dataclasses import replace
+
+    loc = d.locator
+    related = [replace(r, line=r.locator.text_line, column=r.locator.text_column) if r.locator else r
+               for r in d.related]
+    if loc is None:
+        return replace(d, related=related)
+    return replace(d, line=loc.text_line, column=loc.text_column, end_line=loc.text_end_line,
+                   end_column=loc.text_end_column, related=related)
 
 
 def _line_table(original: str) -> list[tuple[int, int, int]]:
@@ -468,7 +540,7 @@ def _offset(lines: list[tuple[int, int, int]], line: int, column: int) -> int:
     return min(start + max(column, 1) - 1, end)
 
 
-def _text(add, source: "Source", diags: "list[Diagnostic]", fid: str, lang: str
+def _text(add, source: "Source", diags: "list[Diagnostic]", fid: str, lang: str, incoming: "set" = frozenset()
           ) -> tuple[dict[int, str], dict[int, tuple[int, int]]]:
     """Write the line-numbered text with highlights; return each finding's first element id and
     its span (original offsets), by its number in the file's list."""
@@ -490,7 +562,7 @@ def _text(add, source: "Source", diags: "list[Diagnostic]", fid: str, lang: str
             starts.setdefault(a, []).append(j)
             ends.setdefault(b, []).append(j)
     cuts = sorted({*starts, *ends, *points})
-    anchored = {r.line for d in diags for r in d.related}
+    anchored = {r.line for d in diags for r in d.related if r.path is None} | set(incoming)
 
     full: dict[int, str] = {}
     brief: dict[int, str] = {}

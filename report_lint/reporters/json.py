@@ -3,14 +3,25 @@
     {"version": 1,
      "diagnostics": [{"path", "code", "name", "severity", "message",
                       "line", "column", "end_line", "end_column",
-                      "related": [{"line", "column", "message"}]}],
+                      "related": [{"line", "column", "message"}],   ("path" first when in another file)
+                      "locator": {...}   (web pages, Word documents, PDFs only)}],
      "summary": {"files": N, "errors": X, "warnings": Y, "infos": Z,
                  "clean": files without findings, "with_errors": files with an error}}
 
-Positions are 1-based, in code points of the original file, end exclusive. ``severity`` is
+Positions are 1-based, in code points of the original file, end exclusive. For a web page the
+original is the page's HTML source; for a Word document or PDF, the text report-lint read from it
+(`report-lint text FILE`). Those formats add ``"locator": {"place": "表3 第5行第2列", "table": 3,
+"row": 5, "column": 2, "text_line", "text_column", "text_end_line", "text_end_column"}`` (or
+``"paragraph"``, or ``"page"`` and ``"line"``; a span over several adds ``"end_row"`` …), the
+text_* positions in the text report-lint read; related positions carry one too. A finding that
+can be fixed mechanically adds ``"fix": {"applicability": "safe"|"unsafe", "message", "edits":
+[{"content", "location": {"row", "column"}, "end_location": {"row", "column"}}]}`` (ruff's
+shape; positions in the original file, end exclusive). ``severity`` is
 ``error``, ``warning`` or ``info``; messages are in the language asked for. Diagnostics are
 ordered by path, line, column, then code (the command checks files in path order and writes
-each file's diagnostics as soon as it is checked). With ``statistics=True`` one more top-level key is
+each file's diagnostics as soon as it is checked); the cross-year findings (RL6xx), known only
+when the whole batch has been read, follow in the same order among themselves. A related
+position in another report (a cross-year finding) starts with ``"path"``. With ``statistics=True`` one more top-level key is
 added, ``"statistics": [{"code", "name", "count"}]`` (most frequent first, then by code); without
 it the keys are exactly the four above. ``color`` is ignored.
 """
@@ -64,6 +75,9 @@ _dumps = json.JSONEncoder(ensure_ascii=False).encode  # the C encoder (indent= w
 def _diagnostic(d) -> str:
     """d.as_dict() as json.dumps(indent=2) lays it out two levels deep, built from C-encoded
     values: json's indenting encoder is pure Python and was most of a batch's output time."""
+    # pages, documents, PDFs (locators), fixes, positions in another report: the general path
+    if d.locator is not None or d.fix is not None or any(r.locator is not None or r.path is not None for r in d.related):
+        return _nested(d.as_dict(), 2)
     related = ",\n".join(
         f'        {{\n          "line": {r.line},\n          "column": {r.column},\n'
         f'          "message": {_dumps(r.message)}\n        }}'

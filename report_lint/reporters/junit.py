@@ -73,6 +73,7 @@ def _body(d: "Diagnostic", lang: str) -> str:
     ]
     if d.detail:
         lines.append(d.detail)
-    lines += [f"{_RELATED[lang]}{r.line}:{r.column} {r.message}" for r in d.related]
+    lines += [f"{_RELATED[lang]}{r.path + ':' if r.path is not None else ''}{r.line}:{r.column} {r.message}"
+              for r in d.related]
     # A parser turns a raw CR in element text into LF anyway; say so up front.
     return "\n".join(lines).replace("\r\n", "\n").replace("\r", "\n")

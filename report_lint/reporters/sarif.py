@@ -12,7 +12,7 @@ documentation, ``defaultConfiguration.level``), so ``ruleIndex`` does not depend
          "artifactLocation": {"uri": "reports/%E5%B9%B4%E6%8A%A5.txt", "uriBaseId": "%SRCROOT%", "index": 0},
          "region": {"startLine", "startColumn", "endLine", "endColumn"}}}],
      "relatedLocations": [{"id", "physicalLocation": {..., "region": {"startLine", "startColumn"}},
-                           "message": {"text"}}],
+                           "message": {"text"}}],   (in another report's artifact for RL6xx)
      "partialFingerprints": {"reportLint/v1": fingerprint}}
 
 Positions are those of the JSON format unchanged: 1-based, in Unicode code points of the
@@ -71,6 +71,12 @@ def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False
         if r.path not in artifact_index:  # the same file named twice is one artifact
             artifact_index[r.path] = len(artifacts)
             artifacts.append({"location": _artifact_location(r.path, cwd, lang)})
+    for r in results:  # a related position in another report (RL6xx) is in that report's artifact
+        for d in r.diagnostics:
+            for rel in d.related:
+                if rel.path is not None and rel.path not in artifact_index:
+                    artifact_index[rel.path] = len(artifacts)
+                    artifacts.append({"location": _artifact_location(rel.path, cwd, lang)})
 
     def location(path: str) -> dict:
         loc = _artifact_location(path, cwd, lang)
@@ -95,15 +101,18 @@ def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False
                         "endLine": d.end_line,
                         "endColumn": d.end_column,
                     },
-                }
+                },
+                **({"message": {"text": d.locator.place}} if d.locator is not None else {}),
             }
         ]
+        if d.locator is not None:  # where in the page, document or PDF, and in `report-lint text`
+            res["properties"] = {"locator": d.locator.as_dict()}
         if d.related:
             res["relatedLocations"] = [
                 {
                     "id": i,
                     "physicalLocation": {
-                        "artifactLocation": location(d.path),
+                        "artifactLocation": location(rel.path if rel.path is not None else d.path),
                         "region": {"startLine": rel.line, "startColumn": rel.column},
                     },
                     "message": {"text": rel.message},

@@ -64,8 +64,10 @@ _INLINE.update({0x09: " ", 0x0A: " ", 0x0D: " "})
 MAX_RELATED = 8
 
 _WORDS = {
-    "zh": {"related": "相关：", "stats": "按规则统计：", "more": "另有 {n} 处相关位置（完整列表见 --format json）"},
-    "en": {"related": "related: ", "stats": "Statistics by rule:", "more": "{n} more related locations (see --format json)"},
+    "zh": {"related": "相关：", "stats": "按规则统计：", "more": "另有 {n} 处相关位置（完整列表见 --format json）",
+           "text": "（report-lint text 第 {l} 行第 {c} 列）", "years": "跨年度核对（同一机关不同年度的报告相互比较）："},
+    "en": {"related": "related: ", "stats": "Statistics by rule:", "more": "{n} more related locations (see --format json)",
+           "text": " (report-lint text {l}:{c})", "years": "Across years (one body's reports checked against each other):"},
 }
 
 
@@ -80,10 +82,14 @@ def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *,
     """Write each file's findings as soon as it is checked (in the order given), then the
     statistics and the summary; nothing of a file is kept after it is written."""
     tally = Tally()
+    across = False
     for result in results:
         tally.add(result)
         pieces: list[_Piece] = []
         add = pieces.append
+        if result.extra and result.diagnostics and not across:  # the cross-year findings follow
+            across = True
+            add((_WORDS[lang]["years"] + "\n\n", "bold"))
         source = _LastLine(result.source) if result.source is not None else None
         for d in result.diagnostics:
             _diagnostic(add, d, source, lang)
@@ -109,6 +115,9 @@ class _LastLine:
         self.number = 0
         self.text = ""
 
+    def __getattr__(self, name: str):  # the rest (text_line of a page or document…) is the source's
+        return getattr(self.source, name)
+
     def line_text(self, line: int) -> str:
         if line != self.number:
             self.text = self.source.line_text(line)  # IndexError passes through
@@ -132,12 +141,20 @@ def _diagnostic(add: _Add, d: "Diagnostic", source: "Optional[Source]", lang: st
     add((_inline(d.path), "bold"))
     add((f":{d.line}:{d.column}: ", None))
     add((d.code, "bold"))
-    add((" ", None))
+    add((" [*] " if d.fix is not None and d.fix.available else " ", None))  # fixable with --fix (ruff's mark)
     add((d.severity.text(lang), f"bold {color}"))
     add((f" {_inline(d.message)}\n", None))
     if source is None:
         return
-    excerpt = _excerpt_lines(source, d)
+    loc = d.locator
+    if loc is not None:
+        # A page, document or PDF: the place in words, and the line of the text report-lint
+        # read from it (`report-lint text FILE`), underlined there.
+        text = _WORDS[lang]["text"]
+        add((f"  --> {_inline(loc.place)}{text.format(l=loc.text_line, c=loc.text_column)}\n", _GUTTER))
+        excerpt = _excerpt_lines(_TextLines(source), loc) if hasattr(source, "text_line") else None
+    else:
+        excerpt = _excerpt_lines(source, d)
     if excerpt is None:
         return
     width = len(str(excerpt[-1][0]))  # the last row is always a numbered line
@@ -171,7 +188,10 @@ def _diagnostic(add: _Add, d: "Diagnostic", source: "Optional[Source]", lang: st
     shown = d.related if len(d.related) <= MAX_RELATED else d.related[: MAX_RELATED - 1]
     for r in shown:
         add((eq, _GUTTER))
-        add((f" {related}{r.line}:{r.column} {_inline(r.message)}\n", None))
+        where = f"{r.line}:{r.column}" if r.locator is None else f"{r.line}:{r.column} {_inline(r.locator.place)}"
+        if r.path is not None:  # in another report (a cross-year finding)
+            where = f"{_inline(r.path)}:{where}"
+        add((f" {related}{where} {_inline(r.message)}\n", None))
     if len(shown) < len(d.related):
         add((eq, _GUTTER))
         add((" " + _WORDS[lang]["more"].format(n=len(d.related) - len(shown)) + "\n", None))
@@ -182,9 +202,22 @@ def _diagnostic(add: _Add, d: "Diagnostic", source: "Optional[Source]", lang: st
 _Row = tuple[Optional[int], bool, str, bool, int, int]
 
 
-def _excerpt_lines(source: "Source", d: "Diagnostic") -> Optional[list[_Row]]:
-    """The excerpt rows for a diagnostic, or None when its position is not in the file."""
-    line, col, end_line, end_col = d.line, d.column, d.end_line, d.end_column
+class _TextLines:
+    """A source seen through the lines of its analysis text."""
+
+    __slots__ = ("line_text",)
+
+    def __init__(self, source) -> None:
+        self.line_text = source.text_line
+
+
+def _excerpt_lines(source: "Source", d) -> Optional[list[_Row]]:
+    """The excerpt rows for a diagnostic (or a locator's text positions), or None when its
+    position is not in the file."""
+    if hasattr(d, "text_line"):
+        line, col, end_line, end_col = d.text_line, d.text_column, d.text_end_line, d.text_end_column
+    else:
+        line, col, end_line, end_col = d.line, d.column, d.end_line, d.end_column
     try:
         first = source.line_text(line)
     except IndexError:

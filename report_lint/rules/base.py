@@ -35,6 +35,13 @@ class Rule:
     severity: ClassVar[Severity]
     summary: ClassVar[Message]
     doc_zh: ClassVar[str] = ""
+    # What the rule applies to (Report.kind, doctype.py): "report" — every report, those of
+    # 2008-2018 too (prose arithmetic, dates, spam…); "template" — reports in the national
+    # template only (its sections and tables); "any" — every text, not-reports too (RL002).
+    scope: ClassVar[str] = "report"
+    # False: an opt-in rule (ruff's preview rules are the model), off unless its full code is
+    # named in select / extend-select (a prefix such as RL5 or RL does not turn it on).
+    default_enabled: ClassVar[bool] = True
 
     def check(self, report: "Report", ctx: Context) -> Iterable[Finding]:
         return ()
@@ -43,3 +50,20 @@ class Rule:
         if lang == "zh" and self.doc_zh:
             return inspect.cleandoc(self.doc_zh)
         return inspect.cleandoc(type(self).__doc__ or "")
+
+
+class SeriesRule(Rule):
+    """A check over one body's reports across years (RL6xx), run once a whole batch is read.
+
+    ``check(series, ctx)`` receives a ``report_lint.series.Series``: the body's reports in year
+    order, each a ``YearData`` (what the worker that read the file kept of it: certain table
+    values with their spans, prose statements about other years, the units of section 五, the
+    title). Each Finding names the report it is in (``Finding.path``) and may point into
+    another (``Related.path``); spans are offsets into that report's analysis text, as for a
+    rule over one report. The engine never gives a SeriesRule a single report.
+    """
+
+    scope: ClassVar[str] = "series"
+
+    def check(self, series, ctx: Context) -> Iterable[Finding]:  # type: ignore[override]
+        return ()

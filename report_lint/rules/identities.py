@@ -73,6 +73,8 @@ class _Value:
 class IdentityRule(Rule):
     """A table identity from rules/identities.toml."""
 
+    scope = "template"  # the national template's tables
+
     def __init__(self, spec: dict, names: dict, equation: "Optional[Equation]" = None) -> None:
         self.code = spec["code"]
         self.name = spec["name"]
@@ -142,10 +144,12 @@ class IdentityRule(Rule):
     @staticmethod
     def _holds(sides) -> bool:
         """True when the equation holds or cannot be checked (a cell unreadable, every cell
-        blank): the common case, decided with plain arithmetic and no objects. ``sides`` are
-        the (sign, cell) pairs of the left and of the right side, in the equation's order."""
+        blank, or one whole side blank: a 总计 left empty beside numbers is not a claimed 0):
+        the common case, decided with plain arithmetic and no objects. ``sides`` are the
+        (sign, cell) pairs of the left and of the right side, in the equation's order."""
         any_value = False
         totals = [0, 0]
+        filled = [False, False]
         for k, side in enumerate(sides):
             total = 0
             for sign, cell in side:
@@ -153,9 +157,13 @@ class IdentityRule(Rule):
                     return True
                 if cell.value is not None:
                     any_value = True
+                    filled[k] = True
                     total += sign * cell.value
             totals[k] = total
-        return not any_value or _equal(totals[0], totals[1])
+        if not any_value or _equal(totals[0], totals[1]):
+            return True
+        # a side with no number at all (every cell blank) cannot contradict the other side
+        return not (filled[0] and filled[1])
 
     def _within(self, report: Report, table: Table, row: Row) -> Iterable[Finding]:
         """The equation over the fields (columns) of one row or review group."""
@@ -247,7 +255,7 @@ class IdentityRule(Rule):
         for every row and column of every report, the _Value objects only for a failure."""
         sides: tuple[list, list] = ([], [])
         totals = [0, 0]
-        any_value = False
+        filled = [False, False]
         for i, terms in enumerate((self.equation.left, self.equation.right)):
             side, total = sides[i], 0
             for term in terms:
@@ -261,13 +269,15 @@ class IdentityRule(Rule):
                     if cell.kind == "unreadable":
                         return None
                     if cell.value is not None:
-                        any_value = True
+                        filled[i] = True
                         sub += cell.value
                 side.append((term, cells, sub))
                 total += term.sign * sub
             totals[i] = total
-        if not any_value:
+        if not filled[0] and not filled[1]:
             return None  # nothing to check: RL107 says the table is not checkable
+        if not (filled[0] and filled[1]) and not _equal(totals[0], totals[1]):
+            return None  # one side left entirely blank (a 总计 not filled in): RL106 says so
         return sides, totals[0], totals[1]
 
     @staticmethod
@@ -333,6 +343,94 @@ def _fmt(v) -> str:
     if isinstance(v, float) and v.is_integer():
         v = int(v)
     return str(v)
+
+
+def failing(table: Table) -> list[tuple[str, frozenset, Optional[int]]]:
+    """The identity instances of one table that fail over the cells as they stand: (rule code,
+    keys of the rows taking part, column index or None for a row or group identity). The
+    reader asks this to test a placement it inferred; the rules report what remains."""
+    out: list[tuple[str, frozenset, Optional[int]]] = []
+    for rule in identity_rules():
+        if rule.table != table.kind:
+            continue
+        if rule.over == "columns":
+            plan = rule._column_plan(table)
+            if plan is None:
+                continue
+            flat = [[(sign, r.cells) for sign, rows in side for r in rows] for side in plan]
+            keys = frozenset(r.key for side in plan for _, rows in side for r in rows)
+            width = min((len(cells) for side in flat for _, cells in side), default=0)
+            for c in range(width):
+                if not rule._holds([[(sign, cells[c]) for sign, cells in side] for side in flat]):
+                    out.append((rule.code, keys, c))
+        else:
+            for key, row in table.rows.items():
+                plan = rule._row_plan(row.fields or _columns())
+                if plan is None or len(row.cells) < len(row.fields or _columns()):
+                    continue
+                if not rule._holds([[(sign, row.cells[i]) for sign, i in side] for side in plan]):
+                    out.append((rule.code, frozenset((key,)), None))
+    return out
+
+
+def columns_hold(table: Table) -> bool:
+    """Whether every column identity of the table holds (or cannot be checked): plain
+    arithmetic over the cells, for the reader's quick look before it doubts a reading."""
+    width = len(_columns())
+    for rule in identity_rules():
+        if rule.table != table.kind or rule.over != "columns":
+            continue
+        plan = rule._column_plan(table)
+        if plan is None:
+            continue
+        flat = [[(sign, r.cells) for sign, rows in side for r in rows] for side in plan]
+        for c in range(width):
+            if not rule._holds([[(sign, cells[c]) for sign, cells in side if c < len(cells)] for side in flat]):
+                return False
+    return True
+
+
+def column_constraints(table: Table, keys) -> list[tuple[float, dict, int]]:
+    """The column identity instances of a table that take in any of the rows `keys`, as
+    linear constraints on those rows: (left minus right over the other rows' cells, {key:
+    sign of that row's cell}, column index). An instance is left out when a cell of another
+    row was not read or one side is all blank (not checkable). The reader tries placements
+    of the `keys` rows against these without re-evaluating the whole table each time."""
+    out: list[tuple[float, dict, int]] = []
+    width = len(_columns())
+    for rule in identity_rules():
+        if rule.table != table.kind or rule.over != "columns":
+            continue
+        plan = rule._column_plan(table)
+        if plan is None:
+            continue
+        for c in range(width):
+            base = 0
+            signs: dict = {}
+            filled = [False, False]
+            ok = True
+            for i, side in enumerate(plan):
+                mult = 1 if i == 0 else -1
+                for sign, rows in side:
+                    for r in rows:
+                        if r.key in keys:
+                            signs[r.key] = signs.get(r.key, 0) + sign * mult
+                            filled[i] = True
+                            continue
+                        cell = r.cells[c] if c < len(r.cells) else None
+                        if cell is None or cell.kind == "unreadable":
+                            ok = False
+                            break
+                        if cell.value is not None:
+                            base += sign * mult * cell.value
+                            filled[i] = True
+                    if not ok:
+                        break
+                if not ok:
+                    break
+            if ok and signs and filled[0] and filled[1]:
+                out.append((base, signs, c))
+    return out
 
 
 @lru_cache(maxsize=1)

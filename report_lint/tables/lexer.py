@@ -88,10 +88,11 @@ _FURNITURE = re.compile(
 # atomic group, written as a look-ahead and a back-reference). Both made a long run quadratic.
 _MASTER = re.compile(
     rf"""
-    (?P<sep>[ \t|\f\v\n]*)
+    (?P<sep>[ \t|\f\v\n?]*)
     (?:(?P<MAJOR>[{_NUMERAL}]{{1,2}}[ \n]*、)
     |(?P<PAREN>\([ \n]*[{_NUMERAL}]{{1,2}}[ \n]*\))
     |(?P<ITEM>[1-9][ ]?[.、](?=[ ]?[^\d\s|.]))
+    |(?P<PROSE>\d+(?:\.\d+)?[ \t]{{1,2}}[年月日号条件宗项个次人份%％倍])
     |(?P<NUMI>\d+?(?=[1-9][.、][^\d\s|.]))
     |(?P<NUM>[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:万元|元|万)?)
     |(?P<NULL>(?:(?<![{_DASHES}])[{_DASHES}]+|无)(?=[ \t|\n]|$))
@@ -102,6 +103,15 @@ _MASTER = re.compile(
 )
 
 _CAPTION = re.compile(rf"第[{_NUMERAL}]+条(?:第?\(?[{_NUMERAL}]+\)?项)?")
+
+# Markdown heading marks (### 一、本年新收…, as OCR and converters write each row under its own
+# heading) and bold marks are layout, not label text: blanked like furniture.
+_MARKUP = re.compile(r"^[ \t]*#{1,6}(?=[ \t])|\*\*", re.M)
+
+# A made-up header cell (数据1, 列2, Column 3): the number is part of its text.
+_HEADER_CELL = re.compile(r"(?:数据|列|字段|[Cc]olumn|[Cc]ol)[ ]?$")
+# A line holding nothing but "|" among separators: a blank cell where cell lines end in "|".
+_LONE_PIPE = re.compile(r"\n[ \t]*\|[ \t]*(?=\n)")
 
 
 def ordinal_value(tok) -> int:
@@ -139,8 +149,13 @@ def _raw_tokens(
     # Positions stay those of text: the regex runs over text[start:end] in place.
     src = text
     region = text[start:end]
+    blanked = region
     if _FURNITURE.search(region):
-        src = text[:start] + _FURNITURE.sub(lambda m: " " * len(m.group()), region) + text[end:]
+        blanked = _FURNITURE.sub(lambda m: " " * len(m.group()), blanked)
+    if ("#" in region or "**" in region) and _MARKUP.search(region):
+        blanked = _MARKUP.sub(lambda m: " " * len(m.group()), blanked)
+    if blanked is not region:
+        src = text[:start] + blanked + text[end:]
     if start and src[start - 1] in _RUN_CHARS:
         # _MASTER's look-behinds must not see a run going on before the region starts (the
         # region's first character starts a token whatever precedes it)
@@ -176,10 +191,13 @@ def _raw_tokens(
                 prev_kind = flush_text()
             # Two delimiters on one line with only spaces between enclose a blank cell (after
             # a cell or a label). Every token ends such a line's run, so the separators before
-            # a token are all there is to look at.
+            # a token are all there is to look at. Where every cell line ends with its own
+            # "|" (one cell per line), a line holding nothing but "|" is a blank cell too.
             if s - ss > 1 and prev_kind in _BLANK_AFTER:
                 sep = src[ss:s]
-                if sep.count("|") + sep.count("\t") > 1:
+                pipes = sep.count("|")
+                lone = pipes > 1 and sep.count("\n") > 1 and _LONE_PIPE.search(sep) is not None
+                if pipes + sep.count("\t") > 1 and not lone:
                     pending = False
                     for k, ch in enumerate(sep, ss):
                         if ch == "|" or ch == "\t":
@@ -189,7 +207,35 @@ def _raw_tokens(
                             pending = True
                         elif ch == "\n":
                             pending = False
-        if kind == "TEXT":
+                elif lone:  # a line of its own holding only "|" (rare: the slow loop)
+                    pending = False
+                    own_line = False  # the current line began inside these separators
+                    closed = False  # the line before ended with "|"
+                    lone = -1  # position of the only "|" of a line that holds nothing else
+                    seen = 0  # delimiters on the current line
+                    for k, ch in enumerate(sep, ss):
+                        if ch == "|" or ch == "\t":
+                            if pending:
+                                append(_new(Tok, ("EMPTY", "", k, k)))
+                                prev_kind = "EMPTY"
+                            pending = True
+                            seen += 1
+                            lone = k if seen == 1 and ch == "|" else -1
+                        elif ch == "\n":
+                            if own_line and seen == 1 and lone >= 0 and closed:
+                                append(_new(Tok, ("EMPTY", "", lone, lone)))
+                                prev_kind = "EMPTY"
+                            j = k - 1
+                            while src[j] in " \t":
+                                j -= 1
+                            closed = src[j] == "|"
+                            pending = False
+                            own_line = True
+                            seen = 0
+                            lone = -1
+                        elif ch not in " \t":
+                            lone = -1
+        if kind == "TEXT" or kind == "PROSE":  # PROSE: "2023 年", "3 件", spaces or not
             if text_start < 0:
                 text_start = s
             text_end = m.end()
@@ -201,7 +247,9 @@ def _raw_tokens(
         if kind == "NUM" or kind == "NUMI":
             # A number is a cell only if it ends at a boundary or where a row begins:
             # "共计19万元。" and "2024年" are prose, "…数量 713000074二、…" is a run-together row.
-            if (
+            if not boundary and text_start >= 0 and e - s <= 2 and _HEADER_CELL.search(src, max(text_start, s - 8), s):
+                pass  # 数据1: a made-up header cell, the number is part of it
+            elif (
                 kind == "NUMI"
                 or e == end
                 or src[e] in _BOUNDARY
@@ -237,6 +285,7 @@ def _raw_tokens(
 
 
 _BLANK_AFTER = frozenset(("NUM", "NULL", "EMPTY", "TEXT"))
+
 
 _ORDINAL_START = re.compile(
     rf"[{_NUMERAL}]{{1,2}}[ \n]*、|\([ \n]*[{_NUMERAL}]{{1,2}}[ \n]*\)|[1-9][.、][^\d\s|.]|第[{_NUMERAL}]+条"

@@ -4,24 +4,48 @@ Rows are identified by their place in the ordinal hierarchy (which group they si
 ordinal they carry) together with the best fuzzy match of their label against the template
 wordings; never by their position in the file. Values are fitted to the row's arity: blank
 cells fill the missing places, run-together digits are split by the table's identities, and a
-row that cannot be read with certainty is marked unreadable instead of guessed.
+row that cannot be read with certainty is marked unread (null cells and a reason) instead of
+guessed.
+
+Nothing is guessed (README, principle 2). A value is placed in a cell only when its row and
+column are certain. Where a placement is inferred, the table's identities are the evidence:
+
+* run-together digits are split when exactly one split balances the row ("split"); when
+  several do, the column identities may choose one ("columns"); when the only balancing
+  split contradicts the columns while another split of the same digits agrees with them, the
+  reading is doubtful and the row is not read ("contradicted");
+* values detached from their labels (a block of label lines, then a block of bare value
+  lines, as PDF-to-markdown converters write) are paired in order only when the label rows
+  and the value lines match one to one, and every identity they take part in holds
+  ("order"); otherwise those rows are not read ("detached").
+
+Prose near a table is not a row (a sentence that ends with a number at a line end), and the
+text stopping inside a table (an excerpt) is recorded on the table (``Table.cut``): the rows
+after that point are not missing from the report, only from the text.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
 
 from .. import templates as tpl
+from ..coverage import expected_requests
 from ..model import ABSENT, MAX_DIGITS, MISSING, OK, TRUNCATED, Cell, ParseNote, Row, Span, Table
 from . import lexer, parser
-from .labels import bigrams, clean, similarity
-from .recover import recover
+from .labels import bigrams, clean, core, similarity
+from .recover import splits
 
 _ACCEPT = 0.5  # label similarity needed without ordinal support
 _WITH_ORDINAL = 0.25  # label similarity needed when the ordinal path agrees
+_MAX_CELL = 24  # characters: a longer "number" is no count of anything (and int() of it is slow)
+_OPTIONS = 16  # balancing splits of one run-together row kept for the column identities
+_COMBINATIONS = 4096  # combinations of such rows tried against the column identities
+_ALTERNATIVES = 400  # other splits of a recovered row tried when the columns contradict it
 
 
 # ---------------------------------------------------------------------------- cells
@@ -42,13 +66,20 @@ def _number(raw: str):
     return int(s)
 
 
+_HUGE = [0]  # cells too long to be a number read so far: fit_values notices a new one cheaply
+
+
 def _cell(tok: lexer.Tok) -> Cell:
     kind, raw, start, end = tok
     if kind == "NUM":
-        if len(raw) <= MAX_DIGITS and raw.isdigit():  # the common case
+        if end - start <= MAX_DIGITS and raw.isdigit():  # the common case
             return Cell(int(raw), Span(start, end), raw, "number")
-        value = _number(raw)
-        return Cell(value, Span(start, end), raw, "number" if value is not None else "unreadable")
+        # more than MAX_DIGITS digits is no count of anything: unreadable, never a number
+        value = _number(raw) if end - start <= _MAX_CELL else None
+        if value is not None:
+            return Cell(value, Span(start, end), raw, "number")
+        _HUGE[0] += 1
+        return Cell(None, Span(start, end), raw[:_MAX_CELL] + ("…" if end - start > _MAX_CELL else ""), "unreadable")
     if kind == "NULL":
         return Cell(None, Span(start, end), raw, "placeholder")
     return Cell(None, Span(start, end), "", "blank")
@@ -64,41 +95,55 @@ def _unreadable(n: int, span: Optional[Span]) -> list[Cell]:
     return [Cell(None, span, "", "unreadable") for _ in range(n)]
 
 
+@dataclass(slots=True)
+class Fit:
+    """A row's value tokens fitted to its columns."""
+
+    cells: list[Cell]
+    unread: str = ""  # why the cells are not certain (model.UNREAD_REASONS), "" when they are
+    inferred: str = ""  # "split" when run-together digits were split by the row's identity
+    extra: Optional[ParseNote] = None  # more values than columns
+    raw: str = ""  # run-together digits as printed
+    options: Optional[tuple] = None  # (value tokens, identity) of a row several splits balance
+
+
+def _split_cells(filled: list[lexer.Tok], split, kind: str = "recovered") -> list[Cell]:
+    cells = []
+    for i, s, e in split:
+        t = filled[i]
+        raw = t.value[s:e]
+        cells.append(Cell(int(raw) if raw.isdigit() else _number(raw), Span(t.start_pos + s, t.start_pos + e), raw, kind))
+    return cells
+
+
 def fit_values(
-    tokens: list[lexer.Tok], arity: int, identity: Optional[tuple[int, int]] = None
-) -> tuple[list[Cell], Optional[ParseNote]]:
+    tokens: list[lexer.Tok], arity: int, identity: Optional[tuple[int, int]] = None, *, last: bool = False
+) -> Fit:
     """Fit a row's value tokens to `arity` cells.
 
     Blank cells are merged-cell residue unless the row needs them: they fill the missing
     places in order. A row still short is split by its identity (run-together digits;
     `identity` is (group size, groups): each group's last value is the sum of the rest) or
-    marked unreadable.
+    left unread. ``last``: the text stops inside or right after this row (an excerpt), so a
+    short row is cut, not wrong, and a lone value after a full row is the next row's ordinal.
     """
-    cells, note = _fit(tokens, arity, identity)
-    if note is None:
-        # a value too long to be a number (read as unreadable: the row is left out of the
-        # arithmetic) is said, once per row
-        for c in cells:
-            if c.kind == "unreadable":
-                return cells, _too_long(next(t for t in tokens if t.start_pos == c.span.start))
-    return cells, note
-
-
-def _fit(
-    tokens: list[lexer.Tok], arity: int, identity: Optional[tuple[int, int]] = None
-) -> tuple[list[Cell], Optional[ParseNote]]:
+    huge = _HUGE[0]
     if len(tokens) == arity and all(t[0] != "EMPTY" for t in tokens):  # the common case
-        return [_cell(t) for t in tokens], None
+        cells = [_cell(t) for t in tokens]
+        return Fit(cells) if _HUGE[0] == huge else Fit(cells, unread="too-long")
     filled = [t for t in tokens if t.type != "EMPTY"]
     span = Span(tokens[0].start_pos, tokens[-1].end_pos) if tokens else None
     if len(filled) >= arity:
         cells = [_cell(t) for t in filled[:arity]]
         extra = filled[arity:]
         note = None
-        if any(t.type == "NUM" for t in extra):
+        bad = _HUGE[0] != huge
+        # the ordinal of a row the text stops in ("… 0 0 0 0 0 0 0 2" and nothing after)
+        trailing_ordinal = last and len(extra) == 1
+        if any(t.type == "NUM" for t in extra) and not trailing_ordinal:
             note = ParseNote("row-extra-values", Span(extra[0].start_pos, extra[-1].end_pos),
                              {"expected": arity, "found": len(filled)})
-        return cells, note
+        return Fit(cells, unread="too-long" if bad else "", extra=note)
     blanks = len(tokens) - len(filled)
     if blanks and len(filled) + blanks >= arity:
         cells: list[Cell] = []
@@ -113,28 +158,40 @@ def _fit(
             elif need_blanks > 0 and arity - len(cells) > left:
                 cells.append(_cell(t))
                 need_blanks -= 1
-        return cells, None
+        return Fit(cells, unread="too-long" if _HUGE[0] != huge else "")
     if filled and all(t.type == "NUM" for t in filled):
-        if sum(len(t.value) for t in filled) > arity * MAX_DIGITS:
+        raw = " ".join(t.value for t in filled)
+        digits = sum(len(t.value.lstrip("+-")) for t in filled)
+        if last:
+            # the run may have lost digits where the text stops: never split a cut run
+            return Fit(_unreadable(arity, span), unread="cut", raw=raw)
+        # Digits run together, or cells left empty and dropped (PDF text: "258 12 1 1")? One
+        # unbroken run, or a piece no number is written as (000023), says run together; two
+        # pieces may be; three or more whole numbers are cells with the empty ones lost.
+        bare = [t.value.lstrip("+-") for t in filled]
+        together = len(filled) == 1 or any(len(b) > 1 and b[0] == "0" for b in bare)
+        if digits > arity * MAX_DIGITS:
             # too many digits for `arity` numbers of at most MAX_DIGITS each: no split is a row
-            return _unreadable(arity, span), _too_long(max(filled, key=lambda t: len(t.value)))
-        if identity is not None:
-            split, found = recover([t.value for t in filled], *identity)
-        else:
-            split, found = recover([t.value for t in filled], arity, summed=False)
-        if split is not None:
-            cells = []
-            for i, s, e in split:
-                t = filled[i]
-                raw = t.value[s:e]
-                cells.append(Cell(int(raw), Span(t.start_pos + s, t.start_pos + e), raw, "recovered"))
-            return cells, ParseNote("cells-recovered", span, {"raw": " ".join(t.value for t in filled)})
-        # "unreadable" (no split satisfies the identity) is certain only where there is one
-        code = "row-ambiguous" if found > 1 or identity is None else "row-unreadable"
-        return _unreadable(arity, span), ParseNote(code, span, {"raw": " ".join(t.value for t in filled), "expected": arity})
-    return _unreadable(arity, span), ParseNote(
-        "row-short", span, {"expected": arity, "found": len(filled)}
-    )
+            return Fit(_unreadable(arity, span), unread="too-long", raw=raw[:_MAX_CELL] + "…")
+        if digits >= arity and (together or len(filled) <= 2):
+            pieces = [t.value for t in filled]
+            # one split, or none, or more (the search stops at the second)
+            if identity is not None:
+                found, complete = splits(pieces, *identity, limit=1)
+            else:
+                found, complete = splits(pieces, arity, summed=False, limit=1)
+            if complete and len(found) == 1:
+                return Fit(_split_cells(filled, found[0]), inferred="split", raw=raw)
+            if complete and not found:
+                # no split balances the row: whatever the split, the row is wrong (when the
+                # digits certainly ran together; else the row may just have lost cells)
+                why = ("unbalanced" if together else "short") if identity else "unreadable"
+                return Fit(_unreadable(arity, span), unread=why, raw=raw)
+            # several splits balance the row: the column identities may choose (settle())
+            options = (filled, identity) if identity is not None and found else None
+            return Fit(_unreadable(arity, span), unread="ambiguous", raw=raw, options=options)
+    return Fit(_unreadable(arity, span), unread="cut" if last else "short",
+               raw=" ".join(t.value for t in filled))
 
 
 # ---------------------------------------------------------------------- identification
@@ -154,6 +211,68 @@ def _label_span(ordinal: Optional[lexer.Tok], label: list[lexer.Tok], values: Op
     return Span(first.start_pos, last.end_pos)
 
 
+# A row label is never a sentence: prose near a table that ends with a number at a line end
+# ("…回复公众诉求件9") is not a row. Bracketed notes are set aside before looking.
+_PROSE = re.compile(r"(?:19|20)\d\d\s*年|\d+\s*[条件宗项个次份篇人]")
+_BRACKETED = re.compile(r"[(（][^()（）]*(?:[)）]|$)")
+_SENTENCE_END = re.compile(r"[。；;！!？：:]")
+
+
+_MAYBE_PROSE = re.compile(r"[\d。；;！!？：:]")
+
+
+def _is_prose(label: str) -> bool:
+    """The label is (the end of) a sentence. Only what follows the last full stop counts:
+    a table's header run into the text after a paragraph (…67件。行政复议行政诉讼…) is not."""
+    if not _MAYBE_PROSE.search(label):
+        return False  # no digit, no stop: a row's name
+    s = _BRACKETED.sub("", label)
+    ends = list(_SENTENCE_END.finditer(s))
+    if ends:
+        s = s[ends[-1].end():]
+        if not s.strip():
+            return True
+    return bool(_PROSE.search(s))
+
+
+# Header cells that run into a row's label when a table repeats its header before every row
+# (OCR and converter markdown: | 类别 | 数据1 | … | 总计 |), never a row's own label unless
+# they are all of it ((七)总计, 3.其他).
+_HEADER_WORDS = frozenset(
+    clean(w) for w in (
+        "类别", "项目", "类型", "指标", "名称", "内容", "信息内容", "申请人情况", "自然人", "法人或其他组织",
+        "商业企业", "商业", "企业", "科研机构", "科研", "机构", "社会公益组织", "法律服务机构", "其他", "总计",
+        "合计", "数量", "单位", "件",
+    )
+)
+_HEADER_CELL = re.compile(r"(?:数据|列|字段|[Cc]olumn|[Cc]ol)\s?\d{1,2}")
+
+
+def _is_header_word(tok: lexer.Tok) -> bool:
+    c = clean(tok.value)
+    return c in _HEADER_WORDS or bool(_HEADER_CELL.fullmatch(c))
+
+
+_HEADER_START = frozenset(clean(w) for w in ("类别", "项目", "类型", "指标", "名称", "内容", "信息内容", "申请人情况", "自然人"))
+
+
+def _own_label(tokens: list[lexer.Tok]) -> list[lexer.Tok]:
+    """The row's own label when a header row ran into it: what follows the header cells
+    (| 类别 | 数据1 | … | 总计 | then the row), else what precedes them (a heading, then the
+    header row of its table)."""
+    if len(tokens) < 2:
+        return tokens
+    i = next((k for k, t in enumerate(tokens) if clean(t.value) in _HEADER_START or _HEADER_CELL.fullmatch(clean(t.value))), -1)
+    if i < 0:
+        return tokens
+    j = i
+    while j < len(tokens) and _is_header_word(tokens[j]):
+        j += 1
+    if j < len(tokens):
+        return tokens[j:]
+    return tokens[:i] or tokens[-1:]
+
+
 class Candidates:
     """Row definitions a label is matched against, with an index of their exact wordings
     (most labels in real reports are exact, and a lookup is far cheaper than scoring)."""
@@ -169,9 +288,15 @@ class Candidates:
 
 
 def _best(label: str, cands: Candidates, path_tail: Optional[int], depth: int):
-    """Best (rowdef, similarity, ordinal_agrees) among candidates for a label."""
+    """Best (rowdef, similarity, ordinal_agrees) among candidates for a label. A label with
+    a note in brackets is matched by what stands before the note."""
     lc = clean(label)
     hits = cands.exact.get(lc) if lc else None
+    if not hits:
+        head = core(label)
+        if head != label:
+            lc = clean(head)
+            hits = cands.exact.get(lc) if lc else None
     if hits:
         d = hits[0] if len(hits) == 1 else next(
             (h for h in hits if path_tail is not None and len(h.path) == depth and h.path[-1] == path_tail), hits[0]
@@ -218,59 +343,277 @@ def _request_candidates(level: str, group: Optional[str]) -> tuple[Candidates, i
     return Candidates(rows), 0
 
 
-class _RequestsReader:
-    def __init__(self, t: tpl.Templates, table: Table) -> None:
-        self.t = t
-        self.table = table
-        self.identity = (len(t.columns), 1)
+_INNER_ORDINAL = re.compile(r"[一二三四五六七八九十]、|\([一二三四五六七八九十]\)|(?<!\d)[1-9]\.(?=\D)")
 
-    def walk(self, entries, group: Optional[str] = None, major: Optional[int] = None) -> None:
-        for e in entries:
-            ordv = lexer.ordinal_value(e.ordinal) if e.ordinal is not None else None
-            label = _label_text(e.label)
-            if e.values is None:  # a group or caption: 三、本年度办理结果, （三）不予公开
-                if e.level == "major":
-                    self.walk(e.children, None, ordv)
-                    continue
-                m = _best(label, _request_candidates("group", None)[0], ordv, 2)
-                if _accept(m) and m[0].path[:1] == (3,):
-                    self.walk(e.children, m[0].key, major)
-                else:
-                    # An unknown group still holds rows; let their labels speak.
-                    self.walk(e.children, None, major)
-                continue
-            self.add_row(e, label, ordv, group)
 
-    def add_row(self, e, label: str, ordv: Optional[int], group: Optional[str]) -> None:
-        cands, depth = _request_candidates(e.level, group)
-        m = _best(label, cands, ordv, depth)
-        if not _accept(m) and depth:
-            # The ordinal context may be wrong (a lost group caption): try every row.
-            m2 = _best(label, _request_candidates("any", None)[0], None, 0)
-            if m2 is not None and m2[1] >= _ACCEPT:
-                m = m2
-        span = _label_span(e.ordinal, e.label, e.values)
-        cells, note = fit_values(e.values, len(self.t.columns), self.identity)
-        if note is not None:
-            note.detail["row"] = label
-            self.table.notes.append(note)
-        if not _accept(m):
-            if e.level != "bare" or _looks_like_row(label, e.values):
-                row = Row("", label, span, cells, score=m[1] if m else 0.0)
-                self.table.unknown_rows.append(row)
-            return
-        d, sim, _ = m
-        if d.key in self.table.rows:
-            self.table.notes.append(ParseNote("row-duplicate", span, {"key": d.key, "row": label}))
-            return
-        self.table.rows[d.key] = Row(d.key, label, span, cells, score=round(min(1.0, sim), 3))
+def _last_ordinal(label: str) -> Optional[int]:
+    """Where the label text after the last ordinal inside it begins, or None."""
+    last = None
+    for m in _INNER_ORDINAL.finditer(label):
+        last = m
+    if last is None or last.end() >= len(label):
+        return None
+    return last.end()
 
 
 def _looks_like_row(label: str, values) -> bool:
     """A bare label with values that is not prose: worth reporting as an unknown row."""
-    if any(p in label for p in "。，,；;") or len(label) > 40:
+    if any(p in label for p in "。，,；;") or len(label) > 40 or _is_prose(label):
         return False
     return sum(1 for v in values if v.type != "EMPTY") >= 2
+
+
+def _lines(text: str, tokens: list[lexer.Tok]) -> list[list[lexer.Tok]]:
+    """Value tokens grouped by the line they stand on."""
+    out: list[list[lexer.Tok]] = []
+    prev = -1
+    for t in tokens:
+        if prev < 0 or text.count("\n", prev, t.start_pos):
+            out.append([t])
+        else:
+            out[-1].append(t)
+        prev = t.end_pos
+    return out
+
+
+def _row_line(line: list[lexer.Tok], arity: int) -> Optional[list[lexer.Tok]]:
+    """A line that holds one whole row of values (leading blank label cells dropped)."""
+    while len(line) > arity and line[0].type == "EMPTY":
+        line = line[1:]
+    filled = sum(1 for t in line if t.type != "EMPTY")
+    if filled == arity or (filled < arity <= len(line) and filled):
+        return line
+    return None
+
+
+def _detached_block(text: str, label_end: int, values: list[lexer.Tok], arity: int):
+    """Values written apart from their label: below it, on two or more lines that each hold
+    several values (a block of bare value rows). Returns the block's rows (one token list
+    per line) when every line is one whole row; [] when it is such a block but not clean
+    (which values belong to which row is then not certain); None when the values are the
+    label's own (on its line, or one per line as in one-cell-per-line layouts)."""
+    if len(values) <= arity + 1:
+        return None  # no room for two rows, nor for a column of more values than the row has
+    first = next((t for t in values if t.type != "EMPTY"), None)
+    if first is None or "\n" not in text[label_end : first.start_pos]:
+        return None  # values on the label's own line belong to it
+    lines = [line for line in _lines(text, values) if any(t.type != "EMPTY" for t in line)]
+    filled = sum(len(line) for line in lines)
+    multi = sum(1 for line in lines if sum(1 for t in line if t.type != "EMPTY") >= 2)
+    if len(lines) < 2 or multi < 2:
+        # one value per line below the label: the row's own cells (one cell per line), unless
+        # there are more of them than the row has columns (a column of a table read top to
+        # bottom, as some PDF text layers give it): then whose values they are is not certain
+        return [] if filled > arity + 1 and multi == 0 and len(lines) > arity + 1 else None
+    rows = [_row_line(line, arity) for line in lines]
+    if any(r is None for r in rows):
+        return []
+    return rows
+
+
+# ---------------------------------------------------------------------------- requests
+
+
+@dataclass(slots=True)
+class _Leaf:
+    """A data row of the applications table as parsed, in document order."""
+
+    level: str
+    ordinal: Optional[lexer.Tok]
+    label: list[lexer.Tok]
+    values: list[lexer.Tok]  # [] for a label with no values of its own
+    group: Optional[str]
+    maybe_group: bool = False  # a caption (其他处理) that is a data row only if values come
+
+
+@dataclass
+class _Settle:
+    """What the identities must confirm once every row is placed."""
+
+    ambiguous: dict = field(default_factory=dict)  # key -> (value tokens, identity)
+    order: list = field(default_factory=list)  # [keys of one detached block]
+    split: set = field(default_factory=set)  # keys split by their own identity
+
+
+class _RequestsReader:
+    def __init__(self, t: tpl.Templates, table: Table, text: str) -> None:
+        self.t = t
+        self.table = table
+        self.text = text
+        self.arity = len(t.columns)
+        self.identity = (len(t.columns), 1)
+        self.settle = _Settle()
+        self.lo = self.hi = -1  # where the rows and cells read as the table begin and end
+
+    # -- the parse, flattened to data rows in document order ------------------------
+    def leaves(self, entries, group: Optional[str] = None) -> list[_Leaf]:
+        out: list[_Leaf] = []
+        for e in entries:
+            if e.values is None:  # a group or caption: 三、本年度办理结果, （三）不予公开
+                ordv = lexer.ordinal_value(e.ordinal) if e.ordinal is not None else None
+                if e.level == "major":
+                    if e.children:
+                        out.extend(self.leaves(e.children, None))
+                    else:  # a label with no values: a heading, or a row whose values are elsewhere
+                        out.append(_Leaf("major", e.ordinal, e.label, [], None))
+                    continue
+                m = _best(_label_text(e.label), _request_candidates("group", None)[0], ordv, 2)
+                is_group = _accept(m) and m[0].path[:1] == (3,)
+                if e.children:
+                    out.extend(self.leaves(e.children, m[0].key if is_group else None))
+                else:
+                    out.append(_Leaf(e.level, e.ordinal, e.label, [], group, maybe_group=is_group))
+                continue
+            out.append(_Leaf(e.level, e.ordinal, e.label, e.values, group))
+        return out
+
+    def identify(self, leaf: _Leaf):
+        """((rowdef or None, similarity) or None for prose, label, label tokens) for a leaf."""
+        own = _own_label(leaf.label) if len(leaf.label) > 1 else leaf.label
+        label = _label_text(own)
+        ordv = lexer.ordinal_value(leaf.ordinal) if leaf.ordinal is not None else None
+        ident, label = _identify_request(label, leaf.level, ordv, leaf.group)
+        return ident, label, own
+
+    # -- placing values ------------------------------------------------------------------
+    def read(self, entries, cut_at: Optional[int]) -> None:
+        leaves = self.leaves(entries)
+        last_values = next((lf.values[-1].end_pos for lf in reversed(leaves) if lf.values), -1)
+        waiting: list[tuple] = []  # identified rows whose values have not come yet
+        for leaf in leaves:
+            ident, label, own = self.identify(leaf)
+            d = ident[0] if ident else None
+            sim = ident[1] if ident else 0.0
+            span = _label_span(leaf.ordinal, own, leaf.values)
+            if not leaf.values:
+                if d is not None and not leaf.maybe_group:
+                    waiting.append((d, sim, label, span))
+                continue
+            block = None
+            if len(leaf.values) > self.arity + 1:  # room for a block of rows apart from their labels
+                label_end = own[-1].end_pos if own else leaf.ordinal.end_pos if leaf.ordinal else leaf.values[0].start_pos
+                block = _detached_block(self.text, label_end, leaf.values, self.arity)
+            if block is not None:
+                targets = waiting + ([(d, sim, label, span)] if d is not None else [])
+                self.place_block(targets, block, ident is not None and d is None)
+                waiting = []
+                continue
+            if waiting:
+                for w in waiting:
+                    if d is None or w[0].key != d.key:  # a heading of this very row is no row
+                        self.add(w[0], w[2], w[3], _unreadable(self.arity, w[3]), w[1], unread="short")
+                waiting = []
+            last = cut_at is not None and leaf.values[-1].end_pos == last_values
+            fit = fit_values(leaf.values, self.arity, self.identity, last=last)
+            if fit.extra is not None:
+                fit.extra.detail["row"] = label
+                self.table.notes.append(fit.extra)
+            if d is None:
+                if ident is not None and (leaf.level != "bare" or _looks_like_row(label, leaf.values)):
+                    row = Row("", label, span, fit.cells, score=sim, unread=fit.unread, inferred=fit.inferred)
+                    self.table.unknown_rows.append(row)
+                continue
+            self.add(d, label, span, fit.cells, sim, fit=fit)
+            self.use(leaf.values[0].start_pos, leaf.values[-1].end_pos)
+        for w in waiting:
+            self.add(w[0], w[2], w[3], _unreadable(self.arity, w[3]), w[1], unread="cut" if cut_at is not None else "short")
+
+    def place_block(self, targets: list, block: list[list[lexer.Tok]], unknown_label: bool) -> None:
+        """Bare value lines after a run of labels with no values: paired in order only when
+        they match one to one (the identities confirm it later, in settle())."""
+        if block and len(targets) == len(block) and not unknown_label:
+            keys = []
+            for (d, sim, label, span), line in zip(targets, block):
+                fit = fit_values(line, self.arity, None)
+                if fit.unread:
+                    break
+                for c in fit.cells:
+                    if c.kind == "number":
+                        c.kind = "recovered"
+                if self.add(d, label, span, fit.cells, sim, inferred="order"):
+                    keys.append(d.key)
+                self.use(line[0].start_pos, line[-1].end_pos)
+            else:
+                self.settle.order.append(keys)
+                return
+        for d, sim, label, span in targets:
+            self.add(d, label, span, _unreadable(self.arity, span), sim, unread="detached")
+
+    def use(self, start: int, end: int) -> None:
+        if self.lo < 0 or start < self.lo:
+            self.lo = start
+        if end > self.hi:
+            self.hi = end
+
+    def add(self, d, label: str, span, cells: list[Cell], sim: float, *, fit: Optional[Fit] = None,
+            unread: str = "", inferred: str = "") -> bool:
+        if fit is not None:
+            unread, inferred = fit.unread, fit.inferred
+        old = self.table.rows.get(d.key)
+        if old is not None and old.unread == "short" and not unread:
+            pass  # a line that named the row with a stray number was not the row: this is
+        elif old is not None:
+            self.table.notes.append(ParseNote("row-duplicate", span, {"key": d.key, "row": label}))
+            return False
+        self.table.rows[d.key] = Row(d.key, label, span, cells, (), round(min(1.0, sim), 3),
+                                     unread, inferred, fit.raw if fit is not None else "")
+        if span is not None:
+            self.use(span.start, span.end)
+        if fit is not None:
+            if fit.inferred == "split":
+                self.settle.split.add(d.key)
+            if fit.options:
+                self.settle.ambiguous[d.key] = fit.options
+        return True
+
+
+@lru_cache(maxsize=4096)  # a report's labels are mostly the template's wordings, met again and again
+def _identify_request(label: str, level: str, ordv: Optional[int], group: Optional[str]):
+    """((rowdef or None, similarity) or None for prose, the label matched) for a row label
+    at its place in the hierarchy."""
+    if ordv is None:
+        # text with no separators: the row's ordinal ran into the text before it
+        # (…其他一、本年新收…); what follows the last ordinal is the row's label
+        m = _last_ordinal(label)
+        if m is not None:
+            label = label[m:]
+    if _is_prose(label):
+        return None, label
+    cands, depth = _request_candidates(level, group)
+    m = _best(label, cands, ordv, depth)
+    if not _accept(m) and depth:
+        # The ordinal context may be wrong (a lost group caption): try every row.
+        m2 = _best(label, _request_candidates("any", None)[0], None, 0)
+        if m2 is not None and m2[1] >= _ACCEPT:
+            m = m2
+    if not _accept(m):
+        return (None, m[1] if m else 0.0), label
+    return (m[0], m[1]), label
+
+
+def read_requests(text: str, start: int, end: int, heading: Optional[Span], text_end: Optional[int] = None) -> Table:
+    t = tpl.load()
+    table = Table("requests", OK, heading=heading)
+    lx = lexer.lex(text, start, end)
+    parsed = parser.parse(lx.tokens, "requests")
+    cut_at = _cut_at(text, end, lx.tokens, text_end)
+    reader = _RequestsReader(t, table, text)
+    reader.read(parsed.entries, cut_at)
+    _note_skipped(table, parsed.skipped)
+    table.span = _table_span(lx.tokens, Span(reader.lo, reader.hi) if reader.lo >= 0 else None)
+    # Order rows as in the template.
+    order = _request_order()
+    table.rows = dict(sorted(table.rows.items(), key=lambda kv: order.get(kv[0], (99,))))
+    if "other" in table.rows and not any(k.startswith("other.") for k in table.rows):
+        table.template = "2019"
+    elif any(k.startswith("other.") for k in table.rows):
+        table.template = "2021"
+    table.cut = cut_at is not None
+    _finish(table, heading, min_rows=1 if table.cut else 2)
+    if table.status == OK:
+        _settle(table, reader.settle)
+        _check_truncated(table, expected_requests(table.template), lx.tokens)
+    return table
 
 
 @lru_cache(maxsize=1)
@@ -279,62 +622,215 @@ def _request_order() -> dict:
     return {d.key: d.path for d in tpl.load().requests if not d.is_group}
 
 
-@lru_cache(maxsize=None)
-def _expected_requests(template: str) -> list[str]:
-    """The requests rows a complete table of this template has, in order."""
-    in_order = sorted((d for d in tpl.load().requests if not d.is_group), key=lambda d: d.path)
-    expected = [d.key for d in in_order if template in d.templates or template == "unknown"]
-    return [k for k in expected if not (k == "other" and template != "2019")]
+# ------------------------------------------------------------------- identities as evidence
 
 
-def read_requests(text: str, start: int, end: int, heading: Optional[Span]) -> Table:
-    t = tpl.load()
-    table = Table("requests", OK, heading=heading)
-    lx = lexer.lex(text, start, end)
-    parsed = parser.parse(lx.tokens, "requests")
-    reader = _RequestsReader(t, table)
-    reader.walk(parsed.entries)
-    _note_skipped(table, parsed.skipped)
-    if lx.tokens:
-        table.span = Span(lx.tokens[0].start_pos, lx.tokens[-1].end_pos)
-    # Order rows as in the template.
-    order = _request_order()
-    table.rows = dict(sorted(table.rows.items(), key=lambda kv: order.get(kv[0], (99,))))
-    if "other" in table.rows and not any(k.startswith("other.") for k in table.rows):
-        table.template = "2019"
-    elif any(k.startswith("other.") for k in table.rows):
-        table.template = "2021"
-    _finish(table, heading, lx.tokens, min_rows=3)
-    if table.status == OK:
-        _check_truncated(table, _expected_requests(table.template), lx.tokens)
-    return table
+def _settle(table: Table, st: _Settle) -> None:
+    """Confirm the placements the reader inferred, with the table's identities as evidence
+    about the reading: ambiguous run-together rows take the one split the columns accept;
+    detached values paired in order must satisfy every identity they take part in; a row
+    split by its own identity whose only split contradicts the columns, where another split
+    of its digits agrees with them, is doubtful. Doubt is never reported as the report's error."""
+    if not (st.ambiguous or st.order or st.split):
+        return
+    from ..rules.identities import column_constraints, columns_hold, failing
+
+    if st.ambiguous:
+        _choose_by_columns(table, st.ambiguous, column_constraints)
+    for keys in st.order:
+        bad = {k for _, ks, _ in failing(table) for k in ks} & set(keys)
+        if bad:
+            for k in keys:
+                _unread(table.rows[k], "detached")
+    if st.split:
+        _check_splits(table, st, columns_hold, column_constraints)
+
+
+def _holds(constraints, values: dict) -> bool:
+    """Every constraint holds with these rows' values (key -> list of numbers, None as 0)."""
+    for base, signs, c in constraints:
+        total = base
+        for k, sign in signs.items():
+            total += sign * (values[k][c] or 0)
+        if abs(total) > 1e-6:
+            return False
+    return True
+
+
+def _failed(constraints, values: dict) -> frozenset:
+    """The constraints (by index) that do not hold with these rows' values."""
+    return frozenset(i for i, con in enumerate(constraints) if not _holds((con,), values))
+
+
+def _implied(constraints, key: str, arity: int) -> Optional[list]:
+    """The values the columns force on row `key` when it is the only unknown of a constraint
+    in every column, else None."""
+    values: list = [None] * arity
+    for base, signs, c in constraints:
+        if len(signs) == 1 and values[c] is None:
+            values[c] = -base / signs[key]
+    if any(v is None for v in values):
+        return None
+    return [int(v) if float(v).is_integer() else v for v in values]
+
+
+def _as_split(filled: list[lexer.Tok], values: list) -> Optional[list]:
+    """The split of the run into these values, if they are exactly its digits, piece by piece
+    (no number across a gap, none with a leading zero); else None."""
+    split, i, pos = [], 0, 0
+    for v in values:
+        if not isinstance(v, int) or v < 0:
+            return None
+        text = str(v)
+        while i < len(filled) and pos == len(filled[i].value):
+            i, pos = i + 1, 0
+        if i == len(filled) or not filled[i].value.startswith(text, pos):
+            return None
+        split.append((i, pos, pos + len(text)))
+        pos += len(text)
+    if i != len(filled) - 1 or pos != len(filled[-1].value):
+        return None
+    return split
+
+
+def _choose_by_columns(table: Table, ambiguous: dict, column_constraints) -> None:
+    keys = [k for k in ambiguous if k in table.rows]
+    if not keys:
+        return
+    # A row that is the only unknown of its columns: they say what it holds; its digits
+    # confirm it or not (no search).
+    constraints = column_constraints(table, frozenset(keys))
+    for k in list(keys):
+        filled, identity = ambiguous[k]
+        own = [(base, signs, c) for base, signs, c in constraints if set(signs) == {k}]
+        values = _implied(own, k, identity[0] * identity[1])
+        split = _as_split(filled, values) if values is not None else None
+        if split is not None:
+            row = table.rows[k]
+            row.cells = _split_cells(filled, split)
+            row.unread = ""
+            row.inferred = "columns"
+            keys.remove(k)
+        elif values is not None:
+            keys.remove(k)  # the columns want numbers these digits are not: it stays unread
+    if not keys:
+        return
+    cells_of = {}
+    for k in keys:
+        filled, identity = ambiguous[k]
+        found, complete = splits([t.value for t in filled], *identity, limit=_OPTIONS, max_nodes=5000)
+        if complete and len(found) > 1:
+            cells_of[k] = [_split_cells(filled, f) for f in found]
+    keys = list(cells_of)
+    if not keys:
+        return
+    options = [[[c.value for c in cells] for cells in cells_of[k]] for k in keys]
+    total = 1
+    for o in options:
+        total *= len(o)
+    if total > _COMBINATIONS:
+        return
+    constraints = column_constraints(table, frozenset(keys))
+    if not constraints:
+        return  # nothing ties these rows: they stay not read
+    good: list[tuple] = []
+    for combo in itertools.product(*range_of(options)):
+        values = {k: options[i][j] for i, (k, j) in enumerate(zip(keys, combo))}
+        if _holds(constraints, values):
+            good.append(combo)
+            if len(good) > 64:
+                break
+    for i, k in enumerate(keys):
+        chosen = {combo[i] for combo in good}
+        if len(chosen) == 1:
+            row = table.rows[k]
+            row.cells = cells_of[k][chosen.pop()]
+            row.unread = ""
+            row.inferred = "columns"
+
+
+def range_of(options) -> list:
+    return [range(len(o)) for o in options]
+
+
+def _check_splits(table: Table, st: _Settle, columns_hold, column_constraints) -> None:
+    """A column identity that fails through a row whose digits were split by its own
+    identity: if another split of those digits makes the columns hold, the reading is
+    doubtful (the report may still be wrong, but not in the numbers we would quote)."""
+    # a row of one digit per cell (0000000) splits no other way: nothing to doubt
+    keys = frozenset(k for k in st.split if k in table.rows
+                     and sum(len(p.lstrip("+-")) for p in table.rows[k].raw.split()) > len(table.rows[k].cells))
+    if not keys or columns_hold(table):
+        return  # every column identity holds (the common case), or nothing to doubt
+    constraints = column_constraints(table, keys)
+    current = {k: [c.value for c in table.rows[k].cells] for k in keys}
+    failed = _failed(constraints, current)
+    if not failed:
+        return  # every column these rows are in holds (the common case)
+    blamed = sorted({k for i in failed for k in constraints[i][1]})
+    for key in blamed:
+        row = table.rows[key]
+        pieces = row.raw.split()
+        if not pieces:
+            continue
+        constraints = column_constraints(table, frozenset((key,)))
+        if not constraints:
+            continue
+        found, _ = splits(pieces, len(row.cells), summed=False, limit=_ALTERNATIVES)
+        mine = [c.value for c in row.cells]
+        failed = _failed(constraints, {key: mine})
+        for f in found:
+            alt = [_number(pieces[i][s:e]) for i, s, e in f]
+            # another split of the same digits under which the columns it is in agree better
+            # (all of them, or all but some that fail either way): the reading is doubtful
+            if alt != mine and _failed(constraints, {key: alt}) < failed:
+                _unread(row, "contradicted")
+                break
+
+
+def _unread(row: Row, reason: str) -> None:
+    row.cells = [Cell(None, c.span, c.raw, "unreadable") for c in row.cells]
+    row.unread = reason
+    row.inferred = ""
 
 
 # ------------------------------------------------------------------------------ active
 
 
-def read_active(text: str, start: int, end: int, heading: Optional[Span], report_year: Optional[int]) -> Table:
+def read_active(text: str, start: int, end: int, heading: Optional[Span], report_year: Optional[int],
+                text_end: Optional[int] = None) -> Table:
     t = tpl.load()
     table = Table("active", OK, heading=heading)
     lx = lexer.lex(text, start, end, ordinals=False, captions=True, row_start=_active_row_start())
     parsed = parser.parse(lx.tokens, "active")
     _note_skipped(table, parsed.skipped)
+    cut_at = _cut_at(text, end, lx.tokens, text_end)
     defs = _active_candidates()
-    found: list[tuple[str, str, Optional[Span], list[lexer.Tok], float]] = []
+    found: list[tuple] = []
+    used: list[Span] = []
     words = [tok.value for tok in lx.stray] + [tok.value for tok in lx.tokens if tok.type in ("TEXT", "CAPTION")]
-    for e in parsed.entries:
-        if e.level != "arow":
-            continue
+    entries = [e for e in parsed.entries if e.level == "arow"]
+    last_values = next((e.values[-1].end_pos for e in reversed(entries) if e.values), -1)
+    for e in entries:
         d, sim, label_toks = _best_suffix(e.label, defs)
         if d is None or sim < _ACCEPT:
-            label = _label_text(e.label)
+            label = _label_text(_tail_text(e.label))
             if _looks_like_row(label, e.values):
-                cells, _ = fit_values(e.values, sum(1 for v in e.values if v.type != "EMPTY"))
-                table.unknown_rows.append(Row("", label, _label_span(None, e.label, e.values), cells, score=sim))
+                fit = fit_values(e.values, sum(1 for v in e.values if v.type != "EMPTY"))
+                table.unknown_rows.append(Row("", label, _label_span(None, _tail_text(e.label), e.values), fit.cells, score=sim))
             continue
-        found.append((d.key, _label_text(label_toks), _label_span(None, label_toks, e.values), e.values, sim))
-    table.template = _active_template(t, words, found, report_year)
-    for key, label, span, values, sim in found:
+        # Labels of other rows before this one, with the values on lines of their own below
+        # them all: which values belong to which row is not certain.
+        others = [m for m in (_exact_active(tok, defs) for tok in e.label[: len(e.label) - len(label_toks)]) if m is not None]
+        detached = bool(others) and "\n" in text[label_toks[-1].end_pos : e.values[0].start_pos]
+        for od in others:
+            if detached or od.key != d.key:
+                found.append((od.key, od.labels[0], None, [], 1.0, "detached" if detached else "short"))
+        last = cut_at is not None and e.values[-1].end_pos == last_values
+        found.append((d.key, _shown_label(_label_text(label_toks), d), _label_span(None, label_toks, e.values),
+                       e.values, sim, "detached" if detached else ("last" if last else "")))
+    table.template = _active_template(t, words, [f for f in found if f[3]], report_year)
+    for key, label, span, values, sim, how in found:
         d = t.active.get((table.template, key)) or next(
             (v for (tid, k), v in t.active.items() if k == key), None
         )
@@ -343,15 +839,42 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
         if key in table.rows:
             table.notes.append(ParseNote("row-duplicate", span, {"key": key, "row": label}))
             continue
-        cells, note = fit_values(values, len(d.fields))
-        if note is not None:
-            note.detail["row"] = label
-            table.notes.append(note)
-        table.rows[key] = Row(key, label, span, cells, fields=d.fields, score=round(min(1.0, sim), 3))
-    if lx.tokens:
-        table.span = Span(lx.tokens[0].start_pos, lx.tokens[-1].end_pos)
-    _finish(table, heading, lx.tokens, min_rows=1)
+        arity = len(d.fields)
+        if how in ("detached", "short"):
+            row = Row(key, label, span, _unreadable(arity, span), fields=d.fields, score=1.0, unread=how)
+        else:
+            fit = fit_values(values, arity, last=how == "last")
+            if fit.extra is not None:
+                fit.extra.detail["row"] = label
+                table.notes.append(fit.extra)
+            row = Row(key, label, span, fit.cells, fields=d.fields, score=round(min(1.0, sim), 3),
+                      unread=fit.unread, inferred=fit.inferred, raw=fit.raw)
+            if values:
+                used.append(Span(values[0].start_pos, values[-1].end_pos))
+        if span is not None:
+            used.append(span)
+        table.rows[key] = row
+    table.span = _table_span(lx.tokens, _span(used))
+    table.cut = cut_at is not None
+    _finish(table, heading, min_rows=1)
     return table
+
+
+def _shown_label(label: str, d) -> str:
+    """The row's name as a person reads it: header text run into the label (信息内容本年制发件数
+    …规章, one-line web pages) is dropped."""
+    lc = clean(core(label))
+    aliases = [clean(a) for a in d.labels]
+    if lc in aliases:
+        return label
+    for alias, ac in zip(d.labels, aliases):
+        if lc.endswith(ac):
+            return alias
+    return label
+
+
+def _tail_text(label: list[lexer.Tok]) -> list[lexer.Tok]:
+    return label[-1:] if label else []
 
 
 @lru_cache(maxsize=1)
@@ -365,16 +888,26 @@ def _active_candidates() -> Candidates:
     return Candidates(tpl.load().active_rows())
 
 
+def _exact_active(tok: lexer.Tok, cands: Candidates):
+    hit = cands.exact.get(clean(core(tok.value)))
+    return hit[0] if hit else None
+
+
 def _best_suffix(label: list[lexer.Tok], cands: Candidates):
-    """Header cells run into the first row's label: match the label from its end."""
+    """Header cells run into the first row's label: match the label from its end. A note in
+    brackets after the row's name is set aside; prose is never a row label."""
     best = (None, 0.0, label)
     if label:
-        hit = cands.exact.get(clean(label[-1].value))
+        last = label[-1].value
+        hit = cands.exact.get(clean(last)) or cands.exact.get(clean(core(last)))
         if hit:
             return hit[0], 1.0, label[-1:]
     for j in range(1, min(len(label), 4) + 1):
         toks = label[-j:]
-        lc = clean(_label_text(toks))
+        text = _label_text(toks)
+        if _is_prose(text):
+            break  # a longer label only takes in more of the sentence
+        lc = clean(core(text))
         m = None
         lg = bigrams(lc)
         for d in cands.defs:
@@ -393,7 +926,7 @@ def _active_template(t: tpl.Templates, words: list[str], found, report_year: Opt
     joined = clean("".join(words))
     for tid, markers in t.active_markers.items():
         votes[tid] += sum(1 for mk in markers if clean(mk) in joined)
-    for key, _, _, values, _ in found:
+    for key, _, _, values, _, _ in found:
         n = sum(1 for v in values if v.type != "EMPTY")
         fits = [tid for tid in t.ids if (tid, key) in t.active and len(t.active[(tid, key)].fields) == n]
         if len(fits) == 1:
@@ -412,37 +945,82 @@ def _active_template(t: tpl.Templates, words: list[str], found, report_year: Opt
 # ----------------------------------------------------------------------------- reviews
 
 
-def read_reviews(text: str, start: int, end: int, heading: Optional[Span]) -> Table:
+def read_reviews(text: str, start: int, end: int, heading: Optional[Span], text_end: Optional[int] = None) -> Table:
     t = tpl.load()
     table = Table("reviews", OK, heading=heading, template="unknown")
     lx = lexer.lex(text, start, end, ordinals=False)
     parsed = parser.parse(lx.tokens, "reviews")
     _note_skipped(table, parsed.skipped)
+    cut_at = _cut_at(text, end, lx.tokens, text_end)
+    table.cut = cut_at is not None
     values: list[lexer.Tok] = []
     for e in parsed.entries:
+        label = _label_text(e.label)
+        if values and _is_prose(label):
+            break  # prose after the table: its numbers are not the table's
+        if not values and _is_prose(label) and len(e.values) < 3:
+            continue  # a number at the end of a sentence before the table
         values.extend(e.values or ())
     nfields = len(t.review_fields)
     arity = nfields * len(t.review_groups)
     filled = [v for v in values if v.type != "EMPTY"]
     digits = sum(len(v.value) for v in filled)
     if len(filled) >= 3 or digits >= arity:  # a stray number in prose is not a table
-        cells, note = fit_values(values, arity, (nfields, len(t.review_groups)))
-        if note is not None:
-            table.notes.append(note)
+        fit = fit_values(values, arity, (nfields, len(t.review_groups)), last=table.cut)
+        if fit.extra is not None:
+            table.notes.append(fit.extra)
         for g, group in enumerate(t.review_groups):
-            part = cells[g * nfields : (g + 1) * nfields]
+            part = fit.cells[g * nfields : (g + 1) * nfields]
             first = next((c.span for c in part if c.span), None)
-            table.rows[group] = Row(group, "", first, part, fields=t.review_fields)
+            table.rows[group] = Row(group, "", first, part, fields=t.review_fields, unread=fit.unread,
+                                    inferred=fit.inferred, raw=fit.raw)
         table.span = Span(values[0].start_pos, values[-1].end_pos)
-        if len(filled) < arity and note is not None and note.code == "row-short":
+        if fit.unread in ("cut", "short") and len(filled) < arity:
             table.status = TRUNCATED
             table.stopped_at = Span(values[-1].start_pos, values[-1].end_pos)
             return table
-    _finish(table, heading, lx.tokens, min_rows=1)
+    _finish(table, heading, min_rows=1)
     return table
 
 
 # ------------------------------------------------------------------------------ shared
+
+
+def _cut_at(text: str, end: int, tokens, text_end: Optional[int]) -> Optional[int]:
+    """Where the text stops, when it stops inside this table's region: the region runs to the
+    end of the text and no sentence follows the last value read (an excerpt cut mid-table)."""
+    if text_end is None or end < text_end:
+        return None
+    last = max((t.end_pos for t in tokens if t.type == "VALUES"), default=None)
+    if last is not None and "。" in text[last:text_end]:
+        return None
+    return text_end
+
+
+def _table_span(tokens, rows: Optional[Span]) -> Optional[Span]:
+    """The table as a reader sees it: its rows, and before them the captions and header cells
+    that lead into them, but not the prose before the table (a sentence ending in a number,
+    which is no row): that is narrative, for the prose checks."""
+    if rows is None:
+        return None
+    start = rows.start
+    before = []
+    for t in tokens:
+        if t.end_pos > rows.start:
+            break
+        before.append(t)
+    for t in reversed(before):
+        if t.type == "VALUES" or (t.type == "TEXT" and _is_prose(t.value)):
+            break
+        start = t.start_pos
+    return Span(start, rows.end)
+
+
+def _span(spans: list[Span]) -> Optional[Span]:
+    spans = [s for s in spans if s is not None]
+    if not spans:
+        return None
+    return Span(min(s.start for s in spans), max(s.end for s in spans))
 
 
 def _note_skipped(table: Table, skipped: list[lexer.Tok]) -> None:
@@ -450,16 +1028,17 @@ def _note_skipped(table: Table, skipped: list[lexer.Tok]) -> None:
         table.notes.append(ParseNote("token-skipped", Span(tok.start_pos, tok.end_pos), {"text": tok.value}))
 
 
-def _finish(table: Table, heading: Optional[Span], tokens: list[lexer.Tok], min_rows: int) -> None:
+def _finish(table: Table, heading: Optional[Span], min_rows: int) -> None:
     if len(table.rows) >= min_rows:
         table.status = OK
     else:
         table.rows.clear()
+        table.unknown_rows.clear()
         table.status = MISSING if heading is not None else ABSENT
 
 
-def _check_truncated(table: Table, expected: list[str], tokens: list[lexer.Tok]) -> None:
-    """Rows present up to a point and none after it: the table was cut off."""
+def _check_truncated(table: Table, expected, tokens: list[lexer.Tok]) -> None:
+    """Rows present up to a point and none after it: the table stops (or the text does)."""
     have = [k for k in expected if k in table.rows]
     if not have:
         return

@@ -22,6 +22,9 @@ Split = list[tuple[int, int, int]]  # per cell: (piece index, start, end) within
 _MAX_NODES = 100_000  # absurd inputs are reported unreadable rather than searched forever
 
 
+_MAX_RUN = 120  # digits: a longer run is no table row (and int() of it is not cheap)
+
+
 def recover(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: bool = True) -> tuple[Optional[Split], int]:
     """Split digit strings into `groups` groups of `group_size` numbers, each group's last
     number being the sum of the rest (with ``summed=False``, any numbers: a row with no
@@ -32,17 +35,31 @@ def recover(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: 
     there are several or the search was cut short. Numbers have at most MAX_DIGITS digits
     (longer digit runs are no numbers), which also bounds the search.
     """
+    found, complete = splits(pieces, group_size, groups, summed=summed, limit=1)
+    if not complete:
+        return None, 2
+    if len(found) != 1:
+        return None, len(found)
+    return found[0], 1
+
+
+def splits(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: bool = True,
+           limit: int = 2, max_nodes: int = _MAX_NODES) -> tuple[list[Split], bool]:
+    """Up to `limit` splits of the digit strings (as recover() describes them), and whether
+    the list is complete (False when there are more, or the search was cut short)."""
     # A signed piece (the 2019 template's 本年增/减, e.g. "-88") signs its first number; signs
     # only occur where there is no identity to check.
     signs = [1 if p[:1] in "+-" and not summed else 0 for p in pieces]
     bare = [p[k:] for p, k in zip(pieces, signs)]
     if not pieces or any(not p.isdigit() for p in bare):
-        return None, 0
+        return [], True
+    if sum(map(len, bare)) > _MAX_RUN:
+        return [], False
     pieces = bare
     s = "".join(pieces)
     n = len(s)
     if n > group_size * groups * MAX_DIGITS:
-        return None, 2  # not searched: no split into numbers of at most MAX_DIGITS digits
+        return [], False  # not searched: no split into numbers of at most MAX_DIGITS digits
     # piece_end[i]: end of the piece holding position i (a number may not cross it)
     piece_end = [0] * n
     piece_of = [0] * n
@@ -64,7 +81,7 @@ def recover(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: 
         if summed and any(
             sum(map(int, s[g : g + group_size - 1])) != int(s[g + group_size - 1]) for g in range(0, n, group_size)
         ):
-            return None, 0
+            return [], True
         solutions.append([(i, i + 1) for i in range(n)])
     nodes = 0
     cut = False
@@ -86,14 +103,14 @@ def recover(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: 
         if g == groups:
             if pos == n:
                 solutions.append(list(chosen))
-                return len(solutions) < 2
+                return len(solutions) <= limit
             return True
         return addend(pos, g, 0, 0)
 
     def addend(pos: int, g: int, k: int, total: int) -> bool:
         nonlocal nodes, cut
         nodes += 1
-        if nodes > _MAX_NODES:
+        if nodes > max_nodes:
             cut = True
             return False
         if k == group_size - 1 and summed:
@@ -139,13 +156,13 @@ def recover(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: 
             def place(pos: int, left: int, total: int) -> bool:
                 nonlocal nodes, cut
                 nodes += 1
-                if nodes > _MAX_NODES:
+                if nodes > max_nodes:
                     cut = True
                     return False
                 if left == 0:
                     if pos == a and total == target:
                         solutions.append(chosen + [(a, n)])
-                        return len(solutions) < 2
+                        return len(solutions) <= limit
                     return True
                 digits = a - pos
                 if digits < left or digits > left * width:
@@ -159,7 +176,7 @@ def recover(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: 
                         return True
                     if total + int(s[pos:a]) == target:
                         solutions.append(chosen + [(pos, a), (a, n)])
-                        return len(solutions) < 2
+                        return len(solutions) <= limit
                     return True
                 # the most the remaining digits can add up to: one long number and single digits
                 if total + 10 ** (digits - left + 1) + 9 * left < target:
@@ -187,13 +204,13 @@ def recover(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: 
         one_group()
     else:
         group(0, 0)
-    if cut:
-        return None, 2
-    if len(solutions) != 1:
-        return None, len(solutions)
+    complete = not cut and len(solutions) <= limit
     out = []
-    for a, b in solutions[0]:
-        i = piece_of[a]
-        lo, hi = a - starts[i], b - starts[i]
-        out.append((i, 0 if lo == 0 else lo + signs[i], hi + signs[i]))
-    return out, 1
+    for sol in solutions[:limit]:
+        one = []
+        for a, b in sol:
+            i = piece_of[a]
+            lo, hi = a - starts[i], b - starts[i]
+            one.append((i, 0 if lo == 0 else lo + signs[i], hi + signs[i]))
+        out.append(one)
+    return out, complete

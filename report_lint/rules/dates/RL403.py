@@ -1,7 +1,7 @@
 """RL403 date-style."""
 
 from ...dates import gbt, is_valid, report_signature
-from ...findings import Finding, Message, Severity
+from ...findings import SAFE, UNSAFE, Edit, Finding, Fix, Message, Severity
 from ..base import Rule
 
 _STYLE = {
@@ -56,5 +56,9 @@ class DateStyle(Rule):
             return  # RL401/RL402 report it; no sensible corrected form
         fixed = gbt(sig.year, sig.month, sig.day)
         zh, en = _STYLE[sig.style]
+        # The same date in the standard's form: safe, except that a two-digit year's century
+        # is an assumption (unsafe: applied only with --unsafe-fixes).
+        fix = Fix([Edit(sig.span.start, sig.span.end, fixed)], Message(f"改为“{fixed}”", f"write {fixed}"),
+                  UNSAFE if sig.style == "short-year" else SAFE)
         yield Finding(self.code, Message(f"落款日期“{sig.raw}”应写作“{fixed}”（{zh}）",
-                                         f"signature date '{sig.raw}' should be written {fixed} ({en})"), sig.span)
+                                         f"signature date '{sig.raw}' should be written {fixed} ({en})"), sig.span, fix=fix)

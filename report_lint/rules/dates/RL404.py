@@ -1,6 +1,6 @@
 """RL404 statistics-period."""
 
-from ...dates import report_period
+from ...dates import report_malformed_periods, report_period
 from ...findings import Finding, Message, Related, Severity
 from ..base import Rule
 
@@ -8,7 +8,9 @@ from ..base import Rule
 class StatisticsPeriod(Rule):
     """What it does: reports a statistics period (统计期限) that is not the report year from
     1 January to 31 December: a different year from the report year, or other start and end
-    days.
+    days; and a period whose dates are not dates: missing (统计期限自至。) or with 年/月/日 lost
+    (自20251月1日至202512月31日, 202311日至20231231日, 至202020年12月31日). A period the text
+    cuts off (an excerpt that stops) is not reported.
 
     Why: the annual report covers one calendar year (国办公开办函〔2021〕30号); figures for another
     year, or part of a year, cannot be compared with other reports or with last year's.
@@ -25,7 +27,9 @@ class StatisticsPeriod(Rule):
     severity = Severity.ERROR
     summary = Message("统计期限不是报告年度的1月1日至12月31日", "The statistics period is not 1 January to 31 December of the report year")
     doc_zh = """
-    检查内容：统计期限不是报告年度的1月1日至12月31日：年份与报告年度不同，或起止日期不对。
+    检查内容：统计期限不是报告年度的1月1日至12月31日：年份与报告年度不同，或起止日期不对；统计期限的日期缺失
+    （统计期限自至。）或年、月、日丢失（自20251月1日至202512月31日、202311日至20231231日、至202020年12月31日）。
+    文本在统计期限中间截断（网页摘录到此为止）的不报告。
 
     原因：年报统计的是一个完整的自然年度（国办公开办函〔2021〕30号）；其他年份或半年的数据无法与其他年报、与上一年度比较。
 
@@ -37,11 +41,20 @@ class StatisticsPeriod(Rule):
     """
 
     def check(self, report, ctx):
+        year = report.report_year
+        bad = report_malformed_periods(report)
+        for span, raw in bad:
+            fix_zh = f"，应为{year}年1月1日至{year}年12月31日" if year else ""
+            fix_en = f"; it should be {year}年1月1日 to {year}年12月31日" if year else ""
+            yield Finding(self.code, Message(f"统计期限写法残缺：“{raw}”（日期缺失，或年、月、日丢失）{fix_zh}",
+                                             f"the statistics period is malformed: “{raw}” (dates missing, or "
+                                             f"年/月/日 lost){fix_en}"), span)
         found = report_period(report)
         if found is None:
             return
+        if any(s.start <= found[2].start < s.end or found[2].start <= s.start < found[2].end for s, _ in bad):
+            return  # said above
         start, end, span = found
-        year = report.report_year
         if year is not None and (start.year != year or end.year != year):
             related = []
             if report.report_year_span is not None and not (span.start <= report.report_year_span.start < span.end):

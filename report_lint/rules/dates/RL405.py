@@ -45,6 +45,7 @@ class SignatureTiming(Rule):
     code = "RL405"
     name = "signature-timing"
     severity = Severity.WARNING
+    scope = "template"  # the national template's tables and sections
     summary = Message("落款日期早于报告年度结束或晚于条例第四十九条规定的公布期限", "The signature date is before the end of the report year or after the deadline")
     doc_zh = """
     检查内容：落款（成文日期）在报告年度之内（或更早），即年度尚未结束就成文；或晚于条例第四十九条的公布期限：县级以上人民政府部门为次年1月31日，县级以上地方人民政府的年报为次年3月31日。期限可在配置 `[deadlines]` 中修改；适用哪一个由 `body_kind` 决定，为 `auto` 时，标题中的发布机关以“人民政府”或“政府”结尾的按人民政府的期限，否则按部门的期限。提示信息会说明所用的期限。

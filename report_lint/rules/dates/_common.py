@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ...dates import title_year_in
 from ...model import Span
 
-# 年[^\S\n]*(?:度[^\S\n]*)? is 年[^\S\n]*度?[^\S\n]* without two ways to read each run of spaces
-# (a long run not followed by 信息公开 was quadratic)
-_TITLE = re.compile(r"(20\d\d)[^\S\n]*年[^\S\n]*(?:度[^\S\n]*)?(?:政府)?信息公开")
 _SEP = re.compile(r"[，,。：:；;、\s《》“”\"（）()]")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)[^\S\n]*年")
 
@@ -30,12 +28,14 @@ def title_lines(text: str, n: int = 3) -> list[tuple[int, int]]:
 
 def title_year(text: str) -> Optional[tuple[int, Span, str]]:
     """The year named in the title (first three non-empty lines): (year, span, body named
-    before it, e.g. 某某市人民政府)."""
+    before it, e.g. 某某市人民政府, or between it and 政府信息公开: 2025年度某局政府信息公开…)."""
     for s, e in title_lines(text):
-        m = _TITLE.search(text, s, e)
-        if m:
-            body = _SEP.split(text[s:m.start()])[-1]
-            return int(m.group(1)), Span(m.start(1), m.end(1)), body
+        t = title_year_in(text, s, e)
+        if t is not None:
+            year, span, body = t
+            if not body:
+                body = _SEP.split(text[s:span.start])[-1]
+            return year, span, body
     return None
 
 

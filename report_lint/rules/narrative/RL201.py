@@ -30,6 +30,7 @@ class NarrativeTableMismatch(Rule):
     code = "RL201"
     name = "narrative-table-mismatch"
     severity = Severity.ERROR
+    scope = "template"  # the national template's tables and sections
     summary = Message("正文所述数字与统计表不一致", "A number stated in the narrative differs from the table")
     doc_zh = """
     检查内容：把正文（总体情况等部分）中复述的数字与统计表中对应的单元格比较：收到/受理申请与“本年新收”

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ...findings import Finding, Message, Related, Severity
 from ...model import Span
-from ...narrative import clauses, sentences
+from ...narrative import clauses, sentences, topic_at
 from ..base import Rule
 
 # "all upheld" / "all concluded" as the reports say it
 UPHELD = re.compile(r"(?:均|全部|都)(?:已|被|获得?|予以)?(?:得到)?(?:维持|胜诉)")
 CONCLUDED = re.compile(r"(?:均|全部|都)已?(?:审结|结案|办结)")
+# "all requests concluded" (所有申请均已办结, 均按要求办理完成, 全部办理完毕); not 均在法定期限内答复,
+# which says they were answered in time
+ALL_DONE = re.compile(r"(?:均|全部|都|一律)(?:已经?|已|能|得到)?(?:依法|依规|按时|按期|按要求|及时|在法定期限内|规范)*"
+                      r"(?:办结|办理完毕|办理完成|处理完毕|完成办理|办理完结|予以办结)")
+# what else is concluded in a report: suggestions, letters, hotline calls, reviews, what was
+# carried over (除2件结转下年度外，其余均已办结)
+NOT_REQUESTS = ("结转", "其余", "除", "剩余", "复议", "诉讼", "建议", "提案", "信访", "咨询", "投诉", "热线", "信件", "来信",
+                "留言", "举报", "诉求", "工单", "上年", "上一年",
+                # applications of other kinds (受理行政许可申请300件，均已办结)
+                "许可", "审批", "事项", "办件", "政务服务", "低保", "补贴", "救助", "登记", "资质", "证照")
 # the sentence is about another body or another period: not this report's table
 OTHER_SCOPE = ("代表", "全市", "全区", "全县", "全省", "上一年度", "上年", "去年", "以来", "累计", "历年")
 GROUPS = {
@@ -30,7 +41,9 @@ class AllUpheldContradicted(Rule):
     (all concluded) in the narrative about administrative reviews and lawsuits, and compares them
     with the reviews table: "all upheld" is contradicted by any case whose result was corrected
     or is still pending, "all concluded" by any pending case, in the groups the sentence names
-    (复议 → reviews, 诉讼/起诉 → both litigation groups).
+    (复议 → reviews, 诉讼/起诉 → both litigation groups). Likewise "所有申请均已办结" (均按要求办理
+    完成, 全部办理完毕) about the requests is contradicted by requests carried into next year
+    (结转下年度继续办理 above 0).
 
     Why: the sentence summarises the table; a corrected or pending case makes it false, and it is
     exactly the kind of claim readers quote.
@@ -43,12 +56,14 @@ class AllUpheldContradicted(Rule):
     code = "RL203"
     name = "all-upheld-contradicted"
     severity = Severity.ERROR
-    summary = Message("正文称“均获维持”或“均已审结”，统计表却有纠正或尚未审结的案件",
-                      "The narrative says all cases were upheld or concluded; the table disagrees")
+    scope = "template"  # the national template's tables and sections
+    summary = Message("正文称“均获维持”“均已审结”或申请“均已办结”，统计表却有纠正、尚未审结或结转下年度的",
+                      "The narrative says all cases were upheld or concluded (or all requests handled); the table disagrees")
     doc_zh = """
     检查内容：正文中关于行政复议、行政诉讼的“均获维持”（以及“均维持”“全部维持”“均胜诉”）和“均已审结”，
     与统计表对照：表中有“结果纠正”或“尚未审结”的案件，就不是“均获维持”；有“尚未审结”的案件，就不是“均已审结”。
-    只看句子提到的那一类（复议 → 行政复议；诉讼、起诉 → 两类行政诉讼）。
+    只看句子提到的那一类（复议 → 行政复议；诉讼、起诉 → 两类行政诉讼）。同样，关于政府信息公开申请的
+    “所有申请均已办结”（“均按要求办理完成”“全部办理完毕”），与表中“结转下年度继续办理”大于0相矛盾。
 
     原因：这句话是对统计表的概括，只要有一件被纠正或未审结，它就不成立。
 
@@ -58,6 +73,7 @@ class AllUpheldContradicted(Rule):
     """
 
     def check(self, report, ctx):
+        yield from self._requests(report)
         table = report.tables.get("reviews")
         if table is None or not table.found:
             return
@@ -82,6 +98,47 @@ class AllUpheldContradicted(Rule):
                 f = self._judge(report, table, groups, fields, Span(start + m.start(), start + m.end()), m.group())
                 if f is not None:
                     yield f
+
+    def _requests(self, report):
+        """所有申请均已办结 / 均按要求办理完成, while the table carries requests into next year."""
+        table = report.tables.get("requests")
+        if table is None or not table.found:
+            return
+        row = table.row("carried_forward")
+        if row is None or len(row.cells) != 7 or not row.cells[6].value:
+            return
+        text = report.source.text
+        said = [m.start() for m in ALL_DONE.finditer(text)]
+        if not said:
+            return
+        cls = clauses(report)
+        groups = sentences(report)
+        firsts = [cls[ks[0]].span.start for ks in groups]
+        seen: set[int] = set()
+        for at in said:  # the sentences that say it (a few), found by where they start
+            g = bisect_right(firsts, at) - 1
+            if g < 0 or g in seen or cls[groups[g][-1]].span.end < at:
+                continue
+            seen.add(g)
+            group = [cls[k] for k in groups[g]]
+            start, end = group[0].span.start, group[-1].span.end
+            sentence = text[start:end]
+            m = ALL_DONE.search(sentence)
+            if m is None:
+                continue
+            before = sentence[: m.start()]
+            topic = topic_at(report, start)  # （二）依申请公开情况。本年度共受理11件，均已办结。
+            about = "申请" in before or "申请" in topic and "复议" not in topic and "诉讼" not in topic
+            if not about or any(w in sentence for w in NOT_REQUESTS) or re.search(r"[未不没非](?:是|能)?$", before):
+                continue
+            cell = row.cells[6]
+            yield Finding(self.code,
+                          Message(f"正文写“{m.group()}”，但统计表中结转下年度继续办理 {_fmt(cell.value)} 件",
+                                  f"the narrative says “{m.group()}”, but the table carries {_fmt(cell.value)} "
+                                  f"request(s) into next year"),
+                          Span(start + m.start(), start + m.end()),
+                          related=[Related(cell.span, Message("表中结转下年度继续办理", "carried forward"))]
+                          if cell.span is not None else [])
 
     def _judge(self, report, table, groups, fields, span, said):
         bad, related, total = [], [], 0

@@ -17,7 +17,8 @@ class NotAReport(Rule):
 
     code = "RL002"
     name = "not-a-report"
-    severity = Severity.ERROR
+    severity = Severity.WARNING  # not a report: nothing of it is wrong as a report, it is the wrong text
+    scope = "any"  # said of any text, and the only finding on a text that is not a report
     summary = Message("文本中既没有年报模板的章节，也没有统计表：这似乎不是一份年度报告", "No template section and no table: this does not look like an annual report")
     doc_zh = """
     检查内容：文本中找不到年报模板的六个部分（一、总体情况 …… 六、其他需要报告的事项），也找不到三张统计表。
@@ -29,10 +30,25 @@ class NotAReport(Rule):
     """
 
     def check(self, report, ctx):
-        if not report.sections and not any(t.found for t in report.tables.values()):
-            yield Finding(
-                self.code,
-                Message("这似乎不是一份政府信息公开工作年度报告：没有找到模板中的章节，也没有找到统计表",
-                        "this does not look like an annual report: no template section and no statistical table found"),
-                None,
-            )
+        if report.kind != "not-report":  # doctype.py decides
+            return
+        from ...doctype import other_title
+
+        title = other_title(report.source.text)
+        if title is not None:
+            title = title.split(":", 1)[-1].split("：", 1)[-1].strip()
+            msg = Message(f"这不是政府信息公开工作年度报告，而是另一种文件（标题：“{title}”），不按年报检查",
+                          f"this is not an annual report but another kind of document (titled “{title}”); not checked as a report")
+        else:
+            msg = Message("这似乎不是一份政府信息公开工作年度报告：没有找到模板中的章节，也没有找到统计表",
+                          "this does not look like an annual report: no template section and no statistical table found")
+        if _has_spam(report):  # the one finding on such a text: it must not hide a hacked page
+            msg = Message(msg.zh + "；另外，页面中有疑似被植入的博彩或色情广告文字（网站可能被入侵）",
+                          msg.en + "; the page also holds what looks like injected gambling or pornographic spam (the site may be hacked)")
+        yield Finding(self.code, msg, None)
+
+
+def _has_spam(report) -> bool:
+    from ..structure.RL505 import InjectedSpam
+
+    return next(iter(InjectedSpam().check(report, None)), None) is not None

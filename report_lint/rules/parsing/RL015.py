@@ -20,6 +20,7 @@ class MixedTemplates(Rule):
     code = "RL015"
     name = "mixed-templates"
     severity = Severity.WARNING
+    scope = "template"  # the national template's tables and sections
     summary = Message("报告使用了过时的 2019 年模板，或混用了两版模板", "The report uses the 2019 template after 2020, or mixes templates")
     doc_zh = """
     检查内容：报告在应使用 2021 年模板（国办公开办函〔2021〕30号）的年份仍使用 2019 年试行模板（国办公开办函〔2019〕60号），

@@ -20,6 +20,7 @@ class MissingRow(Rule):
     code = "RL016"
     name = "missing-row"
     severity = Severity.WARNING
+    scope = "template"  # the national template's tables and sections
     summary = Message("统计表缺少模板规定的行", "A table lacks rows the template requires")
     doc_zh = """
     检查内容：已读到的统计表缺少模板规定的某些行（例如申请情况表漏了“8.属于行政查询事项”）。
@@ -32,23 +33,26 @@ class MissingRow(Rule):
 
     def check(self, report, ctx):
         t = load()
-        req = report.tables["requests"]
-        if req.status == OK:
-            tpl = req.template if req.template != "unknown" else "2021"
-            expected = [d for d in sorted(t.requests, key=lambda d: d.path) if not d.is_group and tpl in d.templates]
-            if tpl == "2021":
-                # the single 其他处理 row stands in for its sub-rows (RL015 reports the template)
-                has_single = "other" in req.rows
-                expected = [d for d in expected if d.key != "other" and not (has_single and d.key.startswith("other."))]
-            missing = [d for d in expected if d.key not in req.rows]
-            if missing:
-                names = "、".join(d.labels[0] for d in missing[:6]) + ("等" if len(missing) > 6 else "")
-                yield Finding(self.code, Message(f"{TABLE_NAMES['requests'].zh}缺少 {len(missing)} 行：{names}",
-                                                 f"{TABLE_NAMES['requests'].en} lacks {len(missing)} rows: " + ", ".join(d.key for d in missing)), req.span)
-        act = report.tables["active"]
-        if act.status == OK and act.template != "unknown":
-            missing = [d for (tid, key), d in t.active.items() if tid == act.template and key not in act.rows]
-            if missing:
-                names = "、".join(d.labels[0] for d in missing)
-                yield Finding(self.code, Message(f"{TABLE_NAMES['active'].zh}缺少 {len(missing)} 行：{names}",
-                                                 f"{TABLE_NAMES['active'].en} lacks {len(missing)} rows: " + ", ".join(d.key for d in missing)), act.span)
+        for kind in ("requests", "active"):
+            table = report.tables[kind]
+            # a table read in full, or up to where the text stops (rows past that point are
+            # not missing from the report); a table that stops early is RL011's
+            if not (table.status == OK or (table.found and table.cut)):
+                continue
+            if not table.cut and report.reaches_stop(table.span):
+                continue  # the text stops in it (RL005 says so): nothing after is demanded
+            if kind == "active" and table.template == "unknown":
+                continue
+            missing = table.coverage.missing
+            if not missing:
+                continue
+            if kind == "requests":
+                defs = {d.key: d for d in t.requests if not d.is_group}
+                labels = [defs[k].labels[0] for k in missing if k in defs]
+                names = "、".join(labels[:6]) + ("等" if len(labels) > 6 else "")
+            else:
+                defs = {key: d for (tid, key), d in t.active.items() if tid == table.template}
+                names = "、".join(defs[k].labels[0] for k in missing if k in defs)
+            name = TABLE_NAMES[kind]
+            yield Finding(self.code, Message(f"{name.zh}缺少 {len(missing)} 行：{names}",
+                                             f"{name.en} lacks {len(missing)} rows: " + ", ".join(missing)), table.span)

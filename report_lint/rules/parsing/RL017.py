@@ -16,6 +16,7 @@ class DuplicateRow(Rule):
     code = "RL017"
     name = "duplicate-row"
     severity = Severity.WARNING
+    scope = "template"  # the national template's tables and sections
     summary = Message("统计表中同一行出现了两次", "A table row appears twice")
     doc_zh = """
     检查内容：统计表中同一行出现了两次（只采用第一次出现的数字）。

@@ -16,6 +16,7 @@ class ExtraValues(Rule):
     code = "RL018"
     name = "extra-values"
     severity = Severity.WARNING
+    scope = "template"  # the national template's tables and sections
     summary = Message("某一行的数字个数多于表格的列数", "A row has more values than the table has columns")
     doc_zh = """
     检查内容：某一行的数字个数多于表格的列数。

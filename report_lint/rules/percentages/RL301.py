@@ -6,10 +6,12 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Optional
 
 from ...claims import restated
+from ...lists import list_wholes
 from ...findings import Finding, Message, Related, Severity
-from ...narrative import Quantity, clauses, percent_clauses
+from ...narrative import Clause, Quantity, clauses, percent_clauses
 from ..base import Rule
-from ._common import COUNT_UNITS, count_of, fmt as _fmt, pct as _pct, share_of, stated_wholes, table_bases
+from ._common import (COUNT_UNITS, NEAREST_WHOLES, SHARE_MARKERS, count_of, fmt as _fmt, pct as _pct, share_of, table_bases,
+                      wholes_before)
 
 class PercentageMismatch(Rule):
     """What it does: checks "…N件，占P%" in the narrative: N divided by the whole it is a share of
@@ -44,6 +46,7 @@ class PercentageMismatch(Rule):
     def check(self, report, ctx):
         cls = clauses(report)
         tol = Decimal(str(ctx.percent_tolerance or 0))
+        wholes = list_wholes(report) if percent_clauses(report) else {}
         for k in percent_clauses(report):
             c = cls[k]
             for p in c.percents:
@@ -53,29 +56,47 @@ class PercentageMismatch(Rule):
                 count = count_of(cls, k, p)
                 if count is None:
                     continue
-                text_bases = self._text_bases(report, k, count, share)
+                text_bases = self._text_bases(report, cls, k, count, share)
                 bases = [(b, "正文所述总数", q) for b, q in text_bases]
+                listed = wholes.get(id(count))
+                if listed is not None and share == "any":
+                    whole, parts_sum = listed
+                    bases = [x for x in bases if x[2] is not whole]
+                    if parts_sum is not None:
+                        bases.insert(0, (parts_sum, PARTS_SUM, None))
+                    bases.insert(0, (whole.value, "正文所述总数", whole))  # the whole of its list comes first
                 if count.unit in COUNT_UNITS:
                     bases += [(b, name, None) for b, name in table_bases(report, share)]
-                bases = [x for x in bases if x[0] > 0]
+                # a whole smaller than the part would make a share above 100%: not its whole
+                # (unless the text prints one: then it divided by a smaller number itself)
+                every = bases
+                bases = [x for x in bases if x[0] > 0 and (x[0] >= count.value or p.value > 100)]
                 if not bases:
                     continue
                 # a count the table contradicts is RL201's finding; a share that is right for the
-                # table's number is not a second one
+                # table's number is not a second one (of a whole the table's number fits under)
                 found = restated(report, count)
                 if found is not None and len(c.counts) <= 1 and any(
                     abs(_pct(v, b, p.decimals, ROUND_HALF_UP) - p.value) <= tol
-                    for v, _ in found[1] for b, _, _ in bases
+                    for v, _ in found[1] for b, _, _ in every if b > 0 and (b >= v or p.value > 100)
                 ):
                     continue
-                f = self._judge(count, p, bases, tol, bool(text_bases))
+                f = self._judge(count, p, bases, tol, any(q is not None or n == PARTS_SUM for _, n, q in bases))
                 if f is not None:
                     yield f
 
     @staticmethod
-    def _text_bases(report, k: int, count: Quantity, share: str = "any") -> list[tuple[Decimal, Quantity]]:
-        """Wholes stated earlier in the same paragraph, nearest first."""
-        return [(q.value, q) for q in stated_wholes(report, k, count, share)]
+    def _text_bases(report, cls: list[Clause], k: int, count: Quantity, share: str = "any") -> list[tuple[Decimal, Quantity]]:
+        """Wholes stated earlier in the same paragraph, nearest first (at most NEAREST_WHOLES)."""
+        out = []
+        for q in wholes_before(report, cls, cls[k].paragraph, count.span.start):
+            if q.unit != count.unit:
+                continue
+            if share == "any" or any(w in q.subject for w in SHARE_MARKERS[share]):
+                out.append((q.value, q))
+                if len(out) == NEAREST_WHOLES:
+                    break
+        return out
 
     def _judge(self, count: Quantity, p: Quantity, bases, tol: Decimal, from_text: bool) -> Optional[Finding]:
         for b, _, _ in bases:
@@ -85,24 +106,49 @@ class PercentageMismatch(Rule):
         base, name, q = bases[0]
         want = _pct(count.value, base, p.decimals, ROUND_HALF_UP)
         related = [Related(count.span, Message("所占数字", "the count"))]
-        if q is not None:
-            related.append(Related(q.span, Message("总数", "the whole")))
-        for b, n, _ in bases:
+        for b, n, bq in bases:
             if _pct(count.value, b, p.decimals, ROUND_DOWN) == p.value:
                 r = _pct(count.value, b, p.decimals, ROUND_HALF_UP)
+                zh, en = _source(b, n, bq, count.unit)
+                if bq is not None:
+                    related.append(Related(bq.span, Message("总数", "the whole")))
                 return Finding(self.code,
-                               Message(f"{_fmt(count.value)}/{_fmt(b)} 四舍五入为 {_fmt(r)}%，正文写 {_fmt(p.value)}%（截断）",
-                                       f"{_fmt(count.value)}/{_fmt(b)} rounds to {_fmt(r)}%, the text truncates it to {_fmt(p.value)}%"),
+                               Message(f"{_fmt(count.value)}/{_fmt(b)} 四舍五入为 {r}%，正文写 {_fmt(p.value)}%（截断；{zh}）",
+                                       f"{_fmt(count.value)}/{_fmt(b)} rounds to {r}%, the text truncates it to "
+                                       f"{_fmt(p.value)}% ({en})"),
                                p.span, related=related, severity=Severity.WARNING)
+        if q is not None:
+            related.append(Related(q.span, Message("总数", "the whole")))
+        zh, en = _source(base, name, q, count.unit)
         rest = {b: n for b, n, _ in reversed(bases[1:]) if b != base}
         others_zh = "、".join(f"{_fmt(b)}（{n}）" for b, n in rest.items())
         others_en = ", ".join(_fmt(b) for b in rest)
         why_zh = "" if from_text else "正文没有写明总数，总数取自统计表，故为警告。"
         why_en = "" if from_text else "The text states no whole; the wholes come from the table, hence a warning. "
         return Finding(self.code,
-                       Message(f"占比应为 {_fmt(count.value)}/{_fmt(base)} = {_fmt(want)}%（{name}），正文写 {_fmt(p.value)}%",
-                               f"{_fmt(count.value)}/{_fmt(base)} is {_fmt(want)}%, the text says {_fmt(p.value)}%"),
+                       Message(f"占比应为 {_fmt(count.value)}/{_fmt(base)} = {want}%（{zh}），正文写 {_fmt(p.value)}%",
+                               f"{_fmt(count.value)}/{_fmt(base)} is {want}% ({en}), the text says {_fmt(p.value)}%"),
                        p.span, related=related,
                        severity=None if from_text else Severity.WARNING,
                        detail=Message(why_zh + (f"其他可能的总数也不相符：{others_zh}" if others_zh else ""),
                                       why_en + (f"Other possible wholes do not match either: {others_en}" if others_en else "")))
+
+
+PARTS_SUM = "所列各项之和"
+
+
+def _source(base, name: str, q: Optional[Quantity], unit: str) -> tuple[str, str]:
+    """Where the whole a share was taken of comes from, said so that the reader can check it."""
+    if name == PARTS_SUM:
+        return f"总数取所列各项之和{_fmt(base)}{unit}", f"the whole is the sum of the listed parts, {_fmt(base)}"
+    if q is None:
+        return f"总数{_fmt(base)}为统计表的“{name}”", f"the whole {_fmt(base)} is the table's {name}"
+    tail = q.subject.split()[-1] if q.subject.split() else ""
+    if len(tail) > 18:
+        tail = "…" + tail[-16:].lstrip("0123456789年度")
+    said = tail + text_number(q)
+    return f"总数取自正文“{said}”", f"the whole is the text's “{said}”"
+
+
+def text_number(q: Quantity) -> str:
+    return f"{_fmt(q.value)}{q.unit}"

@@ -8,7 +8,7 @@ from ...findings import Finding, Message, Related, Severity
 from ...model import Span
 from ...narrative import Clause, Quantity, clauses, percent_clauses, sentences
 from ..base import Rule
-from ._common import count_of, fmt, is_stated_whole, pct, share_of, table_bases
+from ._common import NEAREST_WHOLES, count_of, fmt, pct, share_of, table_bases, wholes_before
 
 
 def _slack(shares: list[Quantity]) -> Decimal:
@@ -95,7 +95,8 @@ class SharesNot100(Rule):
         if len(pairs) < 2 or len({q.unit for q, _ in pairs}) != 1:
             return None
         counts = sum(q.value for q, _ in pairs)
-        if counts <= 0 or not self._is_whole(report, cls, ks, pairs[0][0], counts):
+        wholes = self._wholes(report, cls, ks, pairs[0][0])
+        if counts <= 0 or counts not in wholes:
             return None  # nothing to take shares of (0 of 0 is no partition)
         # a share that is wrong on its own is RL301's finding; this rule is about the sum
         if any(pct(q.value, counts, p.decimals, ROUND_HALF_UP) != p.value and
@@ -109,12 +110,16 @@ class SharesNot100(Rule):
                                                     f"the counts add up to the whole ({fmt(counts)}), so the shares must make 100%"))
 
     @staticmethod
-    def _is_whole(report, cls: list[Clause], ks: list[int], first: Quantity, counts: Decimal) -> bool:
-        """Whether the counts' sum is a whole: the table's (for counts of cases) or one stated
-        earlier in the paragraph."""
-        if first.unit in ("件", "宗", "个", "条", "项") and counts in {b for b, _ in table_bases(report)}:
-            return True
-        return is_stated_whole(report, cls[ks[0]].paragraph, first.unit, counts, first.span.start)
+    def _wholes(report, cls: list[Clause], ks: list[int], first: Quantity) -> set[Decimal]:
+        out = {b for b, _ in table_bases(report)} if first.unit in ("件", "宗", "个", "条", "项") else set()
+        n = 0
+        for q in wholes_before(report, cls, cls[ks[0]].paragraph, first.span.start):
+            if q.unit == first.unit:
+                out.add(q.value)
+                n += 1
+                if n == NEAREST_WHOLES:
+                    break
+        return out
 
     def _finding(self, shares: list[Quantity], total: Decimal, why: Message) -> Finding:
         expr = " + ".join(f"{fmt(p.value)}%" for p in shares)

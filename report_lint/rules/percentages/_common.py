@@ -7,8 +7,6 @@ from bisect import bisect_left, bisect_right
 from decimal import Context, Decimal
 from typing import Optional
 
-from ...narrative import clauses, percent_clauses
-
 # a count said with one of these (before it, in its clause) is a whole a later 占P% may refer to
 BASE_MARKERS = ("共", "合计", "总计", "收到", "受理", "新收", "办结", "答复", "办理")
 COUNT_UNITS = ("件", "宗", "个", "条", "项")
@@ -40,75 +38,6 @@ def count_of(cls, k: int, p):
 
 def _end(q) -> int:
     return q.span.end
-
-
-# The most wholes stated earlier in a paragraph that a share is compared with, nearest first. A
-# real paragraph states a handful (at most 4 in the real and synthetic reports); without a bound
-# a paragraph of thousands of totals and shares was quadratic work.
-MAX_WHOLES = 16
-
-
-def stated_wholes(report, k: int, count, share: str = "any") -> list:
-    """The counts stated before ``count`` in the paragraph of clause k that may be the whole a
-    share of it is of (same unit, not approximate, said with 共/合计/收到… and, for a share of
-    what was handled or received, with those words): nearest first, at most MAX_WHOLES."""
-    cls = clauses(report)
-    found = _wholes_index(report).get((cls[k].paragraph, count.unit, share))
-    if not found:
-        return []
-    i = bisect_left(found, count.span.start, key=_start)
-    return found[max(0, i - MAX_WHOLES):i][::-1]
-
-
-def is_stated_whole(report, paragraph: int, unit: str, value, before: int) -> bool:
-    """Whether a count of this value and unit is stated as a whole in the paragraph before offset
-    ``before`` (as stated_wholes would find it, whatever the bound)."""
-    first = _wholes_first(report).get((paragraph, unit, value))
-    return first is not None and first < before
-
-
-def _start(q) -> int:
-    return q.span.start
-
-
-def _wholes_index(report) -> dict:
-    """(paragraph, unit, share) -> the counts that may be a whole, in text order; only the
-    paragraphs that state a percentage are looked at (made once per report)."""
-
-    def build() -> dict:
-        cls = clauses(report)
-        paragraphs = {cls[k].paragraph for k in percent_clauses(report)}
-        out: dict = {}
-        for c in cls:
-            if c.paragraph not in paragraphs:
-                continue
-            for q in c.counts:
-                if q.approx:
-                    continue
-                subject = q.subject
-                if not any(w in subject for w in BASE_MARKERS):
-                    continue
-                out.setdefault((c.paragraph, q.unit, "any"), []).append(q)
-                for share, words in SHARE_MARKERS.items():
-                    if any(w in subject for w in words):
-                        out.setdefault((c.paragraph, q.unit, share), []).append(q)
-        return out
-
-    return report.derive("percent-wholes", build)
-
-
-def _wholes_first(report) -> dict:
-    """(paragraph, unit, value) -> where such a whole is first stated."""
-
-    def build() -> dict:
-        out: dict = {}
-        for (para, unit, share), qs in _wholes_index(report).items():
-            if share == "any":
-                for q in qs:
-                    out.setdefault((para, unit, q.value), q.span.start)
-        return out
-
-    return report.derive("percent-wholes-first", build)
 
 
 # Counts of at most MAX_DIGITS digits and shares of at most as many: computed at this precision
@@ -168,3 +97,33 @@ def table_bases(report, share: str = "any") -> list[tuple[Decimal, str]]:
 def fmt(v) -> str:
     s = format(Decimal(str(v)), "f")
     return s.rstrip("0").rstrip(".") if "." in s else s
+
+
+# How many stated wholes before a share are weighed, nearest first: the whole is stated near its
+# parts, and a bound keeps a paragraph of a thousand shares linear (one-line pages are one
+# paragraph).
+NEAREST_WHOLES = 16
+
+
+def stated_wholes(report, cls) -> dict[int, tuple[list[int], list]]:
+    """paragraph -> (starts, counts): the counts said with a BASE_MARKERS word (共, 收到, 办结 …),
+    not approximate, in text order; made once per report."""
+
+    def build():
+        out: dict[int, tuple[list[int], list]] = {}
+        for c in cls:
+            for q in c.counts:
+                if not q.approx and any(w in q.subject for w in BASE_MARKERS):
+                    starts, qs = out.setdefault(c.paragraph, ([], []))
+                    starts.append(q.span.start)
+                    qs.append(q)
+        return out
+
+    return report.derive("stated-wholes", build)
+
+
+def wholes_before(report, cls, paragraph: int, before: int):
+    """The stated wholes of a paragraph that start before offset ``before``, nearest first."""
+    starts, qs = stated_wholes(report, cls).get(paragraph, ((), ()))
+    i = bisect_left(starts, before)
+    return reversed(qs[max(0, i - 4 * NEAREST_WHOLES):i])

@@ -26,6 +26,7 @@ class MissingSection(Rule):
     code = "RL501"
     name = "missing-section"
     severity = Severity.ERROR
+    scope = "template"  # the national template's tables and sections
     summary = Message("缺少年报模板规定的某个部分", "A section of the template is missing")
     doc_zh = """
     检查内容：年报缺少全国统一格式规定的六个部分之一（一、总体情况 …… 六、其他需要报告的事项）。只在文本确实是一份年报（至少找到两个部分的标题）时检查；问题标在该部分应在的位置（下一个部分的标题处），找不到位置时标在整个文件上。
@@ -45,7 +46,7 @@ class MissingSection(Rule):
             return
         present = {s.canonical for s in sections if s.canonical is not None}
         for k in range(1, 7):
-            if k in present:
+            if k in present or report.beyond_text(k):  # after where the text stops: RL005
                 continue
             zh, en = SECTION_NAMES[k]
             after = next((s for s in sections if s.canonical is not None and s.canonical > k), None)

@@ -25,6 +25,7 @@ class SectionOrder(Rule):
     code = "RL502"
     name = "section-order"
     severity = Severity.ERROR
+    scope = "template"  # the national template's tables and sections
     summary = Message("各部分的顺序或序号与模板不一致（顺序颠倒、序号重复或跳号）",
                       "Sections out of template order, duplicated or skipped ordinals")
     doc_zh = """

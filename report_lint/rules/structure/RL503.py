@@ -15,14 +15,18 @@ _MARKER = re.compile(
     # character a marker starts with and follows a line start or a character any marker may
     # follow (the 一是 set; the other two are subsets): most digits and numerals do not.
     rf"(?=[ \t(\d{_N}])(?:^|(?<=[\s。;:,!?)\"“”]))(?:"
-    # (spaces before the "(" need no [ \t]*: a space is itself a character it may follow;
-    # reading them from each one of a long run was quadratic)
-    rf"(?:^|(?<=[\s。;:]))\((?P<sub>[{_N}]{{1,3}})\)"
+    # (no [ \t]* after the look-behind: a space is itself a character a marker may follow;
+    # reading a long run of spaces from each one of them was quadratic)
+    rf"(?:^|(?<=[\s。;:]))(?P<major>[{_N}]{{1,3}})[ \t]*、"
+    rf"|(?:^|(?<=[\s。;:]))\((?P<sub>[{_N}]{{1,3}})\)"
     rf"|(?:^|(?<=[。;:]))[ \t]*(?P<num>\d{{1,2}})[.、](?![\d.])"
     rf"|(?P<shi>[{_N}]{{1,3}})是)",
     re.M,
 )
-_LEVELS = ("sub", "num", "shi")  # outer to inner: a marker resets the levels inside it
+# outer to inner: a marker resets the levels inside it. "major" (一、 二、: a section heading,
+# also the headings of reports before 2019 that are not the template's) only resets: the order
+# of sections is RL502's.
+_LEVELS = ("major", "sub", "num", "shi")
 
 
 def _markers(text: str, body: Span, tables: list[Span]):
@@ -82,28 +86,48 @@ class EnumerationSequence(Rule):
     def check(self, report, ctx):
         text = report.source.text
         tables = table_spans(report)
-        for section in report.sections:
-            last: dict[str, tuple[int, Span]] = {}
-            for m in _markers(text, section.body, tables):
-                level = m.lastgroup
-                if level is None:
-                    continue
-                v = int(m.group(level)) if level == "num" else cn_value(m.group(level))
-                if v is None:
-                    continue
-                span = Span(m.start(level), m.end())
-                for inner in _LEVELS[_LEVELS.index(level) + 1:]:
-                    last.pop(inner, None)
-                prev = last.get(level)
-                last[level] = (v, span)
-                if prev is None or v == 1 or v == prev[0] + 1:
-                    continue
-                pv, pspan = prev
-                here, before = _label(level, v), _label(level, pv)
-                if v <= pv:
-                    msg = Message(f"列举序号重复：“{before}”之后又是“{here}”", f"enumeration repeats: “{here}” after “{before}”")
-                else:
-                    missing = "、".join(_label(level, k) for k in range(pv + 1, v))
-                    msg = Message(f"列举序号跳号：“{before}”之后是“{here}”，缺少“{missing}”",
-                                  f"enumeration skips: “{here}” after “{before}”")
-                yield Finding(self.code, msg, span, [Related(pspan, Message(f"上一项“{before}”", f"previous item “{before}”"))])
+        start = report.sections[0].heading.start if report.sections else 0
+        # Each level holds a stack of open lists: a list restarting at 一是 inside an item opens
+        # an inner list, and an item that continues an outer list closes the inner ones
+        # (一是A。一是a，二是b。二是B is two lists, not a repeat).
+        open_: dict[str, list[tuple[int, Span]]] = {}
+        for m in _markers(text, Span(start, len(text)), tables):
+            level = m.lastgroup
+            if level is None:
+                continue
+            for inner in _LEVELS[_LEVELS.index(level) + 1:]:
+                open_.pop(inner, None)
+            if level == "major":
+                continue
+            if level == "sub":
+                # A sub-heading run into its first item (（二）扎实推进信息公开一是推进…): that 一是
+                # follows no punctuation, so the marker pattern cannot see it; it opens the list.
+                j = text.find("一是", m.end(), min(m.end() + 40, len(text)))
+                if j > 0 and "。" not in text[m.end():j] and "\n" not in text[m.end():j]:
+                    open_["shi"] = [(1, Span(j, j + 2))]
+            v = int(m.group(level)) if level == "num" else cn_value(m.group(level))
+            if v is None:
+                continue
+            span = Span(m.start(level), m.end())
+            stack = open_.setdefault(level, [])
+            if not stack or v == stack[-1][0] + 1:
+                stack[-1:] = [(v, span)]
+                continue
+            if v == 1:
+                stack.append((v, span))
+                continue
+            outer = next((i for i in range(len(stack) - 2, -1, -1) if v == stack[i][0] + 1), None)
+            if outer is not None:
+                del stack[outer + 1:]
+                stack[-1] = (v, span)
+                continue
+            pv, pspan = stack[-1]
+            stack[-1] = (v, span)
+            here, before = _label(level, v), _label(level, pv)
+            if v <= pv:
+                msg = Message(f"列举序号重复：“{before}”之后又是“{here}”", f"enumeration repeats: “{here}” after “{before}”")
+            else:
+                missing = "、".join(_label(level, k) for k in range(pv + 1, v))
+                msg = Message(f"列举序号跳号：“{before}”之后是“{here}”，缺少“{missing}”",
+                              f"enumeration skips: “{here}” after “{before}”")
+            yield Finding(self.code, msg, span, [Related(pspan, Message(f"上一项“{before}”", f"previous item “{before}”"))])

@@ -36,6 +36,7 @@ class DeclaredCount(Rule):
     code = "RL504"
     name = "declared-count"
     severity = Severity.WARNING
+    scope = "template"  # the national template's tables and sections
     summary = Message("报告开头声明的组成部分与实际的部分不一致", "The declared parts of the report disagree with its sections")
     doc_zh = """
     检查内容：读取第一部分之前说明报告组成的句子（“本报告由总体情况、……等六部分组成”“全文包括：总体情况、……”），与报告实际包含的部分比较：声明的部分数，以及列出的各部分名称。
@@ -48,7 +49,7 @@ class DeclaredCount(Rule):
 
     def check(self, report, ctx):
         sections = report.sections
-        if len(sections) < 2:
+        if len(sections) < 2 or report.stops_at is not None:  # the text stops: RL005
             return
         text = report.source.text
         present = {s.canonical for s in sections if s.canonical is not None}

@@ -2,21 +2,29 @@
 
 import re
 
-from ...findings import Finding, Message, Severity
+from ...findings import UNSAFE, Edit, Finding, Fix, Message, Severity
 from ...model import Span
 from ..base import Rule
 from ._common import lexicon
 
-# Matches joined only by these characters form one injected string: "bet36体育在线_bet36体育投注@:".
-_GLUE = re.compile(r"[_@:|/\-.·~ ]{0,3}")
+# Matches joined only by these characters form one injected string: "bet36体育在线_bet36体育投注@:",
+# "英国威廉希尔公司,十大博彩公司"; and so do matches a few words apart in one run of a page title's
+# search words joined by _ or - (2024欧洲杯买球平台-线上app官网, …极品内射_超碰在线人人干_…).
+_GLUE = re.compile(r"[_@:|/\-.·~ ,]{0,3}")
+_DOMAIN = re.compile(r"[a-z0-9][a-z0-9.-]*\.[a-z]{2,5}", re.I)
+_SEO_GAP = re.compile(r"(?:[^\s。;!?]| (?! )){0,24}")
 _TAIL = re.compile(r"[_@:]+")
 
 
 class InjectedSpam(Rule):
-    """What it does: reports gambling and casino advertising text injected into the report, as
-    hacked government websites get it: a word replaced by "bet36体育在线_bet36体育投注@:" and the
-    like. The terms are listed in rules/spam.toml; they are specific to gambling, so a lottery
-    administration's report about 体育彩票 does not match. Each occurrence is reported.
+    """What it does: reports gambling, casino and pornographic advertising text injected into the
+    report, as hacked government websites get it: a word replaced by "bet36体育在线_bet36体育投注@:",
+    a body's name replaced by a betting brand (英国威廉希尔公司市人民政府), a page title made of betting
+    or pornographic search words (2024欧洲杯买球平台-线上app官网), a domain standing in for a place
+    name (浙江省puroview.com溪下乡). The terms are listed in rules/spam.toml; they are specific to
+    gambling and pornography, so a lottery administration's report about 体育彩票, or a report
+    that names 体育 venues, 娱乐 or a 平台, does not match. Each occurrence is reported, on any
+    text (a guide or a notice on a hacked site too).
 
     Why: text like this in a government report is the trace of a hacked site (or a copy of a
     hacked page) and must be removed and the site checked before the report is published.
@@ -30,9 +38,11 @@ class InjectedSpam(Rule):
     code = "RL505"
     name = "injected-spam"
     severity = Severity.ERROR
+    # On a text that is not a report RL002 is the one finding, and it says the page holds spam
+    scope = "report"
     summary = Message("文中混入了博彩类垃圾广告文字（网站可能被入侵）", "Injected gambling spam in the text (the site may be hacked)")
     doc_zh = """
-    检查内容：文中混入了博彩、赌场类广告文字，这是政府网站被入侵后常见的情形：某个词被替换成“bet36体育在线_bet36体育投注@:”之类的字样。词表见 rules/spam.toml，只收博彩专用词，因此体育彩票管理机构年报中的“体育彩票”不会被报告。每处都单独报告。
+    检查内容：文中混入了博彩、赌场、色情类广告文字，这是政府网站被入侵后常见的情形：某个词被替换成“bet36体育在线_bet36体育投注@:”之类的字样，机关名称被替换成博彩品牌（英国威廉希尔公司市人民政府），网页标题变成博彩或色情搜索词（2024欧洲杯买球平台-线上app官网），地名被换成一个域名（浙江省puroview.com溪下乡）。词表见 rules/spam.toml，只收博彩、色情专用词，因此体育彩票管理机构年报中的“体育彩票”、提到体育场馆、娱乐或某个平台的年报都不会被报告。每处都单独报告；不是年报的文本（被入侵网站上的指南、通知）只报告一条 RL002，并在其中说明页面含有此类文字。
 
     原因：政府年报中出现这类文字，说明网站被入侵（或复制了被篡改的网页），发布前必须删除，并检查网站安全。
 
@@ -45,19 +55,34 @@ class InjectedSpam(Rule):
     def check(self, report, ctx):
         text = report.source.text
         spans: list[list[int]] = []
-        for m in lexicon("spam").finditer(text):
+        for m in lexicon("spam", "porn").finditer(text):  # one pass; which kind is told below
             if m.end() == m.start():
                 continue
             if spans:
-                glue = _GLUE.match(text, spans[-1][1])
-                if m.start() <= spans[-1][1] or (glue and glue.end() >= m.start() and "\n" not in text[spans[-1][1]:m.start()]):
-                    spans[-1][1] = max(spans[-1][1], m.end())
+                end = spans[-1][1]
+                glue = _GLUE.match(text, end)
+                gap = text[end:m.start()]
+                if m.start() <= end or (glue and glue.end() >= m.start() and "\n" not in gap) or (
+                        ("_" in gap or "-" in gap) and _SEO_GAP.fullmatch(gap)):
+                    spans[-1][1] = max(end, m.end())
                     continue
             spans.append([m.start(), m.end()])
+        porn = lexicon("porn")
         for start, end in spans:
             tail = _TAIL.match(text, end)
             if tail:
                 end = tail.end()
-            found = text[start:end]
-            yield Finding(self.code, Message(f"疑似被植入的博彩广告文字：“{found}”，请删除并检查网站安全",
-                                             f"injected gambling spam: “{found}”; remove it and check the website"), Span(start, end))
+            said = text[start:end]
+            if next(porn.finditer(said), None) is not None:
+                msg = Message(f"疑似被植入的色情广告文字：“{said}”，请删除并检查网站安全",
+                              f"injected pornographic spam: “{said}”; remove it and check the website")
+            elif _DOMAIN.fullmatch(said):
+                msg = Message(f"疑似被植入的网址：“{said}”出现在应为名称的位置（网站可能被劫持），请删除并检查网站安全",
+                              f"an injected domain “{said}” stands where a name should be (the site may be hijacked); "
+                              f"remove it and check the website")
+            else:
+                msg = Message(f"疑似被植入的博彩广告文字：“{said}”，请删除并检查网站安全",
+                              f"injected gambling spam: “{said}”; remove it and check the website")
+            # Unsafe (--unsafe-fixes): the spam often took the place of a word that is then missing.
+            fix = Fix([Edit(start, end, "")], Message(f"删去“{said}”", f"delete “{said}”"), UNSAFE)
+            yield Finding(self.code, msg, Span(start, end), fix=fix)

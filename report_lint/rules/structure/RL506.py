@@ -1,16 +1,26 @@
 """RL506 page-residue."""
 
-from ...findings import Finding, Message, Severity
+import re
+
+from ...findings import UNSAFE, Edit, Finding, Fix, Message, Severity
 from ...model import Span
 from ..base import Rule
-from ._common import is_report, lexicon
+from ._common import crawler_header_end, lexicon
+
+# a gloss opens with a bracket and a Latin letter (pinyin): a text without one has none
+_GLOSS_OPEN = re.compile(r"\([a-z\u00e0-\u01dc]")
 
 
 class PageResidue(Rule):
     """What it does: reports web-page furniture copied into the report with its text: the
-    breadcrumb (当前位置), share and print buttons (扫一扫在手机打开当前页, 分享到, 打印 关闭), the font
-    size switch (字号 大 中 小), 点击收藏, 回到顶部, hit counters (浏览次数: 123). The terms are
-    listed in rules/spam.toml; at most one finding per line.
+    breadcrumb (当前位置, 您现在所在的位置, 首页 > …), navigation bars, share and print buttons
+    (扫一扫在手机打开当前页, 分享到, 分享至:, 打印 关闭), the font size switch (字号 大 中 小, 字体:),
+    点击收藏, 回到顶部, hit counters (浏览次数: 123, 点击数:), login and accessibility bars (登录 注册,
+    无障碍), 点击收听 (read aloud), the page's metadata block (索引号 | …), Word-to-web residue
+    (<!--[if !supportLists]-->) and characters a mirror lost (????, pinyin glosses 區(qū)委 — said
+    once for the report). The terms are listed in rules/spam.toml; at most one finding per
+    line. The metadata header a crawler writes above a page's text (ending with a line
+    ==== 正文 ====) is not the report's and is not read.
 
     Why: it does not change the numbers, but it does not belong in the published document and
     shows that the text was copied from a web page rather than from the approved report.
@@ -26,7 +36,7 @@ class PageResidue(Rule):
     severity = Severity.INFO
     summary = Message("文中残留网页上的按钮、导航等文字", "Web page furniture left in the text")
     doc_zh = """
-    检查内容：随正文一起复制进来的网页元素：导航（当前位置）、分享和打印按钮（扫一扫在手机打开当前页、分享到、打印 关闭）、字号切换（字号 大 中 小）、点击收藏、回到顶部、访问计数（浏览次数：123）。词表见 rules/spam.toml；每行最多报告一次。
+    检查内容：随正文一起复制进来的网页元素：导航（当前位置、您现在所在的位置、首页 > ……）、导航栏、分享和打印按钮（扫一扫在手机打开当前页、分享到、分享至:、打印 关闭）、字号切换（字号 大 中 小、字体:）、点击收藏、回到顶部、访问计数（浏览次数：123、点击数:）、登录注册和无障碍按钮、点击收听（语音朗读）、网页的元数据（索引号 | ……）、Word转网页的残留（<!--[if !supportLists]-->）以及镜像网站丢失的字符（????、词中的拼音注音“區(qū)委”，全文只报一次）。词表见 rules/spam.toml；每行最多报告一次。爬虫在网页正文前写的元数据（以“==== 正文 ====”一行结束）不属于年报，不检查。
 
     原因：不影响统计数字，但不应出现在正式发布的文件中，也说明文本是从网页复制的，而不是审定的报告原文。
 
@@ -37,17 +47,37 @@ class PageResidue(Rule):
     """
 
     def check(self, report, ctx):
-        if not is_report(report):
-            return  # RL002 already says this is not a report
+        # (a text that is not a report is not looked at: scope "report", RL002 says what it is)
         text = report.source.text
-        by_line: dict[int, list] = {}
-        line, counted = 0, 0  # line ends counted up to `counted` (each stretch once, not from 0)
-        for m in lexicon("residue").finditer(text):
-            if m.end() > m.start():
-                line += text.count("\n", counted, m.start())
-                counted = m.start()
-                by_line.setdefault(line, []).append(m)
-        for ms in by_line.values():
-            found = "、".join(dict.fromkeys(m.group().strip() for m in ms))
+        skip = crawler_header_end(text)
+        # read with a line break before the text, so that the patterns of a whole line (which start
+        # with the break before it) find the first line too; offsets are one more than the text's
+        padded = "\n" + text
+        by_line: dict[int, list[tuple[int, int]]] = {}
+        line, at = 0, 0
+        for m in lexicon("residue").finditer(padded, skip):
+            a, b = m.start() - 1, m.end() - 1
+            if padded[m.start()] == "\n":
+                a += 1  # the line break belongs to the line before
+            if b > a:
+                line += text.count("\n", at, a)  # counted on from the last match: linear
+                at = a
+                by_line.setdefault(line, []).append((a, b))
+        for spans in by_line.values():
+            found = "、".join(dict.fromkeys(" ".join(text[a:b].split()) for a, b in spans))
+            # Unsafe (--unsafe-fixes): each residue term is deleted, the text between them kept.
+            fix = Fix([Edit(a, b, "") for a, b in spans], Message(f"删去“{found}”", f"delete “{found}”"), UNSAFE)
             yield Finding(self.code, Message(f"网页残留文字：“{found}”，不应出现在年报正文中",
-                                             f"web page residue: “{found}”"), Span(ms[0].start(), ms[-1].end()))
+                                             f"web page residue: “{found}”"), Span(spans[0][0], spans[-1][1]), fix=fix)
+        # pinyin glosses open with "(" and a Latin letter: most reports have none (one fast scan)
+        once = list(lexicon("residue_once").finditer(text, skip)) if _GLOSS_OPEN.search(text, skip) else []
+        if once:
+            m = once[0]
+            more_zh = f"等，共 {len(once)} 处" if len(once) > 1 else ""
+            more_en = f" and {len(once) - 1} more" if len(once) > 1 else ""
+            fix = Fix([Edit(g.start(), g.end(), "") for g in once], Message("删去全部拼音注音", "delete every pinyin gloss"),
+                      UNSAFE)
+            yield Finding(self.code, Message(f"网页残留文字：词中夹有拼音注音“{m.group()}”{more_zh}（镜像网站的转换残留），"
+                                             f"不应出现在年报正文中",
+                                             f"web page residue: pinyin glosses inside the words, “{m.group()}”{more_en}"),
+                          Span(m.start(), m.end()), fix=fix)

@@ -47,6 +47,19 @@ def is_report(report: Report) -> bool:
     return bool(report.sections) or any(t.found for t in report.tables.values())
 
 
+# The end of the metadata header a crawler writes above a page's text (标题: …, 发布时间: …,
+# 原文链接: …, then a line ==== 正文 ====): not the report's text.
+_CRAWLER_END = re.compile(r"^=+[ \t]*正文[ \t]*=+[ \t]*$", re.M)
+
+
+def crawler_header_end(text: str) -> int:
+    """Where the report's text starts after a crawler's header in the first lines, else 0."""
+    if text.find("正文", 0, 2000) < 0:  # most texts: no regex (an anchored one tries every position)
+        return 0
+    m = _CRAWLER_END.search(text, 0, min(len(text), 2000))
+    return m.end() if m else 0
+
+
 def table_spans(report: Report) -> list[Span]:
     return [t.span for t in report.tables.values() if t.span is not None]
 
@@ -131,11 +144,15 @@ class Lexicon:
                 body = f"(?=[{cls}])(?:{body})"
             self.regex = re.compile(body, flags)
 
-    def finditer(self, text: str):
-        return self.regex.finditer(text) if self.regex else iter(())
+    def finditer(self, text: str, pos: int = 0):
+        return self.regex.finditer(text, pos) if self.regex else iter(())
 
 
 @lru_cache(maxsize=None)
-def lexicon(name: str) -> Lexicon:
-    """A table of rules/spam.toml ("spam" or "residue"), loaded once."""
-    return Lexicon(load_toml(data_file("rules", "spam.toml")).get(name, {}))
+def lexicon(*names: str) -> Lexicon:
+    """Tables of rules/spam.toml ("spam", "porn", "residue", "residue_once"), loaded once; several
+    names make one lexicon of them all (one pass over the text instead of one each)."""
+    data = load_toml(data_file("rules", "spam.toml"))
+    tables = [data.get(n, {}) for n in names]
+    return Lexicon({"patterns": [p for t in tables for p in t.get("patterns", [])],
+                    "terms": [w for t in tables for w in t.get("terms", [])]})

@@ -21,6 +21,7 @@ class InvalidCount(Rule):
     code = "RL105"
     name = "invalid-count"
     severity = Severity.ERROR
+    scope = "template"  # the national template's tables and sections
     summary = Message("件数为负数或小数", "A count is negative or fractional")
     doc_zh = """
     检查内容：统计表中表示件数（申请、案件、文件、决定）的数字为负数或小数。

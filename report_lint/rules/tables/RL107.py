@@ -20,6 +20,7 @@ class TableNotCheckable(Rule):
     code = "RL107"
     name = "table-not-checkable"
     severity = Severity.WARNING
+    scope = "template"  # the national template's tables and sections
     summary = Message("整张表都是空白或占位符，无法核对", "A table holds no number at all and cannot be checked")
     doc_zh = """
     检查内容：整张表都用“/”“-”等占位符填写或空着，没有任何数字可以核对（每张表只报告一次）。

@@ -28,6 +28,7 @@ class RegulationsByNonIssuer(Rule):
     code = "RL108"
     name = "regulations-by-non-issuer"
     severity = Severity.INFO
+    scope = "template"  # the national template's tables and sections
     summary = Message("县级（区级）机关填报了规章数量，规章只能由省、设区的市政府和国务院部门制定", "A county-level body reports 规章, which it cannot make")
     doc_zh = """
     检查内容：县级、区级（县、区、乡、镇、街道）机关的年报在主动公开表中填报了非零的“规章”数量。

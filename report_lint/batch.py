@@ -1,0 +1,213 @@
+"""Checking many files: in this process, or in worker processes, results always in input order.
+
+Workers are forked (they share the loaded rules and parser) and each takes chunks of files.
+What can go wrong with workers, and what happens:
+
+* a worker dies (killed, out of memory, a crash in a C library): the pool is rebuilt and the
+  files not yet checked are checked; the files that were being checked when it died are
+  checked again one at a time, alone, and a file whose worker dies twice is reported as not
+  checked (RL000) — the rest of the batch completes;
+* SIGTERM or Ctrl-C to report-lint: the workers are terminated with it (none is left behind),
+  and a worker whose parent disappears without a word (SIGKILL) ends itself (Linux: the
+  parent-death signal);
+* Ctrl-C reaches the whole process group: workers ignore it and let the parent decide.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from typing import TYPE_CHECKING, Callable, Iterator, Optional
+
+if TYPE_CHECKING:
+    from .discover import Input
+    from .engine import Engine
+    from .findings import FileResult
+
+PARALLEL_FROM = 16  # fewer files than this are checked in this process: workers cost more
+GC_EVERY = 256  # files between full collections while the cyclic collector is paused
+
+_ENGINE: "Optional[Engine]" = None
+_SLIM: "Optional[Callable]" = None
+_SLOTS = None  # shared array: the index of the file each worker is checking, -1 when idle
+_SLOT = -1
+_CHECKED = 0
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def quiet_gc() -> None:
+    """Checking allocates many small objects and makes almost no cycles: the cyclic collector
+    would run thousands of times a batch for nothing (~5% of the time). Pause it, with what is
+    loaded so far frozen out of its sight, and collect every GC_EVERY files instead, so memory
+    stays flat however long the batch."""
+    import gc
+
+    gc.freeze()
+    gc.disable()
+
+
+def tick() -> None:
+    global _CHECKED
+    _CHECKED += 1
+    if _CHECKED % GC_EVERY == 0:
+        import gc
+
+        gc.collect()
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker when the parent process ends, however it ends."""
+    if sys.platform != "linux":
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _worker_init(engine, config, lang, slim, slots, counter, collect_series=False, series_keyed=True) -> None:
+    global _ENGINE, _SLIM, _SLOTS, _SLOT
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+    if engine is None:  # spawned, not forked: build our own (rules load once per worker)
+        from .engine import Engine
+
+        engine = Engine(config, lang)
+        engine.collect_series, engine.series_keyed = collect_series, series_keyed
+    _ENGINE, _SLIM, _SLOTS = engine, slim, slots
+    with counter.get_lock():
+        _SLOT = counter.value
+        counter.value += 1
+    quiet_gc()
+
+
+def _check_chunk(chunk: "list[tuple[int, Input]]") -> "list[FileResult]":
+    out = []
+    for index, item in chunk:
+        if _SLOTS is not None and 0 <= _SLOT < len(_SLOTS):
+            _SLOTS[_SLOT] = index
+        out.append(_SLIM(_ENGINE.check_input(item)))
+        tick()
+    if _SLOTS is not None and 0 <= _SLOT < len(_SLOTS):
+        _SLOTS[_SLOT] = -1
+    return out
+
+
+def run_serial(engine: "Engine", items: "list[Input]", slim, stdin_data, stdin_name) -> "Iterator[Optional[FileResult]]":
+    if len(items) > 1:
+        quiet_gc()
+    for item in items:
+        result = engine.check_input(item, stdin_data, stdin_name)
+        yield None if result is None else slim(result)
+        tick()
+
+
+def run_parallel(engine: "Engine", items: "list[Input]", jobs: int, slim) -> "Iterator[Optional[FileResult]]":
+    """Each item's result in order, checked by ``jobs`` worker processes."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # fork shares the loaded rules and parser with the workers; elsewhere they load their own
+    forking = "fork" in mp.get_all_start_methods() and sys.platform == "linux"
+    ctx = mp.get_context("fork" if forking else "spawn")
+    indexed = list(enumerate(items))
+    done = 0  # items before this index have been yielded
+    strikes: dict[int, int] = {}  # index -> deaths of the worker checking it
+
+    def pool_for(n_workers: int):
+        slots = ctx.Array("q", [-1] * n_workers, lock=False)
+        counter = ctx.Value("i", 0)
+        init = (engine if forking else None, engine.config, engine.lang, slim, slots, counter, engine.collect_series,
+                engine.series_keyed)
+        return ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_worker_init, initargs=init), slots
+
+    while done < len(indexed):
+        suspects = sorted(i for i, n in strikes.items() if n and i >= done)
+        if suspects and suspects[0] == done:
+            # The next file was being checked when a worker died: check it alone.
+            index = done
+            if strikes[index] >= 2:
+                yield _lost(engine, items[index])
+                done += 1
+                continue
+            batches = [[indexed[index]]]
+            n_workers = 1
+        else:
+            end = suspects[0] if suspects else len(indexed)
+            rest = indexed[done:end]
+            chunk = max(1, min(32, len(rest) // (jobs * 8)))
+            batches = [rest[k:k + chunk] for k in range(0, len(rest), chunk)]
+            n_workers = min(jobs, len(batches))
+        pool, slots = pool_for(n_workers)
+        _LIVE.append(pool)
+        try:
+            futures = [pool.submit(_check_chunk, b) for b in batches]
+            for batch, fut in zip(batches, futures):
+                for result in fut.result():
+                    yield result
+                done = batch[-1][0] + 1
+                strikes.pop(batch[-1][0], None)
+        except BrokenProcessPool:
+            for i in slots:
+                if i >= 0:
+                    strikes[i] = strikes.get(i, 0) + 1
+            if all(i < 0 for i in slots) and done < len(indexed) and done not in strikes:
+                strikes[done] = strikes.get(done, 0) + 1  # died before saying which: blame the next
+            continue
+        finally:
+            terminate(pool)
+
+
+def _lost(engine: "Engine", item: "Input") -> "FileResult":
+    from .source import InputError
+
+    err = InputError("worker-died", "检查这个文件的进程意外终止（两次），未能检查",
+                     "the process checking this file ended abruptly (twice); it was not checked")
+    return engine.input_failure(item.path, err)
+
+
+_LIVE: list = []  # the pools running now (terminate_all ends them from a signal handler)
+
+
+def terminate_all() -> None:
+    """End every worker now (SIGTERM to report-lint)."""
+    for pool in list(_LIVE):
+        for p in list(getattr(pool, "_processes", {}).values()):
+            try:
+                p.kill()
+            except (OSError, ValueError, AttributeError):
+                pass
+
+
+def terminate(pool) -> None:
+    """Stop a pool now: cancel what waits, end the workers, reap them."""
+    if pool in _LIVE:
+        _LIVE.remove(pool)
+    processes = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in processes:
+        try:
+            if p.is_alive():
+                p.terminate()
+        except (OSError, ValueError, AttributeError):
+            pass
+    for p in processes:
+        try:
+            p.join(timeout=5)
+            if p.is_alive():
+                p.kill()
+                p.join(timeout=1)
+        except (OSError, ValueError, AttributeError, AssertionError):
+            pass

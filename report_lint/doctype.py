@@ -1,0 +1,109 @@
+"""What kind of text a file holds, and whether it stops before the report ends.
+
+Rules must know what they are looking at before they demand anything of it (issue: "know what
+the report is"):
+
+* ``template``: a report in the national template (2019 trial or 2021 revision: reports of 2019
+  onwards) — every rule applies;
+* ``legacy``: a report written before the 2019 revision of the 条例 (2008–2018). Its structure
+  is older (概述, 主动公开, 依申请公开, 收费及减免, 复议诉讼, 问题与改进) and it has no national
+  table template: the template's sections and tables are not demanded, only what applies to any
+  report is checked (arithmetic in the prose, percentages, dates, enumerations, spam, residue);
+* ``not-report``: a letter, a notice, a guide, a list page: one finding (RL002), nothing else.
+
+And ``stops_at``: a text that ends before the report does (a web-page excerpt, a copy cut short)
+is said once, where it stops (RL005); what lies after that point is not demanded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .model import Section, Span
+
+TEMPLATE, LEGACY, NOT_REPORT = "template", "legacy", "not-report"
+FIRST_TEMPLATE_YEAR = 2019  # 国办公开办函〔2019〕60号: the first national template
+
+# The document calls itself an annual report (outside a cited title 《…》).
+_SELF = re.compile(r"(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)|工作年度报告")
+# A document of another kind by its title (关于…的函, …通知, …指南, …办法).
+_OTHER_TITLE = re.compile(r"^[^\n。，,]{0,60}?(?:的函|的通知|的批复|的请示|的意见|公开指南|公开目录|实施办法|管理办法|规定|条例|制度)(?:[(（]试行[)）])?\s*$", re.M)
+# Headings of the reports of 2008-2018 that the template does not have.
+_LEGACY_HEADINGS = re.compile(
+    r"[一二三四五六七八九十][、.．]\s*(?:主要工作)?概述"
+    r"|[一二三四五六七八九十][、.．]\s*(?:政府信息公开的)?(?:收费|收取费用)(?:及|和|与)减免"
+    r"|[一二三四五六七八九十][、.．]\s*(?:政府信息)?依申请公开(?:政府信息)?(?:工作)?(?:的)?情况"
+    r"|[一二三四五六七八九十][、.．]\s*(?:因)?政府信息公开(?:申请)?(?:提起)?(?:行政复议|申请行政复议)"
+    r"|[一二三四五六七八九十][、.．]\s*(?:存在的)?主要问题(?:和|及)改进措施"
+)
+# A signature date near the end: the report is complete.
+_END_DATE = re.compile(r"(?:(?:19|20)\d\d|[〇○零一二]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?")
+
+
+@dataclass(slots=True)
+class Kind:
+    kind: str  # TEMPLATE | LEGACY | NOT_REPORT
+    why: str  # a short English reason (for tests and debugging)
+    stops_at: Optional[Span] = None  # where the text ends before the report does
+
+
+def _outside_citation(text: str, pos: int) -> bool:
+    """Whether pos is not inside a cited title 《…》 (or a <…> title in web text)."""
+    opened = max(text.rfind("《", 0, pos), text.rfind("<", 0, pos))
+    closed = max(text.rfind("》", 0, pos), text.rfind(">", 0, pos))
+    return opened <= closed
+
+
+def calls_itself_a_report(text: str, limit: int = 1200) -> bool:
+    head = text[:limit]
+    return any(_outside_citation(head, m.start()) for m in _SELF.finditer(head))
+
+
+def other_kind_title(text: str) -> bool:
+    """A title line near the top names another kind of document (…的通知, …指南, …制度), even
+    when it mentions the annual report (关于做好…年度报告编制工作的通知 is a notice)."""
+    return _OTHER_TITLE.search(text, 0, 400) is not None
+
+
+def other_title(text: str) -> "Optional[str]":
+    """That title line, when there is one."""
+    m = _OTHER_TITLE.search(text, 0, 400)
+    return m.group().strip() if m else None
+
+
+def classify(text: str, sections: list[Section], tables_found: bool, year: Optional[int], year_strong: bool) -> Kind:
+    """The kind of text (see the module docstring). ``year`` is the report year; ``year_strong``
+    whether it comes from the title or the statistics period (not from any year in the text)."""
+    has_template_sections = any(s.canonical is not None for s in sections)
+    legacy_heads = len({m.group() for m in _LEGACY_HEADINGS.finditer(text)})
+    if other_kind_title(text) and not tables_found:
+        return Kind(NOT_REPORT, "titled as another kind of document")
+    if year is not None and year_strong and year < FIRST_TEMPLATE_YEAR:
+        return Kind(LEGACY, f"report year {year}")
+    if not tables_found and legacy_heads >= 2 and (year is None or year < FIRST_TEMPLATE_YEAR):
+        return Kind(LEGACY, "old-structure headings")
+    if has_template_sections or tables_found:
+        return Kind(TEMPLATE, "template sections or tables")
+    if calls_itself_a_report(text) and not other_kind_title(text):
+        if year is not None and year < FIRST_TEMPLATE_YEAR:
+            return Kind(LEGACY, "calls itself a report, before 2019")
+        return Kind(TEMPLATE, "calls itself a report")
+    return Kind(NOT_REPORT, "no section, table or title of a report")
+
+
+def stops_early(text: str, sections: list[Section]) -> Optional[Span]:
+    """Where a template report's text stops before the report does: the last section found is
+    not the last of the template and no signature date closes the text. None when complete."""
+    end = len(text.rstrip())
+    if end == 0:
+        return None
+    present = [s.canonical for s in sections if s.canonical is not None]
+    if present and max(present) == 6:
+        return None
+    tail = text[max(0, end - 40):end]
+    if any(m.end() >= len(tail) - 2 for m in _END_DATE.finditer(tail)):
+        return None  # signed and dated: the report ends here
+    start = end - 1
+    return Span(start, end)

@@ -1,0 +1,41 @@
+"""Findings grouped by file, ruff's ``grouped``::
+
+    年报.txt:
+      23:15 RL102 错误 “予以公开”一行：“总计”为 3，而自然人与各类法人或其他组织之和为 2
+      52:1 RL403 [*] 警告 落款日期“2025年01月09日”应写作“2025年1月9日”
+
+    共检查 1 个文件：1 个错误，1 个警告，0 个提示。
+
+A file without findings is not listed. Written file by file as results arrive.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from ._common import Tally
+from .concise import closing, line
+
+if TYPE_CHECKING:
+    from ..findings import FileResult
+
+
+def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False, statistics: bool = False) -> str:
+    out: list[str] = []
+    stream(results, out.append, lang=lang, color=color, statistics=statistics)
+    return "".join(out)
+
+
+def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *, lang: str = "zh",
+           color: bool = False, statistics: bool = False) -> None:
+    from .text import _inline
+
+    tally = Tally()
+    for r in results:
+        tally.add(r)
+        if not r.diagnostics:
+            continue
+        width = max(len(f"{d.line}:{d.column}") for d in r.diagnostics)
+        rows = [f"  {f'{d.line}:{d.column}':<{width}} {line(d, lang, position=False)}\n" for d in r.diagnostics]
+        write(f"{_inline(r.path)}:\n" + "".join(rows) + "\n")
+    write(closing(tally, lang, color, statistics))

@@ -1,0 +1,64 @@
+"""RL005 text-stops."""
+
+from ...findings import Finding, Message, Severity
+from ..base import Rule
+from ._tables import TABLE_NAMES
+from ..structure._common import SECTION_NAMES, cn
+
+
+class TextStops(Rule):
+    """What it does: says, once, that the text ends before the report does: the last section
+    found is not 六、其他需要报告的事项 and no signature date closes the text (a web-page
+    excerpt, a copy cut short, a download that stopped). It names the section (and the table)
+    where the text stops; what would come after is not checked.
+
+    Why: a text that stops is not a report with missing parts. Saying once where it stops
+    replaces an error for every section, table and row after that point — and says plainly
+    that those parts were not checked.
+
+    Example (fails): a page whose text ends in the middle of the applications table:
+        三、收到和处理政府信息公开申请情况
+        | 一、本年新收政府信息公开申请数量 | 12 | 0 | 1 |
+    Use instead: the whole report, down to 六、其他需要报告的事项 and the signature.
+    """
+
+    code = "RL005"
+    name = "text-stops"
+    severity = Severity.WARNING
+    scope = "template"
+    summary = Message("文本在报告结束之前中断，之后的部分没有检查", "The text stops before the report ends; what follows was not checked")
+    doc_zh = """
+    检查内容：文本在报告结束之前就中断了：找到的最后一部分不是“六、其他需要报告的事项”，结尾也没有
+    落款日期（网页节选、复制不全、下载中断）。指出文本停在哪一部分（和哪张表），之后的内容没有检查。
+
+    原因：中断的文本不等于缺了内容的报告。在中断处说明一次，代替对之后每一部分、每张表、每一行
+    分别报错——同时明确告诉您这些内容没有检查。
+
+    错误示例：网页文本停在申请情况表中间：
+        三、收到和处理政府信息公开申请情况
+        | 一、本年新收政府信息公开申请数量 | 12 | 0 | 1 |
+    正确做法：检查完整的报告，直到“六、其他需要报告的事项”和落款。
+    """
+
+    def check(self, report, ctx):
+        stop = report.stops_at
+        if stop is None:
+            return
+        last = max((s for s in report.sections if s.canonical is not None), key=lambda s: s.heading.start, default=None)
+        table = next((t for t in report.tables.values() if t.span is not None and t.span.end >= stop.start), None)
+        where_zh, where_en = "", ""
+        if last is not None:
+            zh, en = SECTION_NAMES[last.canonical]
+            where_zh, where_en = f"在“{cn(last.canonical)}、{zh}”", f" in section {last.canonical} ({en})"
+        if table is not None:
+            where_zh += f"的{TABLE_NAMES[table.kind].zh}处"
+            where_en += f", in {TABLE_NAMES[table.kind].en}"
+        later = list(range((last.canonical if last is not None else 0) + 1, 7))
+        if len(later) > 1:
+            rest_zh, rest_en = f"，其后第{cn(later[0])}至第{cn(later[-1])}部分", f"; sections {later[0]}–{later[-1]}"
+        elif later:
+            rest_zh, rest_en = f"，其后第{cn(later[0])}部分", f"; section {later[0]}"
+        else:
+            rest_zh, rest_en = "，其后内容", "; what follows"
+        yield Finding(self.code, Message(f"文本到此为止：报告{where_zh}中断{rest_zh}没有检查（文本不完整，不是报告缺项）",
+                                         f"the text stops here{where_en}{rest_en} were not checked (the text is incomplete)"), stop)

@@ -1,0 +1,111 @@
+"""Word documents: merged cells on the grid, tracked changes, fields, content controls."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from report_lint import source
+from report_lint.config import Config
+from report_lint.engine import Engine
+from report_lint.extract import table_data
+from report_lint.findings import Severity
+from report_lint.inputs.detect import detect
+from report_lint.report import build_report
+from tests import documents as D
+from tests import synth
+
+pytest.importorskip("docx")
+
+KINDS = ("active", "requests", "reviews")
+
+
+def _doc(seed: int, template: str = "2021"):
+    rng = random.Random(seed)
+    return D.report_document(synth.random_tables(rng, template), rng, template=template)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_every_cell_of_merged_tables(seed):
+    doc = _doc(seed, "2021" if seed % 2 == 0 else "2019")
+    data = D.to_docx(doc)
+    assert detect(data, "报告") == "docx"  # by its zip members, whatever its name
+    src = source.from_bytes(data, "年报.docx")
+    assert src.format == "docx"
+    rep = build_report(src)
+    for k in KINDS:
+        assert table_data(rep.tables[k]) == doc.tables[k], k
+
+
+def test_tracked_changes_fields_content_controls_headers():
+    doc = _doc(1)
+    src = source.from_bytes(D.to_docx(doc, extras=True), "年报.docx")
+    assert "本报告由办公室编制,共6页。" in src.text  # w:ins kept, w:del dropped, the field's result
+    assert "内容控件中的文字。" in src.text
+    for gone in ("删除的文字", "NUMPAGES", "MERGEFORMAT", "隐藏的文字", "页眉", "页脚"):
+        assert gone not in src.text
+    rep = build_report(src)
+    for k in KINDS:
+        assert table_data(rep.tables[k]) == doc.tables[k]
+
+
+def test_locators_name_paragraph_and_table_cell():
+    doc = _doc(2)
+    src = source.from_bytes(D.to_docx(doc), "年报.docx")
+    text = src.text
+    k = text.index("二、主动公开政府信息情况")
+    words, fields = src.locate(k, k + 4)
+    n = text[:k].count("\n") + 1  # no table before it: every line before is a paragraph
+    assert words == f"第{n}段" and fields == {"paragraph": n}
+    rep = build_report(src)
+    cell = rep.tables["requests"].rows["granted"].cells[1]  # 商业企业 of （一）予以公开
+    words, fields = src.locate(cell.span.start, cell.span.end)
+    # table 2 (active is table 1); row 6 of the grid (3 header rows, new, carried_over, granted)
+    # column 5: three label columns, 自然人, then 商业企业
+    assert fields == {"table": 2, "row": 6, "column": 5}
+    assert words == "表2 第6行第5列"
+    assert src.locate(cell.span.start, cell.span.end, "en")[0] == "table 2, row 6, column 5"
+    line, col = src.position(cell.span.start)
+    assert src.original.split("\n")[line - 1][col - 1 :].startswith(doc.values[("requests", "granted", 1)])
+
+
+def test_changed_cell_is_an_rl1xx_error_on_its_row():
+    doc = _doc(3)
+    old = doc.tables["requests"]["partially_granted"][6]
+    D.change_cell(doc, ("requests", "partially_granted", 6), str(old + 3))
+    src = source.from_bytes(D.to_docx(doc), "年报.docx")
+    result = Engine(Config(), "zh").check_source(src)
+    errors = [d for d in result.diagnostics if d.severity == Severity.ERROR]
+    row = [d for d in errors if d.code == "RL102"]
+    assert row, [(d.code, d.message) for d in errors]
+    assert "部分公开" in src.original.split("\n")[row[0].line - 1]
+    assert all(d.code[:3] in ("RL1", "RL2", "RL3") for d in errors)
+
+
+def test_consistent_document_has_no_error():
+    doc = _doc(4)
+    result = Engine(Config(), "zh").check_source(source.from_bytes(D.to_docx(doc, extras=True), "年报.docx"))
+    assert [d for d in result.diagnostics if d.severity == Severity.ERROR] == []
+
+
+def test_damaged_and_old_formats_say_what_to_do():
+    with pytest.raises(source.InputError) as e:
+        source.from_bytes(b"PK\x03\x04" + b"\x00" * 100, "年报.docx")
+    assert e.value.code in ("binary", "damaged")
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200 + "WordDocument".encode("utf-16-le")
+    with pytest.raises(source.InputError) as e:
+        source.from_bytes(ole, "年报.doc")
+    assert e.value.code == "old-word" and ".docx" in e.value.message() and "PDF" in e.value.message()
+    with pytest.raises(source.InputError) as e:
+        source.from_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200, "年报.wps")
+    assert e.value.code == "old-word"
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("OFD.xml", "<ofd:OFD/>")
+    with pytest.raises(source.InputError) as e:
+        source.from_bytes(buf.getvalue(), "年报.ofd")
+    assert e.value.code == "ofd" and "PDF" in e.value.message()
