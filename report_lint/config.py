@@ -43,7 +43,6 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
 
 from .findings import Severity
@@ -264,10 +263,10 @@ class Config:
         if not self.per_file_ignores:
             return ()
         candidates = _Candidates(path, self.root)
-        out: list[str] = []
+        out: dict[str, None] = {}  # ordered, each code once
         for pattern, codes in self.per_file_ignores.items():
             if candidates.matches(pattern):
-                out.extend(c for c in codes if c not in out)
+                out.update(dict.fromkeys(codes))
         return tuple(out)
 
     def is_enabled_for(self, code: str, path: Union[str, os.PathLike], opt_in: bool = False) -> bool:
@@ -402,24 +401,133 @@ class _Candidates:
         matches in any directory); a glob starting with "/" is anchored at the config's
         directory (or is an absolute path)."""
         if pattern.startswith("/"):
-            if _glob_regex(pattern).fullmatch(self.absolute):
+            if _glob(pattern).fullmatch(self.absolute):
                 return True
-            rx = _glob_regex(pattern.lstrip("/"))
-            return self.relative is not None and rx.fullmatch(self.relative) is not None
-        rx = _glob_regex(pattern)
+            rx = _glob(pattern.lstrip("/"))
+            return self.relative is not None and rx.fullmatch(self.relative)
+        rx = _glob(pattern)
         if rx.fullmatch(self.given) or (self.relative is not None and rx.fullmatch(self.relative)):
             return True
-        return "/" not in pattern.rstrip("/") and rx.fullmatch(self.name) is not None
+        return "/" not in pattern.rstrip("/") and rx.fullmatch(self.name)
 
 
-@lru_cache(maxsize=256)
-def _glob_regex(pattern: str) -> "re.Pattern[str]":
-    """Glob to regex: ``*`` and ``?`` stay inside one path component, ``**`` crosses them
-    (``**/`` also matches no directory at all), ``[...]`` / ``[!...]`` are character classes."""
+# Each glob is compiled once per process, however many files and globs there are (an LRU of
+# 256 recompiled every glob for every file when there were more).
+_GLOBS: dict[str, "Union[_SimpleGlob, _Glob]"] = {}
+
+
+def _glob(pattern: str) -> "Union[_SimpleGlob, _Glob]":
+    g = _GLOBS.get(pattern)
+    if g is None:
+        tokens = _glob_tokens(pattern)
+        wild = sum(1 for t in tokens if t[0] in ("*", "**", "**/"))
+        # With one wildcard re's backtracking is linear (the rest has a fixed length); with
+        # more it can take time to the power of their number ("*a*a*a*a*b" on a long name).
+        g = _GLOBS[pattern] = _SimpleGlob(_glob_regex(pattern)) if wild <= 1 else _Glob(tokens)
+    return g
+
+
+class _SimpleGlob:
+    __slots__ = ("rx",)
+
+    def __init__(self, rx: "re.Pattern[str]") -> None:
+        self.rx = rx
+
+    def fullmatch(self, s: str) -> bool:
+        return self.rx.fullmatch(s) is not None
+
+
+class _Glob:
+    """A glob with several wildcards, matched in time linear in the path: its automaton is run
+    on sets of states (never backtracking), the sets met made into a cached deterministic
+    automaton as they are reached. The same matches as _glob_regex."""
+
+    __slots__ = ("steps", "closure", "accept", "start", "cache")
+
+    _CACHE = 4096  # transitions kept; a glob met on paths of many new characters starts over
+
+    def __init__(self, tokens: list) -> None:
+        # state i stands before token i; "**/" (any directories, or none) is expanded to a
+        # split: skip it, or read any characters and then a "/"
+        steps: list = []  # per state: (kind, argument)
+        for kind, arg in tokens:
+            if kind == "**/":
+                at = len(steps)
+                steps += [("split", at + 3), ("**", None), ("char", "/")]
+            elif kind == "class":
+                steps.append((kind, re.compile(arg, re.DOTALL)))
+            else:
+                steps.append((kind, arg))
+        self.steps = steps
+        self.accept = len(steps)
+        closure = []
+        for i in range(len(steps) + 1):
+            seen, todo = {i}, [i]
+            while todo:
+                k = todo.pop()
+                nxt: tuple = ()
+                if k < len(steps):
+                    kind, arg = steps[k]
+                    if kind in ("*", "**"):
+                        nxt = (k + 1,)
+                    elif kind == "split":
+                        nxt = (k + 1, arg)
+                for t in nxt:
+                    if t not in seen:
+                        seen.add(t)
+                        todo.append(t)
+            closure.append(frozenset(seen))
+        self.closure = closure
+        self.start = closure[0]
+        self.cache: dict = {}
+
+    def _step(self, states: frozenset, ch: str) -> frozenset:
+        out: set = set()
+        steps = self.steps
+        for k in states:
+            if k == self.accept:
+                continue
+            kind, arg = steps[k]
+            if kind == "char":
+                ok, to = ch == arg, k + 1
+            elif kind == "?":
+                ok, to = ch != "/", k + 1
+            elif kind == "class":
+                ok, to = arg.fullmatch(ch) is not None, k + 1
+            elif kind == "*":
+                ok, to = ch != "/", k
+            elif kind == "**":
+                ok, to = True, k
+            else:  # split: no character of its own
+                continue
+            if ok:
+                out |= self.closure[to]
+        return frozenset(out)
+
+    def fullmatch(self, s: str) -> bool:
+        cache = self.cache
+        states = self.start
+        for ch in s:
+            key = (states, ch)
+            nxt = cache.get(key)
+            if nxt is None:
+                if len(cache) >= self._CACHE:
+                    cache.clear()
+                nxt = cache[key] = self._step(states, ch)
+            if not nxt:
+                return False
+            states = nxt
+        return self.accept in states
+
+
+def _glob_tokens(pattern: str) -> list:
+    """A glob as tokens: ("char", c), ("?", None), ("class", regex of one character), ("*", None)
+    inside one path component, ("**", None) across components, ("**/", None) any directories
+    or none (at a component's start)."""
     p = pattern.replace("\\", "/") if os.sep == "\\" else pattern
     while p.startswith("./"):
         p = p[2:]
-    out: list[str] = []
+    out: list = []
     i, n = 0, len(p)
     while i < n:
         c = p[i]
@@ -430,15 +538,15 @@ def _glob_regex(pattern: str) -> "re.Pattern[str]":
                 while j < n and p[j] == "*":
                     j += 1
                 if at_start and j < n and p[j] == "/":
-                    out.append("(?:.*/)?")
+                    out.append(("**/", None))
                     i = j + 1
                     continue
-                out.append(".*")
+                out.append(("**", None))
                 i = j
                 continue
-            out.append("[^/]*")
+            out.append(("*", None))
         elif c == "?":
-            out.append("[^/]")
+            out.append(("?", None))
         elif c == "[":
             j = i + 1
             if j < n and p[j] in "!^":
@@ -448,19 +556,54 @@ def _glob_regex(pattern: str) -> "re.Pattern[str]":
             while j < n and p[j] != "]":
                 j += 1
             if j >= n:  # unclosed: a literal [
-                out.append(re.escape(c))
+                out.append(("char", c))
             else:
                 body = p[i + 1 : j]
                 negate = body[:1] in ("!", "^")
                 if negate:
                     body = body[1:]
-                body = body.replace("\\", "\\\\")
-                out.append(("[^/" if negate else "[") + body + "]")
+                out.append(("class", _class_regex(body, negate)))
                 i = j
         else:
-            out.append(re.escape(c))
+            out.append(("char", c))
         i += 1
-    return re.compile("".join(out), re.DOTALL)
+    return out
+
+
+def _class_regex(body: str, negate: bool) -> str:
+    """A glob's [...] as a regex class: each character literal (a "[" or "&&" in it is not
+    regex syntax), a-z a range, an empty range (z-a) nothing, as fnmatch reads them; it never
+    fails to compile."""
+    parts: list[str] = []
+    k = 0
+    while k < len(body):
+        if k + 2 < len(body) and body[k + 1] == "-":
+            lo, hi = body[k], body[k + 2]
+            if lo <= hi:
+                parts.append(f"{re.escape(lo)}-{re.escape(hi)}")
+            k += 3
+            continue
+        parts.append(re.escape(body[k]))
+        k += 1
+    if negate:
+        return "[^/" + "".join(parts) + "]"
+    return "[" + "".join(parts) + "]" if parts else "(?!)"
+
+
+def _glob_regex(pattern: str) -> "re.Pattern[str]":
+    """Glob to regex: ``*`` and ``?`` stay inside one path component, ``**`` crosses them
+    (``**/`` also matches no directory at all), ``[...]`` / ``[!...]`` are character classes."""
+    return re.compile("".join(_REGEX[kind](arg) for kind, arg in _glob_tokens(pattern)), re.DOTALL)
+
+
+_REGEX = {
+    "char": re.escape,
+    "?": lambda _: "[^/]",
+    "class": lambda body: body,
+    "*": lambda _: "[^/]*",
+    "**": lambda _: ".*",
+    "**/": lambda _: "(?:.*/)?",
+}
 
 
 # --------------------------------------------------------------------------- reading files
@@ -496,6 +639,11 @@ def _read_toml(path: Path, where: _Where) -> dict:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise _toml_error(where, str(e), text) from None
+    except ValueError:  # an integer longer than Python converts (4300 digits)
+        m = re.search(r"[0-9_]{4301,}", text)
+        line = text.count("\n", 0, m.start()) + 1 if m else None
+        at_zh, at_en = (f"第 {line} 行：", f"line {line}: ") if line else ("", "")
+        raise where.error(f"{at_zh}数字位数太多，不是有效的配置值", f"{at_en}a number with too many digits", line=line) from None
     except RecursionError:  # tomllib recurses per nested array or table
         raise where.error("嵌套层次太深，不是合理的配置文件", "nested too deeply to be a configuration file") from None
 
@@ -546,7 +694,8 @@ def _tool_table(doc: dict, path: Path, where: _Where, *, required: bool) -> Opti
 
 
 # In a pyproject.toml that does not parse: does the text plainly configure report-lint?
-_MENTIONS_TABLE_RE = re.compile(r"""^[ \t]*\[?[ \t]*tool[ \t]*\.[ \t]*["']?report-lint\b""", re.M)
+# (?:\[[ \t]*)? rather than \[?[ \t]*: one way to read a line's leading spaces, not quadratic many
+_MENTIONS_TABLE_RE = re.compile(r"""^[ \t]*(?:\[[ \t]*)?tool[ \t]*\.[ \t]*["']?report-lint\b""", re.M)
 _INLINE_TABLE_RE = re.compile(r"""["']?report-lint["']?[ \t]*=[ \t]*\{""")
 
 

@@ -58,11 +58,12 @@ _META = re.compile(r"发布时间|发布日期|发文日期|生成日期|更新�
 # The report year in a title: 2024年政府信息公开工作年度报告, 2025年度某局政府信息公开工作年度报告
 # (the body between the year and the words), 某县政府信息公开工作2023年度报告, 关于2021年度政府信息
 # 公开情况的报告. Group y1/y2/y3 is the year; group body the body named after the year.
+# \s*(?:度\s*)? for \s*度?\s*: the same text, without two ways to read a run of spaces
 TITLE_YEAR = re.compile(
-    r"(?P<y1>20\d\d)\s*年\s*度?\s*(?:政府)?信息公开(?:工作)?\s*年\s*度?\s*报\s*告"
-    r"|(?P<y2>20\d\d)\s*年\s*度?(?P<body>[^\n。，,；;:：《》“”]{0,30}?)政府信息公开(?:工作)?(?:\s*年\s*度?\s*报\s*告|情况)"
-    r"|(?P<y4>20\d\d)\s*年\s*度?\s*政府信息公开"
-    r"|政府信息公开(?:工作)?\s*(?P<y3>20\d\d)\s*年\s*度?\s*报\s*告"
+    r"(?P<y1>20\d\d)\s*年\s*(?:度\s*)?(?:政府)?信息公开(?:工作)?\s*年\s*(?:度\s*)?报\s*告"
+    r"|(?P<y2>20\d\d)\s*年\s*度?(?P<body>[^\n。，,；;:：《》“”]{0,30}?)政府信息公开(?:工作)?(?:\s*年\s*(?:度\s*)?报\s*告|情况)"
+    r"|(?P<y4>20\d\d)\s*年\s*(?:度\s*)?政府信息公开"
+    r"|政府信息公开(?:工作)?\s*(?P<y3>20\d\d)\s*年\s*(?:度\s*)?报\s*告"
 )
 
 

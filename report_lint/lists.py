@@ -29,6 +29,10 @@ WHOLE_MARKERS = ("共", "合计", "总计", "累计", "总数")
 STOP_WORDS = ("共", "合计", "总计", "累计", "另", "此外", "同比", "比上年", "增长", "增加", "减少", "下降", "上年", "上一年",
               "平均", "以上", "以下", "不足", "超过", "每", "结转")
 _STOP = re.compile("|".join(STOP_WORDS))
+# A list is read over at most this many clauses (the longest in the real and synthetic reports
+# has 7); a longer one is not read. Without a bound, a run of thousands of clauses that each
+# hold 包括 was read once from each of them: quadratic.
+MAX_LIST_CLAUSES = 64
 # Where a list can start: a list marker, (其中 after a whole in the same clause, "N条X中" (在主动公开的
 # 1913条政府信息中，A 133条…), or an introduction naming what is listed (…的主要类别有：).
 _ANY_MARKER = re.compile("|".join(map(re.escape, LIST_MARKERS)))
@@ -119,6 +123,8 @@ def _items(cls: list[Clause], k: int, unit: str, after: int = -1, cross: bool = 
     one_each = True
     j = k
     while j < len(cls):
+        if j - k >= MAX_LIST_CLAUSES:
+            return None, False, j
         c = cls[j]
         n = per_segment.get(c.segment, 0) + len(c.counts)
         if not (c.segment == seg or cross and c.sentence == sent and one_each and n <= 1):
@@ -197,7 +203,7 @@ def _continued(cls: list[Clause], k: int, j: int, parts: list[Quantity], unit: s
         return []
     out: list[Quantity] = []
     i = j
-    while i < len(cls) and cls[i].paragraph == cls[k].paragraph:
+    while i < len(cls) and cls[i].paragraph == cls[k].paragraph and len(out) < MAX_LIST_CLAUSES:
         c = cls[i]
         if c.sentence == cls[i - 1].sentence or len(c.counts) != 1 or _marker(c.text) or _STOP.search(c.text):
             break

@@ -14,6 +14,14 @@ if TYPE_CHECKING:
     from .source import Source
 
 Number = Union[int, float]
+
+# The most digits a number may have and still be read as one (a table cell, a count in the prose,
+# a percentage with its decimals). No count in a report comes near 15 digits (a thousand times the
+# world's population), and 15 significant digits are what an IEEE double, and so every JSON
+# reader, keeps exactly. A longer run of digits is an unreadable value, never a number: no
+# arithmetic on it, and Python's limit on converting long digit strings (4300 digits) is never
+# reached.
+MAX_DIGITS = 15
 TableKind = Literal["active", "requests", "reviews"]
 TABLE_KINDS: tuple[TableKind, ...] = ("active", "requests", "reviews")
 
@@ -61,6 +69,7 @@ UNREAD_REASONS = {
     "contradicted": ("数字连在一起，唯一使本行平衡的拆分与表中其他行矛盾", "the only split that balances the row contradicts the other rows"),
     "detached": ("数字与行名分离，无法确定对应关系", "values detached from their labels; the pairing is not certain"),
     "unreadable": ("数字无法读取", "values that cannot be read"),
+    "too-long": ("有的数字超过 15 位，不可能是计数", "a value of more than 15 digits, which no count has"),
 }
 
 

@@ -17,11 +17,11 @@ Spans are offsets into ``report.source.text`` (FORMAT.md §8: a claim is tied to
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from .model import Span
+from .model import MAX_DIGITS, Span
 
 if TYPE_CHECKING:
     from .model import Report
@@ -40,13 +40,22 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _CN = "零〇一二两三四五六七八九十百千万"
 
+# A subject is the clause text before its number, but at most this many characters of it (the
+# nearest): no wording a rule looks for lies further back (the longest subject in the real and
+# synthetic reports is under 100 characters), and a bounded subject keeps the work per number
+# bounded in a clause of thousands of numbers.
+SUBJECT_MAX = 200
+
 _MASK_TITLES = r"《[^《》\n]{0,120}》|〔[^〔〕\n]{0,20}〕|\[[^\[\]\n]{0,40}\]|【[^【】\n]{0,40}】"
 _MASK_URLS = r"https?://[\x21-\x7e]+|www\.[\x21-\x7e]+"
-_MASK = re.compile(rf"{_MASK_TITLES}|{_MASK_URLS}|[\w.-]+@[\w.-]+")
-# The e-mail alternative is tried at every word character (every Chinese character) and reads on
-# to the end of its run; without an @ in the text it cannot match, and the rest start with a
-# literal the engine can skip to.
 _MASK_NO_EMAIL = re.compile(rf"{_MASK_TITLES}|{_MASK_URLS}")
+# An e-mail address. Tried at every word character (every Chinese character), the plain pattern
+# reads on to the end of the run each time: quadratic in a long run with an @ somewhere in the
+# text. A match can start inside a run only where an earlier match (a URL) cut the run, so it is
+# looked for there (_EMAIL.match) and elsewhere only at the start of a run (_EMAIL_RUN): the same
+# matches as one alternation r"titles|urls|[\w.-]+@[\w.-]+", in linear time.
+_EMAIL = re.compile(r"[\w.-]+@[\w.-]+")
+_EMAIL_RUN = re.compile(r"(?<![\w.-])[\w.-]+@[\w.-]+")
 _SENTENCE_END = "。!?！？\n"
 _SEGMENT_END = ";"
 _CLAUSE_END = ",:、"
@@ -58,16 +67,20 @@ _SPACE = " \t\u3000"  # trimmed off each clause
 # numeral with a unit after it (一是, 统一 and 十分 are not worth parsing). Written to start
 # with a character class (then told apart by look-behinds) so that the engine skips to
 # candidate characters instead of trying three alternatives at every position: 2x faster,
-# same answers.
+# same answers. A run of Chinese numerals is tried from its first numeral only: from any later
+# one the answer is the same (the unit after the run decides), and trying each one read the rest
+# of the run again (quadratic in a run of numerals with no unit).
 _HAS_NUMBER = re.compile(rf"[\d{_CN}](?:(?<=\d)(?!\d|{'|'.join(_NOT_COUNT_AFTER)})|(?<=百)分之"
-                         rf"|(?<=[{_CN}])[{_CN}]*[余多]?(?:{'|'.join(UNITS)}))")
+                         rf"|(?<=[{_CN}])(?<![{_CN}]{{2}})[{_CN}]*[余多]?(?:{'|'.join(UNITS)}))")
 
 # An Arabic number, \d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?, or a run of Chinese numerals,
 # [零〇一二两三四五六七八九十][{_CN}]*: they share no character, so one scan finds what a scan for
 # each would. Starting with one character class (the look-behind tells the kinds apart) lets the
 # engine skip to the next candidate.
 _NUMBER = re.compile(rf"[\d零〇一二两三四五六七八九十](?:(?<=\d)(?:\d{{0,2}}(?:,\d{{3}})+(?![\d.])|\d*(?:\.\d+)?)|[{_CN}]*)")
-_PCT = re.compile(r"(\d+(?:\.\d+)?)%")
+# (?<!\d): a match never starts inside a run of digits (it would have started at the run's first
+# digit); without it every digit of a long run read the rest of the run again.
+_PCT = re.compile(r"(?<!\d)(\d+(?:\.\d+)?)%")
 _PCT_CN = re.compile(rf"百分之([{_CN}]+)(?:点([零〇一二三四五六七八九]+))?")
 
 
@@ -79,10 +92,22 @@ class Quantity:
     span: Span  # the number (with its unit or % sign)
     unit: str  # "件", "万元", "%" for a percentage, "" when there is none
     kind: str  # "count" (a number with a unit) | "percent" | "number" (no unit)
-    subject: str  # the clause text before the number, trimmed
+    # The subject (the clause text before the number) is cut from the line when asked for: a
+    # copy made for each number is quadratic memory in a clause of thousands of numbers.
+    line: str = field(repr=False, compare=False)  # the text the clause was read from (shared)
+    subject_start: int = field(repr=False, compare=False)  # where the subject starts in line
+    subject_end: int = field(repr=False, compare=False)  # where the number starts in line
     decimals: int = 0  # printed decimals (percentages)
     approx: bool = False  # 余 / 多 / 约 / 近 / 超过 ...
     number_span: Optional[Span] = None  # the digits alone
+    # the head of an item label cut off by 、 (政策、规范性文件类信息80条: "政策、"), at most 40 characters
+    label: str = field(default="", repr=False, compare=False)
+
+    @property
+    def subject(self) -> str:
+        """The clause text before the number, trimmed (at most SUBJECT_MAX characters of it)."""
+        own = self.line[max(self.subject_start, self.subject_end - SUBJECT_MAX):self.subject_end].strip(_SUBJECT_STRIP)
+        return self.label + own if self.label else own
 
     @property
     def int_value(self) -> Optional[int]:
@@ -120,12 +145,15 @@ class Clause:
 
 
 def cn_to_int(s: str) -> Optional[int]:
-    """一 → 1, 十一 → 11, 二十 → 20, 一百零五 → 105, 两千三百 → 2300, 三万五千 → 35000; None if malformed."""
+    """一 → 1, 十一 → 11, 二十 → 20, 一百零五 → 105, 两千三百 → 2300, 三万五千 → 35000; None if malformed
+    or more than MAX_DIGITS digits long."""
     if not s or any(c not in _CN for c in s):
         return None
     if all(c in _CN_DIGITS for c in s):
         if len(s) == 1:
             return _CN_DIGITS[s]
+        if len(s) > MAX_DIGITS:
+            return None
         return int("".join(str(_CN_DIGITS[c]) for c in s)) if s[0] not in "零〇" else None
     total, section, digit = 0, 0, None
     for c in s:
@@ -143,7 +171,8 @@ def cn_to_int(s: str) -> Optional[int]:
             mult = _CN_UNITS[c]
             section += (1 if digit is None else digit) * mult
             digit = None
-    return total + section + (digit or 0)
+    total += section + (digit or 0)
+    return total if total < 10 ** MAX_DIGITS else None
 
 
 def _mask(text: str) -> str:
@@ -152,7 +181,32 @@ def _mask(text: str) -> str:
     if ("《" not in text and "〔" not in text and "[" not in text and "【" not in text and "@" not in text
             and "http" not in text and "www." not in text):
         return text
-    return (_MASK if "@" in text else _MASK_NO_EMAIL).sub(lambda m: "□" * len(m.group()), text)
+    if "@" not in text:
+        return _MASK_NO_EMAIL.sub(_blank, text)
+    out: list[str] = []
+    pos = 0
+    other = _MASK_NO_EMAIL.search(text)
+    email = _EMAIL_RUN.search(text)
+    while other is not None or email is not None:
+        # the leftmost match; at the same place a title or URL (the earlier alternatives)
+        m = other if email is None or (other is not None and other.start() <= email.start()) else email
+        a, b = m.span()
+        out.append(text[pos:a])
+        out.append("□" * (b - a))
+        pos = b
+        if other is not None and other.start() < pos:
+            other = _MASK_NO_EMAIL.search(text, pos)
+        cut = _EMAIL.match(text, pos) if m is not email else None  # a run a URL cut short
+        if cut is not None:
+            email = cut
+        elif email is not None and email.start() < pos:
+            email = _EMAIL_RUN.search(text, pos)
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _blank(m: re.Match) -> str:
+    return "□" * len(m.group())
 
 
 # a unit character that starts a word is not a unit: 12333人工, 3条例, 一次性, 场所, 期间
@@ -182,10 +236,6 @@ _SUBJECT_STRIP = " \t,:、()□“”\"'"
 _APPROX = ("约", "近", "超过", "逾", "达", "超", "大约", "将近")
 
 
-def _subject(text: str, start: int, i: int) -> str:
-    return text[start:i].strip(_SUBJECT_STRIP)
-
-
 _APPROX_LAST = "".join(w[-1] for w in _APPROX)
 
 
@@ -194,43 +244,51 @@ def _approx_before(text: str, start: int, i: int) -> bool:
     return i > start and text[i - 1] in _APPROX_LAST and text[max(start, i - 3):i].endswith(_APPROX)
 
 
-def _overlaps(taken: list[tuple[int, int]], a: int, b: int) -> bool:
-    for x, y in taken:
-        if a < y and b > x:
-            return True
-    return False
-
-
 def _quantities(text: str, masked: str, start: int, end: int, offset: int) -> list[Quantity]:
     """The numbers of clause text[start:end] (masked: the same text with titles/URLs blanked)."""
     out: list[Quantity] = []
-    taken: list[tuple[int, int]] = []  # percentages: the numbers in them are not read again
+    # percentages, as (start, end) in text order: the numbers in them are not read again
+    taken: list[tuple[int, int]] = []
     # finditer over masked[start:end] in place (no pattern here looks behind the clause start;
     # _NUMBER's look-behind reads the character it has just matched)
     if masked.find("%", start, end) >= 0:
         for m in _PCT.finditer(masked, start, end):
             a, b = m.span()
-            num = m.group(1)
-            dec = len(num.split(".")[1]) if "." in num else 0
-            out.append(Quantity(Decimal(num), Span(a + offset, b + offset), "%", "percent", _subject(text, start, a), dec,
-                                number_span=Span(a + offset, a + len(num) + offset)))
             taken.append((a, b))
+            num = m.group(1)
+            if len(num) - ("." in num) > MAX_DIGITS:
+                continue  # no percentage
+            dec = len(num.split(".")[1]) if "." in num else 0
+            out.append(Quantity(Decimal(num), Span(a + offset, b + offset), "%", "percent", text, start, a, dec,
+                                number_span=Span(a + offset, a + len(num) + offset)))
     if masked.find("百分之", start, end) >= 0:
+        cn_taken = []
         for m in _PCT_CN.finditer(masked, start, end):
             whole = cn_to_int(m.group(1))
             if whole is None:
                 continue
-            frac = "".join(str(_CN_DIGITS[c]) for c in (m.group(2) or ""))
             a, b = m.span()
+            digits = m.group(2) or ""
+            if len(str(whole)) + len(digits) > MAX_DIGITS:
+                cn_taken.append((a, b))
+                continue  # no percentage
+            frac = "".join(str(_CN_DIGITS[c]) for c in digits)
             out.append(Quantity(Decimal(f"{whole}.{frac}" if frac else str(whole)), Span(a + offset, b + offset), "%",
-                                "percent", _subject(text, start, a), len(frac), number_span=Span(a + offset, b + offset)))
-            taken.append((a, b))
-
+                                "percent", text, start, a, len(frac), number_span=Span(a + offset, b + offset)))
+            cn_taken.append((a, b))
+        if cn_taken:  # the two kinds never overlap: merged, they stay in text order
+            taken = sorted(taken + cn_taken)
+    # Numbers come in text order, so the percentages they may fall in are passed once.
+    t = 0
+    n_taken = len(taken)
     n = len(masked)
     for m in _NUMBER.finditer(masked, start, end):
         a, b = m.span()
-        if taken and _overlaps(taken, a, b):
-            continue
+        if t < n_taken:
+            while t < n_taken and taken[t][1] <= a:
+                t += 1
+            if t < n_taken and taken[t][0] < b:
+                continue
         if masked[a] not in _CN:  # Arabic
             prev = masked[a - 1] if a > 0 else " "
             nxt = masked[b] if b < n else " "
@@ -246,19 +304,21 @@ def _quantities(text: str, masked: str, start: int, end: int, offset: int) -> li
             digits = m.group().replace(",", "")
             if not unit and (len(digits) >= 5 and "." not in digits):
                 continue  # phone, postal code, hotline (12345), serial
+            if len(digits) > MAX_DIGITS and len(digits) - ("." in digits) > MAX_DIGITS:
+                continue  # no quantity
             if unit == "" and masked.startswith("万", b):
                 unit, uend = "万", b + 1
             out.append(Quantity(Decimal(digits), Span(a + offset, (uend if unit else b) + offset), unit,
-                                "count" if unit else "number", _subject(text, start, a), 0,
+                                "count" if unit else "number", text, start, a, 0,
                                 approx or _approx_before(text, start, a), Span(a + offset, b + offset)))
             continue
-        s = m.group()
         # a Chinese numeral counts only with a unit right after it, and not after 第 / inside 百分之
-        while s and s[-1] in "万" and not _unit_at(masked, a + len(s))[0]:
-            s = s[:-1]
-        if not s:
+        # (trailing 万s without a unit after them are not part of it)
+        while b > a and masked[b - 1] == "万" and not _unit_at(masked, b)[0]:
+            b -= 1
+        if b == a:
             continue
-        b = a + len(s)
+        s = masked[a:b]
         prev = masked[a - 1] if a > 0 else " "
         if prev in "第(星周“\"" or masked[max(0, a - 3):a] == "百分之":
             continue
@@ -272,7 +332,7 @@ def _quantities(text: str, masked: str, start: int, end: int, offset: int) -> li
         v = cn_to_int(s)
         if v is None:
             continue
-        out.append(Quantity(Decimal(v), Span(a + offset, uend + offset), unit, "count", _subject(text, start, a), 0,
+        out.append(Quantity(Decimal(v), Span(a + offset, uend + offset), unit, "count", text, start, a, 0,
                             approx or _approx_before(text, start, a), Span(a + offset, b + offset)))
     if len(out) > 1:
         out.sort(key=lambda q: q.span.start)
@@ -325,7 +385,7 @@ def parse_text(text: str, offset: int = 0, counters: Optional[list[int]] = None)
                 qs = _quantities(text, masked, a, b, offset)
                 if qs:  # a year or an ordinal alone leaves the shared empty tuples
                     if label and qs[0].kind != "percent":
-                        qs[0].subject = label + qs[0].subject
+                        qs[0].label = label
                     cl.set_quantities(qs)
                 m = _HAS_NUMBER.search(masked, b)
                 nxt = m.start() if m else len(text)

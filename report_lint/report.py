@@ -16,7 +16,9 @@ _ANY_YEAR = re.compile(r"(20\d\d)\s*年")
 
 # Where a table starts when its section heading is missing.
 _ANCHORS = {
-    "active": re.compile(r"第二十条\s*第\s*\(\s*一\s*\)\s*项|信息内容\s*[|\t ]*\s*本年(?:制发|新制作)"),
+    # \s*(?:\|(?:[\t ]*\|)*\s*)? is \s*[|\t ]*\s* (spaces, then pipes among spaces and tabs, then
+    # spaces) with one way only to read a run of spaces (three ways were cubic)
+    "active": re.compile(r"第二十条\s*第\s*\(\s*一\s*\)\s*项|信息内容\s*(?:\|(?:[\t ]*\|)*\s*)?本年(?:制发|新制作)"),
     "requests": re.compile(r"一\s*、\s*本年新收|本年新收政府信息公开申请"),
     "reviews": re.compile(r"行政复议[\s|]*行政诉讼"),
 }

@@ -413,8 +413,7 @@ def _file(add, result: "FileResult", fid: str, w: dict, lang: str, rules: dict, 
         for j in order:
             quote = None
             if j + 1 in spans and source is not None:
-                a, b = spans[j + 1]
-                quote = source.original[a:b]
+                quote = _quote(source.original, *spans[j + 1])
             _finding(add, diagnostics[j], j + 1, fid, targets.get(j + 1), quote, source, w, lang, rules, files or {})
         add("</ol>\n")
     if source is not None:
@@ -424,6 +423,28 @@ def _file(add, result: "FileResult", fid: str, w: dict, lang: str, rules: dict, 
         else:  # nothing to point at: keep a clean file's text out of the way
             add(f'<details><summary>{escape(w["show_text"])}</summary>\n{"".join(text_parts)}</details>\n')
     add("</section>\n")
+
+
+_CHUNK = re.compile(r"\S{1,%d}" % (QUOTE + 1))
+
+
+def _quote(original: str, a: int, b: int) -> str:
+    """original[a:b] with its runs of whitespace made one space (" ".join(s.split())), read
+    only as far as a quote shows (QUOTE characters and one more): a finding over a long span
+    (a table, a one-line page) costs no more than a short one."""
+    parts: list[str] = []
+    size = 0
+    end = -1
+    for m in _CHUNK.finditer(original, a, b):
+        if parts and m.start() != end:
+            parts.append(" ")
+            size += 1
+        parts.append(m.group())
+        size += len(parts[-1])
+        end = m.end()
+        if size > QUOTE:
+            break
+    return "".join(parts)
 
 
 def _finding(add, d: "Diagnostic", j: int, fid: str, target: Optional[str], quote: Optional[str],
@@ -441,8 +462,7 @@ def _finding(add, d: "Diagnostic", j: int, fid: str, target: Optional[str], quot
             where += w["to"].format(l=d.end_line)
         add(f'<a class="go" href="#{target}">{escape(where)}</a>' if target else escape(where))
     add(f' · <span class="rule"><code>{escape(d.code)}</code> {escape(d.name)}</span></div>\n')
-    if quote and quote.strip():  # the words at fault, so the list reads without the text
-        quote = " ".join(quote.split())
+    if quote:  # the words at fault, so the list reads without the text
         if len(quote) > QUOTE:
             quote = quote[: QUOTE - 1] + "…"
         add(f'<div class="quote">{escape(w["quote"])}<mark class="q {c}">{escape(quote)}</mark></div>\n')

@@ -90,8 +90,9 @@ def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *,
         if result.extra and result.diagnostics and not across:  # the cross-year findings follow
             across = True
             add((_WORDS[lang]["years"] + "\n\n", "bold"))
+        source = _LastLine(result.source) if result.source is not None else None
         for d in result.diagnostics:
-            _diagnostic(add, d, result.source, lang)
+            _diagnostic(add, d, source, lang)
             add(("\n", None))
         if pieces:
             write(_join(pieces, color))
@@ -100,6 +101,28 @@ def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *,
         _statistics(tail.append, tally.rule_counts(), lang)
     _summary(tail.append, tally.summary(), lang)
     write(_join(tail, color))
+
+
+class _LastLine:
+    """A source's lines, the last one asked for kept: a file's findings come sorted by line, so
+    the findings on one line (thousands, on the one line of a web page) share one copy of it
+    instead of each copying the whole line."""
+
+    __slots__ = ("source", "number", "text")
+
+    def __init__(self, source) -> None:
+        self.source = source
+        self.number = 0
+        self.text = ""
+
+    def __getattr__(self, name: str):  # the rest (text_line of a page or document…) is the source's
+        return getattr(self.source, name)
+
+    def line_text(self, line: int) -> str:
+        if line != self.number:
+            self.text = self.source.line_text(line)  # IndexError passes through
+            self.number = line
+        return self.text
 
 
 def _join(pieces: "list[_Piece]", color: bool) -> str:

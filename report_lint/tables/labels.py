@@ -17,8 +17,18 @@ _PINYIN = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘ
 _OPEN = re.compile(r"[(（]")
 
 
-@lru_cache(maxsize=4096)  # row labels are mostly the template's own wordings, met again and again
 def clean(s: str) -> str:
+    # Long texts (a table's header words joined, a label that swallowed a page) are not kept:
+    # the cache would hold thousands of them for the rest of a batch.
+    return _clean(s) if len(s) <= 200 else _uncached(s)
+
+
+@lru_cache(maxsize=4096)  # row labels are mostly the template's own wordings, met again and again
+def _clean(s: str) -> str:
+    return _uncached(s)
+
+
+def _uncached(s: str) -> str:
     if "(" in s or "（" in s:
         s = _PINYIN.sub("", s)
     return _NOISE.sub("", s)

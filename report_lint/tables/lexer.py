@@ -64,18 +64,28 @@ CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 _NUMERAL = "一二三四五六七八九十"
 _DASHES = "/—–\\-~"
 _BOUNDARY = " \t|\n"
+_RUN_CHARS = frozenset(_DASHES + _NUMERAL)  # what _MASTER's look-behinds look for
 
 # Page furniture (- 3 -, 第3页 共5页, 3/5) and markdown rules (|---|---|) are blanked out of
-# the region first (same length, so positions hold); they are never cells.
+# the region first (same length, so positions hold); they are never cells. Each run of spaces,
+# dashes or colons can be read one way only (two ways per run made a long run of dashes take
+# exponential time): a markdown rule is runs of three or more dashes, each with an optional
+# colon on either side, the runs apart by spaces and at most one pipe, a pipe allowed at
+# either end.
+_RULE_GAP = r"(?::(?:[ \t]+(?:\|[ \t]*)?|\|[ \t]*)?:?|(?:[ \t]+(?:\|[ \t]*)?|\|[ \t]*):?)?"
 _FURNITURE = re.compile(
-    rf"""^[ \t]*(?:[{_DASHES}]+[ \t]*\d{{1,4}}[ \t]*[{_DASHES}]+
-        |第[ \t]*\d+[ \t]*页(?:[ \t]*[/,]?[ \t]*共[ \t]*\d+[ \t]*页)?
-        |\d+[ \t]*/[ \t]*\d+
-        |\|?(?:[ \t]*:?-{{3,}}:?[ \t]*\|?)+)[ \t]*$""",
+    rf"""^[ \t]*(?:[{_DASHES}]+[ \t]*\d{{1,4}}[ \t]*[{_DASHES}]+[ \t]*
+        |第[ \t]*\d+[ \t]*页(?:[ \t]*(?:[/,][ \t]*)?共[ \t]*\d+[ \t]*页)?[ \t]*
+        |\d+[ \t]*/[ \t]*\d+[ \t]*
+        |(?:\|[ \t]*)?:?-{{3,}}(?!-)(?:{_RULE_GAP}-{{3,}}(?!-))*:?[ \t]*(?:\|[ \t]*)?)$""",
     re.X | re.M,
 )
 
 # One match per token, with the separators before it: fewer trips through the Python loop.
+# No alternative starts inside a run of dashes or of numerals: a placeholder is a whole run of
+# dashes (and where the run's first dash is not one, no later dash is), and a run of numerals
+# in a label is taken whole (the look-ahead then reads the run once, not once per numeral: an
+# atomic group, written as a look-ahead and a back-reference). Both made a long run quadratic.
 _MASTER = re.compile(
     rf"""
     (?P<sep>[ \t|\f\v\n?]*)
@@ -85,8 +95,8 @@ _MASTER = re.compile(
     |(?P<PROSE>\d+(?:\.\d+)?[ \t]{{1,2}}[年月日号条件宗项个次人份%％倍])
     |(?P<NUMI>\d+?(?=[1-9][.、][^\d\s|.]))
     |(?P<NUM>[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:万元|元|万)?)
-    |(?P<NULL>(?:[{_DASHES}]+|无)(?=[ \t|\n]|$))
-    |(?P<TEXT>(?:[^|\t\n \f\v\d({_NUMERAL}{_DASHES}]+|[{_NUMERAL}](?![{_NUMERAL}]*[ \n]*、))+|.)
+    |(?P<NULL>(?:(?<![{_DASHES}])[{_DASHES}]+|无)(?=[ \t|\n]|$))
+    |(?P<TEXT>(?:[^|\t\n \f\v\d({_NUMERAL}{_DASHES}]+|(?=[{_NUMERAL}])(?<![{_NUMERAL}])(?=(?P<numerals>[{_NUMERAL}]+))(?P=numerals)(?![ \n]*、))+|.)
     |(?P<END>$))
     """,
     re.X,
@@ -146,6 +156,10 @@ def _raw_tokens(
         blanked = _MARKUP.sub(lambda m: " " * len(m.group()), blanked)
     if blanked is not region:
         src = text[:start] + blanked + text[end:]
+    if start and src[start - 1] in _RUN_CHARS:
+        # _MASTER's look-behinds must not see a run going on before the region starts (the
+        # region's first character starts a token whatever precedes it)
+        src = src[: start - 1] + "\n" + src[start:]
     out: list[Tok] = []
     append = out.append
     # The current cell's text, merged across fragments with no boundary between.

@@ -35,7 +35,7 @@ from typing import Optional
 
 from .. import templates as tpl
 from ..coverage import expected_requests
-from ..model import ABSENT, MISSING, OK, TRUNCATED, Cell, ParseNote, Row, Span, Table
+from ..model import ABSENT, MAX_DIGITS, MISSING, OK, TRUNCATED, Cell, ParseNote, Row, Span, Table
 from . import lexer, parser
 from .labels import bigrams, clean, core, similarity
 from .recover import splits
@@ -52,13 +52,15 @@ _ALTERNATIVES = 400  # other splits of a recovered row tried when the columns co
 
 
 def _number(raw: str):
-    if raw.isdigit():
-        return int(raw)
+    """The value of a NUM token (1,234 / +2 / 19.5 / 251000元); None when it has more than
+    MAX_DIGITS digits (an unreadable value)."""
     s = raw.replace(",", "")
     for unit in ("万元", "元", "万"):
         if s.endswith(unit):
             s = s[: -len(unit)]
             break
+    if len(s) - (s[:1] in "+-") - ("." in s) > MAX_DIGITS:
+        return None
     if "." in s:
         return float(s)
     return int(s)
@@ -70,13 +72,23 @@ _HUGE = [0]  # cells too long to be a number read so far: fit_values notices a n
 def _cell(tok: lexer.Tok) -> Cell:
     kind, raw, start, end = tok
     if kind == "NUM":
-        if end - start <= _MAX_CELL:
-            return Cell(int(raw) if raw.isdigit() else _number(raw), Span(start, end), raw, "number")
+        if end - start <= MAX_DIGITS and raw.isdigit():  # the common case
+            return Cell(int(raw), Span(start, end), raw, "number")
+        # more than MAX_DIGITS digits is no count of anything: unreadable, never a number
+        value = _number(raw) if end - start <= _MAX_CELL else None
+        if value is not None:
+            return Cell(value, Span(start, end), raw, "number")
         _HUGE[0] += 1
-        return Cell(None, Span(start, end), raw[:_MAX_CELL] + "…", "unreadable")
+        return Cell(None, Span(start, end), raw[:_MAX_CELL] + ("…" if end - start > _MAX_CELL else ""), "unreadable")
     if kind == "NULL":
         return Cell(None, Span(start, end), raw, "placeholder")
     return Cell(None, Span(start, end), "", "blank")
+
+
+def _too_long(tok: lexer.Tok) -> ParseNote:
+    digits = sum(ch.isdigit() for ch in tok.value)
+    shown = tok.value if len(tok.value) <= 24 else tok.value[:10] + "…" + tok.value[-10:]
+    return ParseNote("value-too-long", Span(tok.start_pos, tok.end_pos), {"raw": shown, "digits": digits})
 
 
 def _unreadable(n: int, span: Optional[Span]) -> list[Cell]:
@@ -118,7 +130,7 @@ def fit_values(
     huge = _HUGE[0]
     if len(tokens) == arity and all(t[0] != "EMPTY" for t in tokens):  # the common case
         cells = [_cell(t) for t in tokens]
-        return Fit(cells) if _HUGE[0] == huge else Fit(cells, unread="unreadable")
+        return Fit(cells) if _HUGE[0] == huge else Fit(cells, unread="too-long")
     filled = [t for t in tokens if t.type != "EMPTY"]
     span = Span(tokens[0].start_pos, tokens[-1].end_pos) if tokens else None
     if len(filled) >= arity:
@@ -131,7 +143,7 @@ def fit_values(
         if any(t.type == "NUM" for t in extra) and not trailing_ordinal:
             note = ParseNote("row-extra-values", Span(extra[0].start_pos, extra[-1].end_pos),
                              {"expected": arity, "found": len(filled)})
-        return Fit(cells, unread="unreadable" if bad else "", extra=note)
+        return Fit(cells, unread="too-long" if bad else "", extra=note)
     blanks = len(tokens) - len(filled)
     if blanks and len(filled) + blanks >= arity:
         cells: list[Cell] = []
@@ -146,7 +158,7 @@ def fit_values(
             elif need_blanks > 0 and arity - len(cells) > left:
                 cells.append(_cell(t))
                 need_blanks -= 1
-        return Fit(cells, unread="unreadable" if _HUGE[0] != huge else "")
+        return Fit(cells, unread="too-long" if _HUGE[0] != huge else "")
     if filled and all(t.type == "NUM" for t in filled):
         raw = " ".join(t.value for t in filled)
         digits = sum(len(t.value.lstrip("+-")) for t in filled)
@@ -158,6 +170,9 @@ def fit_values(
         # pieces may be; three or more whole numbers are cells with the empty ones lost.
         bare = [t.value.lstrip("+-") for t in filled]
         together = len(filled) == 1 or any(len(b) > 1 and b[0] == "0" for b in bare)
+        if digits > arity * MAX_DIGITS:
+            # too many digits for `arity` numbers of at most MAX_DIGITS each: no split is a row
+            return Fit(_unreadable(arity, span), unread="too-long", raw=raw[:_MAX_CELL] + "…")
         if digits >= arity and (together or len(filled) <= 2):
             pieces = [t.value for t in filled]
             # one split, or none, or more (the search stops at the second)

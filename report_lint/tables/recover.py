@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+from ..model import MAX_DIGITS
+
 Split = list[tuple[int, int, int]]  # per cell: (piece index, start, end) within that piece
 
 _MAX_NODES = 100_000  # absurd inputs are reported unreadable rather than searched forever
@@ -30,7 +32,8 @@ def recover(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: 
     A number never spans two pieces.
 
     Returns (the split, 1) when it is unique; (None, 0) when there is none; (None, 2) when
-    there are several or the search was cut short.
+    there are several or the search was cut short. Numbers have at most MAX_DIGITS digits
+    (longer digit runs are no numbers), which also bounds the search.
     """
     found, complete = splits(pieces, group_size, groups, summed=summed, limit=1)
     if not complete:
@@ -55,6 +58,8 @@ def splits(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: b
     pieces = bare
     s = "".join(pieces)
     n = len(s)
+    if n > group_size * groups * MAX_DIGITS:
+        return [], False  # not searched: no split into numbers of at most MAX_DIGITS digits
     # piece_end[i]: end of the piece holding position i (a number may not cross it)
     piece_end = [0] * n
     piece_of = [0] * n
@@ -91,7 +96,7 @@ def splits(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: b
             if limit >= 1:
                 yield 1
             return
-        yield from range(1, limit + 1)
+        yield from range(1, min(limit, MAX_DIGITS) + 1)
 
     def group(pos: int, g: int) -> bool:
         """Search from pos for group g onwards; False stops the whole search."""
@@ -111,7 +116,7 @@ def splits(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: b
         if k == group_size - 1 and summed:
             t = str(total)
             end = pos + len(t)
-            if end > n or s[pos:end] != t or end > piece_end[pos]:
+            if end > n or len(t) > MAX_DIGITS or s[pos:end] != t or end > piece_end[pos]:
                 return True
             chosen.append((pos, end))
             ok = group(end, g + 1)
@@ -140,7 +145,7 @@ def splits(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: b
         of the digits, and then only addend splits that can still reach it are searched.
         The same splits as group(), found with a fraction of the nodes."""
         k = group_size - 1  # addends
-        for length in range(1, n - k + 1):
+        for length in range(1, min(n - k, MAX_DIGITS) + 1):
             a = n - length
             if piece_end[a] != n or (s[a] == "0" and length > 1):
                 continue

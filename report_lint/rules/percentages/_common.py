@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from decimal import Decimal
+from bisect import bisect_left, bisect_right
+from decimal import Context, Decimal
 from typing import Optional
 
 # a count said with one of these (before it, in its clause) is a whole a later 占P% may refer to
@@ -25,9 +25,10 @@ def count_of(cls, k: int, p):
     clause, else the last count of the clause just before, in the same segment (…1件，占9.1%),
     when that clause has no percentage of its own. None for an approximate or fractional one."""
     c = cls[k]
-    before = [q for q in c.counts if q.span.end <= p.span.start]
-    if before:
-        q = before[-1]
+    # counts are in text order and never overlap: their ends are in order too
+    i = bisect_right(c.counts, p.span.start, key=_end)
+    if i:
+        q = c.counts[i - 1]
     elif k > 0 and cls[k - 1].segment == c.segment and cls[k - 1].counts and not cls[k - 1].percents:
         q = cls[k - 1].counts[-1]
     else:
@@ -35,8 +36,19 @@ def count_of(cls, k: int, p):
     return None if q.approx or q.int_value is None else q
 
 
+def _end(q) -> int:
+    return q.span.end
+
+
+# Counts of at most MAX_DIGITS digits and shares of at most as many: computed at this precision
+# the quotient is exact to far more places than any share prints, whatever the numbers (at the
+# default 28 digits a 15-digit count of a 15-decimal whole could not be quantized at all).
+_EXACT = Context(prec=80)
+
+
 def pct(count: Decimal, base: Decimal, decimals: int, rounding) -> Decimal:
-    return (count * 100 / base).quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
+    ctx = _EXACT
+    return ctx.divide(ctx.multiply(count, 100), base).quantize(Decimal(1).scaleb(-decimals), rounding=rounding, context=ctx)
 
 
 def share_of(subject: str) -> Optional[str]:

@@ -10,7 +10,9 @@ from ._common import SECTION_NAMES, cn, cn_value
 
 # A sentence of the preamble that says what the report consists of.
 _DECLARES = re.compile(r"组成|构成|包括|包含|分为|分成")
-_COUNT = re.compile(r"(?P<n>[一二三四五六七八九十两]{1,2}|\d{1,2})[ \t]*个?[ \t]*部分")
+# [ \t]*(?:个[ \t]*)? rather than [ \t]*个?[ \t]*: the same text, without trying every way to
+# share a run of spaces between two repetitions (quadratic)
+_COUNT = re.compile(r"(?P<n>[一二三四五六七八九十两]{1,2}|\d{1,2})[ \t]*(?:个[ \t]*)?部分")
 _NAMES = re.compile("|".join(f"(?P<t{k}>{v})" for k, v in TITLES.items()))
 _SENTENCE = re.compile(r"[^。\n]+")
 
