@@ -11,6 +11,7 @@ the point where the text stops. ``summary(report, lang)`` is the one line a pers
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -156,6 +157,9 @@ def summary(report: "Report", lang: str = "zh") -> str:
         if after:
             return "the statistical tables come after the point where the text stops: not checked (only the text was checked)"
         return "没有统计表（仅检查正文）" if lang == "zh" else "no statistical table (only the text was checked)"
+    if len(read) == 3 and not after and all(c.status == "unread" and not c.cut for c in read.values()):
+        return ("三张表均未能读取（标题下没有可读的数据，表格可能是图片），仅检查正文" if lang == "zh"
+                else "none of the three tables could be read (no readable data under their headings; images?): only the text was checked")
     parts = [p for p in (table_line(k, c, lang) for k, c in read.items()) if p]
     if after:
         if lang == "zh":
@@ -168,3 +172,35 @@ def summary(report: "Report", lang: str = "zh") -> str:
 def as_dict(report: "Report") -> dict:
     """Coverage of every table, for machine output: {kind: Coverage.as_dict()}."""
     return {kind: t.coverage.as_dict() for kind, t in report.tables.items()}
+
+
+@dataclass(slots=True)
+class FileCoverage:
+    """What was checked of one report, carried on its FileResult to every output format.
+
+    line     the coverage sentence (``summary``) in the run's language
+    checked  every statistical table the report should hold was read whole (a report of the
+             older structure or a text that is not a report has none: False, and ``line`` says so)
+    tables   kind -> Coverage.as_dict() (empty for a text that is not a report)
+    """
+
+    line: str
+    checked: bool
+    tables: dict = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {"summary": self.line, "tables_checked": self.checked, "tables": self.tables}
+
+
+def of_report(report: "Report", lang: str = "zh") -> FileCoverage:
+    """The coverage of one report as every output format shows it."""
+    if report.kind == "not-report":
+        return FileCoverage("不是政府信息公开工作年度报告，未核对" if lang == "zh"
+                            else "not an annual disclosure report: nothing was checked", False)
+    if report.kind == "legacy":
+        return FileCoverage("2019年以前结构的报告，没有全国统一的统计表（仅检查正文）" if lang == "zh"
+                            else "a report of the pre-2019 structure: no national statistical tables (only the text was checked)",
+                            False, as_dict(report))
+    covs = [t.coverage for t in report.tables.values()]
+    checked = len(covs) == 3 and all(c.status == "complete" for c in covs)
+    return FileCoverage(summary(report, lang), checked, as_dict(report))

@@ -121,6 +121,14 @@ class Engine:
                 failed = True
         diags.sort(key=lambda d: (d.line, d.column, d.code))
         result = FileResult(source.path, source, diags, series=series)
+        if report is not None:
+            try:
+                from .coverage import of_report
+
+                result.coverage = of_report(report, self.lang)
+            except (Exception, RecursionError) as e:  # our bug: said, never a traceback
+                result.diagnostics.append(self._diagnostic(source, _internal("coverage", e)))
+                failed = True
         if failed:
             from .source import InputError
 

@@ -209,6 +209,8 @@ class FileResult:
     extra: bool = False
     had_findings: bool = False
     had_error: bool = False
+    # How much of the report was checked (coverage.FileCoverage); None when it was not read
+    coverage: "Optional[object]" = None
 
 
 @dataclass(slots=True)

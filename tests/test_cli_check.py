@@ -79,7 +79,7 @@ def test_json_contract(broken, clean):
     code, out, _ = cli("check", clean, broken, "--format", "json")
     data = json.loads(out)
     assert data["version"] == 1 and code == 1
-    assert set(data["summary"]) == {"files", "errors", "warnings", "infos", "clean", "with_errors"}
+    assert set(data["summary"]) == {"files", "errors", "warnings", "infos", "clean", "with_errors", "tables_unchecked"}
     assert (data["summary"]["files"], data["summary"]["clean"], data["summary"]["with_errors"]) == (2, 1, 1)
     keys = {"path", "code", "name", "severity", "message", "line", "column", "end_line", "end_column", "related"}
     assert all(set(d) == keys for d in data["diagnostics"])

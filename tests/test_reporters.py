@@ -253,9 +253,13 @@ def test_json_contract():
     assert '\n  "version": 1,' in out  # indented by 2
     assert "总计" in out and "\\u" not in out  # ensure_ascii=False
     doc = json.loads(out)
-    assert list(doc) == ["version", "diagnostics", "summary"]
+    assert list(doc) == ["version", "diagnostics", "files", "summary"]
     assert doc["version"] == 1
-    assert doc["summary"] == {"files": 3, "errors": 4, "warnings": 2, "infos": 1, "clean": 1, "with_errors": 2}
+    assert doc["summary"] == {"files": 3, "errors": 4, "warnings": 2, "infos": 1, "clean": 1, "with_errors": 2,
+                              "tables_unchecked": 0}
+    # one entry per file, in path order; these results were made by hand, without a coverage
+    assert [f["path"] for f in doc["files"]] == sorted(f["path"] for f in doc["files"]) and len(doc["files"]) == 3
+    assert all(f["coverage"] is None for f in doc["files"])
     keys = ["path", "code", "name", "severity", "message", "line", "column", "end_line", "end_column", "related"]
     types = [str, str, str, str, str, int, int, int, int, list]
     for d in doc["diagnostics"]:
@@ -288,19 +292,21 @@ def test_json_sorts_across_files_and_by_code():
     assert [(x["path"], x["code"]) for x in doc["diagnostics"]] == [
         ("a.txt", "RL001"), ("a.txt", "RL003"), ("a.txt", "RL009"), ("b.txt", "RL002")
     ]
-    assert doc["summary"] == {"files": 2, "errors": 0, "warnings": 0, "infos": 4, "clean": 0, "with_errors": 0}
+    assert doc["summary"] == {"files": 2, "errors": 0, "warnings": 0, "infos": 4, "clean": 0, "with_errors": 0,
+                              "tables_unchecked": 0}
 
 
 def test_json_empty_and_options():
     assert json.loads(render("json", [])) == {
-        "version": 1, "diagnostics": [], "summary": {"files": 0, "errors": 0, "warnings": 0, "infos": 0, "clean": 0, "with_errors": 0}
+        "version": 1, "diagnostics": [], "files": [],
+        "summary": {"files": 0, "errors": 0, "warnings": 0, "infos": 0, "clean": 0, "with_errors": 0, "tables_unchecked": 0}
     }
     results = fixture_results("en")
     plain = render("json", results, lang="en")
     assert render("json", results, lang="en", color=True) == plain  # colour never reaches JSON
     assert "\x1b" not in render("json", results, color=True)
     doc = json.loads(render("json", results, lang="en", statistics=True))
-    assert list(doc) == ["version", "diagnostics", "summary", "statistics"]
+    assert list(doc) == ["version", "diagnostics", "files", "summary", "statistics"]
     assert doc["statistics"][0] == {"code": "RL001", "name": "unreadable-input", "count": 1}
     counts = [(-s["count"], s["code"]) for s in doc["statistics"]]
     assert counts == sorted(counts) and sum(s["count"] for s in doc["statistics"]) == 7

@@ -19,6 +19,8 @@ class Summary:
     infos: int
     clean: int = 0  # files without any finding
     with_errors: int = 0  # files with at least one error (an unreadable file is one)
+    unchecked: int = 0  # files read whose statistical tables were not all checked (coverage)
+    coverage: str = ""  # the coverage line when exactly one file was read
 
     @property
     def total(self) -> int:
@@ -46,7 +48,9 @@ class Tally:
     """Counts kept while results stream past (a batch never holds every result at once)."""
 
     def __init__(self) -> None:
-        self.files = self.clean = self.with_errors = 0
+        self.files = self.clean = self.with_errors = self.unchecked = 0
+        self.covered = 0  # files with a coverage (read as a report)
+        self.coverage = ""
         self.counts = {s: 0 for s in Severity}
         self.by_code: dict[str, int] = {}
         self.names: dict[str, str] = {}
@@ -65,11 +69,17 @@ class Tally:
         self.files += 1
         self.clean += not r.diagnostics
         self.with_errors += error
+        if r.coverage is not None:
+            self.covered += 1
+            self.unchecked += not r.coverage.checked
+            self.coverage = r.coverage.line
         return r
 
     def summary(self) -> Summary:
         c = self.counts
-        return Summary(self.files, c[Severity.ERROR], c[Severity.WARNING], c[Severity.INFO], self.clean, self.with_errors)
+        one = self.coverage if self.files == 1 and self.covered == 1 else ""
+        return Summary(self.files, c[Severity.ERROR], c[Severity.WARNING], c[Severity.INFO], self.clean, self.with_errors,
+                       self.unchecked, one)
 
     def rule_counts(self) -> "list[RuleCount]":
         """Diagnostics per code, most frequent first, then by code."""

@@ -33,9 +33,13 @@ def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *,
     tally = Tally()
     for r in results:
         tally.add(r)
-        if not r.diagnostics:
+        # a file whose tables were not all read says so under its name, findings or not
+        cov = r.coverage if r.coverage is not None and not r.coverage.checked and not r.extra else None
+        if not r.diagnostics and cov is None:
             continue
-        width = max(len(f"{d.line}:{d.column}") for d in r.diagnostics)
+        width = max((len(f"{d.line}:{d.column}") for d in r.diagnostics), default=0)
         rows = [f"  {f'{d.line}:{d.column}':<{width}} {line(d, lang, position=False)}\n" for d in r.diagnostics]
+        if cov is not None:
+            rows.append(f"  {'检查范围：' if lang == 'zh' else 'coverage: '}{cov.line}\n")
         write(f"{_inline(r.path)}:\n" + "".join(rows) + "\n")
     write(closing(tally, lang, color, statistics))

@@ -73,6 +73,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "totals": "共发现 {n}。",
         "none": "未发现问题。",
         "none_all": "所有文件都未发现问题。",
+        "coverage": "检查范围：",
+        "cov_col": "检查范围",
+        "unchecked_n": "其中 {n} 个文件的统计表未能全部核对（见各文件的“检查范围”）。",
         "legend": "颜色说明",
         "leg_e": "内容有误，必须改正",
         "leg_w": "可能有问题，请核实",
@@ -119,6 +122,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "totals": "Found {n}.",
         "none": "No problems found.",
         "none_all": "No problems found in any file.",
+        "coverage": "Coverage: ",
+        "cov_col": "Coverage",
+        "unchecked_n": "The statistical tables of {n} file(s) were not all checked (see each file's coverage).",
         "legend": "Colours",
         "leg_e": "something is wrong and must be corrected",
         "leg_w": "may be wrong: please check",
@@ -178,6 +184,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 td.path{word-break:break-all}
 .legend{list-style:none;padding:0;margin:.3em 0;display:flex;flex-wrap:wrap;gap:6px 24px}
 .ok{color:var(--ok);font-weight:bold}
+.unchecked{color:var(--wb);font-weight:bold}
 .badge{display:inline-block;min-width:3em;padding:0 .5em;border-radius:4px;color:#fff;font-weight:bold;
 text-align:center;font-size:.9em;line-height:1.6}
 .badge.e{background:var(--eb)}.badge.w{background:var(--wb)}.badge.i{background:var(--ib)}
@@ -332,10 +339,13 @@ def _summary(add, results: "list[FileResult]", w: dict, lang: str, statistics: b
     if unreadable:
         add(" " + escape(w["unreadable_n"].format(n=unreadable)))
     add("</p>\n")
+    unchecked = sum(1 for r in results if r.coverage is not None and not r.coverage.checked and not r.extra)
     if s.total:
         add(f'<p class="big" id="totals">{escape(totals(s, lang))}</p>\n')
     elif results:
-        add(f'<p class="big ok">{escape(w["none_all"])}</p>\n')
+        add(f'<p class="big{"" if unchecked else " ok"}">{escape(w["none_all"])}</p>\n')
+    if unchecked:
+        add(f'<p class="big unchecked" id="unchecked">{escape(w["unchecked_n"].format(n=unchecked))}</p>\n')
     # Legend: the same colours and marks the text uses.
     add(f'<h3>{escape(w["legend"])}</h3>\n<ul class="legend">\n')
     for sev in (Severity.ERROR, Severity.WARNING, Severity.INFO):
@@ -347,13 +357,15 @@ def _summary(add, results: "list[FileResult]", w: dict, lang: str, statistics: b
     if results:
         add(f'<h3>{escape(w["files"])}</h3>\n<table class="files">\n<tr><th>{escape(w["file"])}</th>'
             f'<th>{escape(Severity.ERROR.text(lang))}</th><th>{escape(Severity.WARNING.text(lang))}</th>'
-            f'<th>{escape(Severity.INFO.text(lang))}</th><th>{escape(w["status"])}</th></tr>\n')
+            f'<th>{escape(Severity.INFO.text(lang))}</th><th>{escape(w["status"])}</th><th>{escape(w["cov_col"])}</th></tr>\n')
         for k, r in enumerate(results, 1):
             e, wa, i = _counts(r)
             status = w["st_unreadable"] if r.source is None else w["st_bad"] if r.diagnostics else w["st_clean"]
             cls = ' class="ok"' if not r.diagnostics else ""
+            cov = r.coverage
+            cov_cell = "" if cov is None else f'<td class="{"cov" if cov.checked else "cov unchecked"}">{escape(cov.line)}</td>'
             add(f'<tr><td class="path"><a href="#f{k}">{escape(r.path)}</a></td><td class="n">{e}</td>'
-                f'<td class="n">{wa}</td><td class="n">{i}</td><td{cls}>{escape(status)}</td></tr>\n')
+                f'<td class="n">{wa}</td><td class="n">{i}</td><td{cls}>{escape(status)}</td>{cov_cell or "<td></td>"}</tr>\n')
         add("</table>\n")
     if statistics:
         rows = rule_counts(results)
@@ -389,6 +401,9 @@ def _file(add, result: "FileResult", fid: str, w: dict, lang: str, rules: dict, 
         add(f'<p class="counts">{escape(counts)} · <a class="top" href="#top">{escape(w["back"])}</a></p>\n')
     else:
         add(f'<p class="ok">{escape(w["none"])}</p>\n')
+    cov = result.coverage
+    if cov is not None:
+        add(f'<p class="{"coverage" if cov.checked else "coverage unchecked"}">{escape(w["coverage"])}{escape(cov.line)}</p>\n')
     source = result.source
     diagnostics = result.diagnostics
     if source is not None and getattr(source, "format", "text") != "text" and hasattr(source, "text_line"):

@@ -5,8 +5,16 @@
                       "line", "column", "end_line", "end_column",
                       "related": [{"line", "column", "message"}],   ("path" first when in another file)
                       "locator": {...}   (web pages, Word documents, PDFs only)}],
+     "files": [{"path", "coverage": {"summary", "tables_checked", "tables": {kind: {...}}} or null}],
      "summary": {"files": N, "errors": X, "warnings": Y, "infos": Z,
-                 "clean": files without findings, "with_errors": files with an error}}
+                 "clean": files without findings, "with_errors": files with an error,
+                 "tables_unchecked": files read whose statistical tables were not all checked}}
+
+``files`` says what was checked of each file, in the order checked: ``coverage.summary`` is the
+sentence a person reads (三张表均已核对 / 申请情况表 25 行中 18 行已核对，7 行无法读取…),
+``tables_checked`` whether every statistical table the report should hold was read whole, and
+``tables`` the coverage of each table as ``extract`` gives it (status, rows_expected, rows_read,
+rows_unread…). ``coverage`` is null for a file that could not be read.
 
 Positions are 1-based, in code points of the original file, end exclusive. For a web page the
 original is the page's HTML source; for a Word document or PDF, the text report-lint read from it
@@ -23,7 +31,7 @@ each file's diagnostics as soon as it is checked); the cross-year findings (RL6x
 when the whole batch has been read, follow in the same order among themselves. A related
 position in another report (a cross-year finding) starts with ``"path"``. With ``statistics=True`` one more top-level key is
 added, ``"statistics": [{"code", "name", "count"}]`` (most frequent first, then by code); without
-it the keys are exactly the four above. ``color`` is ignored.
+it the keys are exactly the four above (version, diagnostics, files, summary). ``color`` is ignored.
 """
 
 from __future__ import annotations
@@ -53,15 +61,19 @@ def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *,
     tally = Tally()
     write(f'{{\n  "version": {VERSION},\n  "diagnostics": [')
     first = True
+    files: list[dict] = []  # one small entry per file: what was checked
     for r in results:
         tally.add(r)
         for d in r.diagnostics:
             write(("\n    " if first else ",\n    ") + _diagnostic(d))
             first = False
+        if not r.extra:
+            files.append({"path": r.path, "coverage": r.coverage.as_dict() if r.coverage is not None else None})
     write("]" if first else "\n  ]")
+    write(',\n  "files": ' + _nested(files, 1))
     s = tally.summary()
     summary = {"files": s.files, "errors": s.errors, "warnings": s.warnings, "infos": s.infos,
-               "clean": s.clean, "with_errors": s.with_errors}
+               "clean": s.clean, "with_errors": s.with_errors, "tables_unchecked": s.unchecked}
     write(',\n  "summary": ' + _nested(summary, 1))
     if statistics:
         stats = [{"code": c.code, "name": c.name, "count": c.count} for c in tally.rule_counts()]

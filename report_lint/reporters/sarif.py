@@ -24,7 +24,8 @@ URIs: a file under the current directory gets a relative, POSIX, percent-encoded
 UTF-8) URI against ``%SRCROOT%``, and ``run.originalUriBaseIds`` maps ``%SRCROOT%`` to the
 current directory's ``file:`` URI; a file elsewhere gets an absolute ``file:`` URI and no base.
 Standard input without ``--stdin-filename`` is the relative reference ``-`` with no base and a
-description saying what it is. ``run.artifacts`` lists every file checked, clean or not.
+description saying what it is. ``run.artifacts`` lists every file checked, clean or not; the
+``properties.coverage`` of each says what was checked of it (as the JSON format's ``coverage``).
 
 A file that could not be read is a result too (rule RL001, as in every format, so it is not
 lost by viewers that only show results), and is repeated as a tool execution notification, with
@@ -71,6 +72,8 @@ def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False
         if r.path not in artifact_index:  # the same file named twice is one artifact
             artifact_index[r.path] = len(artifacts)
             artifacts.append({"location": _artifact_location(r.path, cwd, lang)})
+        if r.coverage is not None and not r.extra:  # what was checked of it (JSON's "coverage")
+            artifacts[artifact_index[r.path]]["properties"] = {"coverage": r.coverage.as_dict()}
     for r in results:  # a related position in another report (RL6xx) is in that report's artifact
         for d in r.diagnostics:
             for rel in d.related:

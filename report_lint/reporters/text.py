@@ -65,9 +65,11 @@ MAX_RELATED = 8
 
 _WORDS = {
     "zh": {"related": "相关：", "stats": "按规则统计：", "more": "另有 {n} 处相关位置（完整列表见 --format json）",
-           "text": "（report-lint text 第 {l} 行第 {c} 列）", "years": "跨年度核对（同一机关不同年度的报告相互比较）："},
+           "text": "（report-lint text 第 {l} 行第 {c} 列）", "years": "跨年度核对（同一机关不同年度的报告相互比较）：",
+           "coverage": "检查范围："},
     "en": {"related": "related: ", "stats": "Statistics by rule:", "more": "{n} more related locations (see --format json)",
-           "text": " (report-lint text {l}:{c})", "years": "Across years (one body's reports checked against each other):"},
+           "text": " (report-lint text {l}:{c})", "years": "Across years (one body's reports checked against each other):",
+           "coverage": "coverage: "},
 }
 
 
@@ -83,8 +85,13 @@ def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *,
     statistics and the summary; nothing of a file is kept after it is written."""
     tally = Tally()
     across = False
+    # The last file's coverage line waits: with one file only, the summary says it instead.
+    pending = ""
     for result in results:
         tally.add(result)
+        if pending:
+            write(pending)
+            pending = ""
         pieces: list[_Piece] = []
         add = pieces.append
         if result.extra and result.diagnostics and not across:  # the cross-year findings follow
@@ -96,6 +103,13 @@ def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *,
             add(("\n", None))
         if pieces:
             write(_join(pieces, color))
+        cov = result.coverage
+        if cov is not None and not cov.checked and not result.extra:
+            # what was not checked, said with the file: a clean file here is not all clear
+            pending = _join([(_inline(result.path), "bold"), (": ", None), (_WORDS[lang]["coverage"], "bold yellow"),
+                             (cov.line + "\n\n", None)], color)
+    if pending and not tally.summary().coverage:
+        write(pending)
     tail: list[_Piece] = []
     if statistics:
         _statistics(tail.append, tally.rule_counts(), lang)
@@ -332,22 +346,33 @@ def _summary(add: _Add, s: "Summary", lang: str) -> None:
     parts = [(s.errors, Severity.ERROR), (s.warnings, Severity.WARNING), (s.infos, Severity.INFO)]
     if lang == "en":
         if not s.total:
-            add((f"Checked {_plural(s.files, 'file')}: no problems found.\n", "bold green"))
-            return
-        files = f" ({s.clean} clean, {s.with_errors} with errors)" if s.files > 1 else ""
-        add((f"Checked {_plural(s.files, 'file')}{files}: ", None))
-        for k, (n, sev) in enumerate(parts):
-            add((_plural(n, sev.text("en")), f"bold {_COLOR[sev]}" if n else None))
-            add((", " if k < 2 else ".\n", None))
+            # a file whose tables could not all be read is no clean bill of health
+            add((f"Checked {_plural(s.files, 'file')}: no problems found.\n", "bold yellow" if s.unchecked else "bold green"))
+        else:
+            files = f" ({s.clean} clean, {s.with_errors} with errors)" if s.files > 1 else ""
+            add((f"Checked {_plural(s.files, 'file')}{files}: ", None))
+            for k, (n, sev) in enumerate(parts):
+                add((_plural(n, sev.text("en")), f"bold {_COLOR[sev]}" if n else None))
+                add((", " if k < 2 else ".\n", None))
+        if s.coverage:
+            add(("Coverage: ", "bold yellow" if s.unchecked else "bold"))
+            add((s.coverage + ".\n", None))
+        elif s.unchecked:
+            add((f"The statistical tables of {_plural(s.unchecked, 'file')} were not all checked.\n", "bold yellow"))
         return
     if not s.total:
-        add((f"共检查 {s.files} 个文件，未发现问题。\n", "bold green"))
-        return
-    files = f"（{s.clean} 个无问题，{s.with_errors} 个有错误）" if s.files > 1 else ""
-    add((f"共检查 {s.files} 个文件{files}：", None))
-    for k, (n, sev) in enumerate(parts):
-        add((f"{n} 个{sev.text('zh')}", f"bold {_COLOR[sev]}" if n else None))
-        add(("，" if k < 2 else "。\n", None))
+        add((f"共检查 {s.files} 个文件，未发现问题。\n", "bold yellow" if s.unchecked else "bold green"))
+    else:
+        files = f"（{s.clean} 个无问题，{s.with_errors} 个有错误）" if s.files > 1 else ""
+        add((f"共检查 {s.files} 个文件{files}：", None))
+        for k, (n, sev) in enumerate(parts):
+            add((f"{n} 个{sev.text('zh')}", f"bold {_COLOR[sev]}" if n else None))
+            add(("，" if k < 2 else "。\n", None))
+    if s.coverage:
+        add(("检查范围：", "bold yellow" if s.unchecked else "bold"))
+        add((s.coverage + "。\n", None))
+    elif s.unchecked:
+        add((f"其中 {s.unchecked} 个文件的统计表未能全部核对。\n", "bold yellow"))
 
 
 def _plural(n: int, word: str) -> str:

@@ -5,7 +5,8 @@ Sheet 问题清单: one row per finding, in the order of the other formats, with
 ``行:列`` of the file, with the place in words for a web page, Word document or PDF
 (``表2 第6行第5列（32:25）``); 规则 the code and name; 相关位置 one related place a line.
 Sheet 汇总: one row per file checked (clean files too): its errors, warnings, infos, the total,
-the findings accepted by a review file, and the rules found with their counts.
+the findings accepted by a review file, the rules found with their counts, and the coverage
+(检查范围: 三张表均已核对 / which tables or rows were not checked).
 
 Both sheets have their header row frozen and filtered, and columns sized to their content
 (Chinese characters count double), long text wrapped. Every cell is written as text or a
@@ -33,8 +34,8 @@ HEADERS = {
     "en": ("File", "Position", "Rule", "Severity", "Problem", "Equation / detail", "Related"),
 }
 SUMMARY = {
-    "zh": ("文件", "错误", "警告", "提示", "合计", "已接受", "规则"),
-    "en": ("File", "Errors", "Warnings", "Infos", "Total", "Accepted", "Rules"),
+    "zh": ("文件", "错误", "警告", "提示", "合计", "已接受", "规则", "检查范围"),
+    "en": ("File", "Errors", "Warnings", "Infos", "Total", "Accepted", "Rules", "Coverage"),
 }
 SHEETS = {"zh": ("问题清单", "汇总"), "en": ("Findings", "Summary")}
 MAX_WIDTH = 60  # characters of a column; longer text wraps
@@ -59,7 +60,8 @@ def summary_rows(results: "list[FileResult]") -> list[tuple]:
         t.add(r)
         s = t.summary()
         codes = "，".join(f"{c.code}×{c.count}" for c in t.rule_counts())
-        out.append((r.path, s.errors, s.warnings, s.infos, s.total, len(r.accepted), codes))
+        cov = r.coverage.line if r.coverage is not None else ""
+        out.append((r.path, s.errors, s.warnings, s.infos, s.total, len(r.accepted), codes, cov))
     return out
 
 
@@ -75,7 +77,7 @@ def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False
     head_font, head_fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
     wrap = Alignment(wrap_text=True, vertical="top")
     for sheet, header, body, wrapped in ((findings, HEADERS[lang], rows(results, lang), {4, 5, 6}),
-                                         (summary, SUMMARY[lang], summary_rows(results), {6})):
+                                         (summary, SUMMARY[lang], summary_rows(results), {6, 7})):
         sheet.append([_text(h) for h in header])
         for cell in sheet[1]:
             cell.font, cell.fill = head_font, head_fill
