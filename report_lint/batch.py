@@ -211,3 +211,12 @@ def terminate(pool) -> None:
                 p.join(timeout=1)
         except (OSError, ValueError, AttributeError, AssertionError):
             pass
+    # Wait for the pool's manager thread to finish closing its wake-up pipe: left running, it
+    # races Python's exit hook, which then writes to the closed pipe and prints a traceback
+    # (EBADF in concurrent.futures' _python_exit, CPython before 3.12).
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        try:
+            manager.join(timeout=5)
+        except RuntimeError:  # never started
+            pass
