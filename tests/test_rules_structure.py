@@ -55,6 +55,34 @@ def test_rl501_missing_section():
     assert found(CLEAN, "RL501") == []
 
 
+def test_rl501_part_under_other_words_is_a_warning_on_its_heading():
+    """一、工作基本情况 in the place of 一、总体情况 (a real report): the part is there, its heading
+    is not the template's: one warning on that heading, no error."""
+    assert "一、总体情况\n" in CLEAN
+    text = CLEAN.replace("一、总体情况\n", "一、工作基本情况\n")
+    ds = found(text, "RL501")
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if l == "一、工作基本情况")
+    assert [(d.line, d.severity) for d in ds] == [(line, Severity.WARNING)] and "工作基本情况" in ds[0].message
+    # a table row of section 三 is never taken for the heading of a missing section 三
+    text = CLEAN.replace("三、收到和处理政府信息公开申请情况\n", "")
+    assert [d.severity for d in found(text, "RL501")] == [Severity.ERROR]
+
+
+def test_rl507_heading_typo():
+    """One character off the template's heading (行政法复议, a real report): the section is still
+    section 四 and checked as such; the slip is an info on the heading."""
+    bad = "四、政府信息公开行政法复议、行政诉讼情况"
+    text = CLEAN.replace("四、政府信息公开行政复议、行政诉讼情况", bad)
+    assert bad in text
+    ds = found(text, "RL507")
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if l == bad)
+    assert [(d.line, d.severity) for d in ds] == [(line, Severity.INFO)]
+    assert "四、政府信息公开行政复议、行政诉讼情况" in ds[0].message
+    assert found(text, "RL501") == [] and found(CLEAN, "RL507") == []
+    # wording two characters away is not a typo of the heading
+    assert found(CLEAN.replace("四、政府信息公开行政复议、行政诉讼情况", "四、复议诉讼情况说明"), "RL507") == []
+
+
 def test_rl501_needs_a_report():
     assert found("某某局2024年政府信息公开工作年度报告\n一、总体情况\n正文。\n", "RL501") == []
 

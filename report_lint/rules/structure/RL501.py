@@ -10,7 +10,9 @@ class MissingSection(Rule):
     """What it does: reports a section of the national template (一、总体情况 … 六、其他需要报告的事项)
     that the report does not have. It only looks at text that is a report, i.e. where at least
     two of the six section headings are found; the finding is placed where the section should
-    be (at the heading of the next section present), or on the whole file.
+    be (at the heading of the next section present), or on the whole file. Where a heading with the
+    section's numeral but other words stands in its place (一、工作基本情况), the part is not
+    missing: a warning says its heading differs from the template.
 
     Why: the content of the annual report is fixed by the national template
     (国办公开办函〔2021〕30号); a report without one of its six parts is incomplete.
@@ -29,7 +31,7 @@ class MissingSection(Rule):
     scope = "template"  # the national template's tables and sections
     summary = Message("缺少年报模板规定的某个部分", "A section of the template is missing")
     doc_zh = """
-    检查内容：年报缺少全国统一格式规定的六个部分之一（一、总体情况 …… 六、其他需要报告的事项）。只在文本确实是一份年报（至少找到两个部分的标题）时检查；问题标在该部分应在的位置（下一个部分的标题处），找不到位置时标在整个文件上。
+    检查内容：年报缺少全国统一格式规定的六个部分之一（一、总体情况 …… 六、其他需要报告的事项）。只在文本确实是一份年报（至少找到两个部分的标题）时检查；问题标在该部分应在的位置（下一个部分的标题处），找不到位置时标在整个文件上。该位置上有同一序号、但用语不同的标题（如“一、工作基本情况”）时，不算缺少，只提示标题与模板不同（警告）。
 
     原因：年报内容由全国统一格式规定（国办公开办函〔2021〕30号），缺少任何一个部分的年报都不完整。
 
@@ -50,5 +52,34 @@ class MissingSection(Rule):
                 continue
             zh, en = SECTION_NAMES[k]
             after = next((s for s in sections if s.canonical is not None and s.canonical > k), None)
+            before = next((s for s in reversed(sections) if s.canonical is not None and s.canonical < k), None)
+            other = _numbered_heading(report.source.text, k, before.heading.end if before is not None else 0,
+                                      after.heading.start if after is not None else len(report.source.text))
+            if other is not None:
+                # the part is there under a heading of other words (一、工作基本情况): a deviation
+                # from the template's wording, not a missing part
+                a, b = other
+                said = report.source.text[a:b]
+                yield Finding(self.code, Message(
+                    f"第{cn(k)}部分的标题“{said}”与模板不同，模板为“{cn(k)}、{zh}”，请确认该部分的内容是否齐全",
+                    f"section {k} is headed “{said}”, not the template's “{en}”; check that it holds what the template asks"),
+                    Span(a, b), severity=Severity.WARNING)
+                continue
             span = Span(after.heading.start, after.heading.start) if after is not None else None
             yield Finding(self.code, Message(f"缺少第{cn(k)}部分“{zh}”", f"section {k} ({en}) is missing"), span)
+
+
+# a line that is a table row, not a heading: its label is one of the template's row words
+_ROW_WORDS = ("本年新收", "上年结转", "办理结果", "结转下年度", "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "总计")
+
+
+def _numbered_heading(text: str, k: int, start: int, end: int):
+    """(start, end) of a short line "K、…" (K the section's numeral) between the sections around
+    it: the section under words of its own. None when there is none."""
+    import re
+
+    for m in re.compile(rf"^[ \t　]*{cn(k)}、[^\n|\d]{{2,24}}$", re.M).finditer(text, start, end):
+        line = m.group().strip(" \t　")
+        if not any(w in line for w in _ROW_WORDS):
+            return m.start() + m.group().index(line[0]), m.start() + m.group().index(line[0]) + len(line)
+    return None

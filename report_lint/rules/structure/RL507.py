@@ -19,7 +19,7 @@ class HeadingTypo(Rule):
 
     code = "RL507"
     name = "heading-typo"
-    severity = Severity.WARNING
+    severity = Severity.INFO
     scope = "template"
     summary = Message("章节标题与模板用语相差一个字（错字、多字或漏字）", "A section heading differs from the template's wording by one character")
     doc_zh = """
