@@ -105,11 +105,14 @@ _BLANK = (
 
 def _binary(what_zh: str, what_en: str) -> InputError:
     hint = "图片里的文字无法检查：请提供报告的文字版本（.txt）" if "图片" in what_zh else _SAVE_AS_TXT
+    hint_en = "save it as .txt first"
+    if "旧版" in what_zh:  # an old Office file: the formats report-lint reads are one Save As away
+        hint, hint_en = "请在 Word 或 WPS 中另存为 .docx 或 PDF 后再检查", "save it as .docx or PDF in Word or WPS first"
     space = " " if what_zh[0].isascii() else ""  # 这是 PDF 文件, 这是二进制文件
     return InputError(
         "binary",
         f"这是{space}{what_zh}，不是纯文本：{hint}",
-        f"this is {what_en}, not plain text; save it as .txt first",
+        f"this is {what_en}, not plain text; {hint_en}",
     )
 
 
