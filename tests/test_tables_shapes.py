@@ -563,3 +563,27 @@ def test_a_slipped_run_together_row_read_as_another_balanced_split_is_no_error()
     assert row.unread == "contradicted" and row.values == [None] * 7
     assert [d for d in errors(r.text) if d[0].startswith("RL1")] == []
     assert any(d.code == "RL013" and "本年新收" in d.message for d in check(r.text))
+
+
+def test_rows_left_wholly_blank_one_cell_per_line_are_rows_of_blanks():
+    # One cell per line ending in "|"; an office filled only the rows it used and left every
+    # other row blank (a lone "|" line per cell), as some district pages do. The blank rows
+    # are read (null, never 0) and the blanks said once; a caption's merged cells before its
+    # first sub-row (三、本年度办理结果 | | |, then （一）) are not a row.
+    lines = []
+    for lab, vals in _rows():
+        head = lab[:-1]
+        if head and head[0].startswith("三、"):
+            lines += [head[0] + " |", "|", "|"]
+            head = head[1:]
+        lines += [c + " |" for c in head] + [lab[-1] + " |"]
+        lines += ["|"] * 7 if vals == ["0"] * 7 else [v + " |" for v in vals]
+    text = wrap(section2=ACTIVE_OK, section3="\n".join(lines), section4=REVIEWS_OK)
+    rep = read(text)
+    want = {k: (None if v == [0] * 7 else v) for k, v in EXPECTED.items()}
+    got = report_dict(rep)["tables"]["requests"]
+    assert {k: (None if v == [None] * 7 else v) for k, v in got.items()} == want
+    assert rep.tables["requests"].coverage.status == "complete"
+    found = check(text)
+    assert [d.code for d in found] == ["RL106"] and found[0].severity == Severity.WARNING
+    assert errors(text) == []
