@@ -229,6 +229,10 @@ class Report:
     # template), "not-report"; and where it stops when it ends before the report does.
     kind: str = "template"
     stops_at: Optional[Span] = None
+    # Where the text begins inside the report (doctype.begins_late): the first template section
+    # it holds and the row that shows an earlier section's table ran on before the text began.
+    begins_in: Optional[int] = None
+    begins_at: Optional[Span] = None
     # What rules derive from the text once per report (dates, narrative clauses, ...), filled
     # on first use by the module that knows how (dates.py, narrative.py): never re-parsed.
     derived: dict = field(default_factory=dict, repr=False, compare=False)
@@ -256,6 +260,15 @@ class Report:
             return False
         last = self.last_section()
         return last is None or section > last
+
+    def before_text(self, section: int) -> bool:
+        """Whether template section ``section`` would come before the point where the text
+        begins (a text that starts inside the report): nothing there can be demanded."""
+        return self.begins_in is not None and section < self.begins_in
+
+    def outside_text(self, section: int) -> bool:
+        """Whether template section ``section`` lies before the text begins or after it stops."""
+        return self.before_text(section) or self.beyond_text(section)
 
     def reaches_stop(self, span: Optional[Span]) -> bool:
         """Whether ``span`` runs up to where the text stops (a table cut by the excerpt)."""
