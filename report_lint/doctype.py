@@ -122,14 +122,23 @@ _TABLE_ROW = re.compile(
 )
 
 
-def begins_late(text: str, sections: list[Section]) -> "Optional[tuple[int, Span]]":
-    """(first section the text holds, the evidence) when the text begins inside the report: the
-    first template section found is not 一 and a row of a table of an earlier section stands
-    before its heading. None otherwise (a report without its first parts is another matter: RL501)."""
+# A page header of a later page at the top of the text (Page 8 - …, P. 8, 第8页): one page of
+# a paged document (a flipbook, a PDF page saved alone).
+_LATER_PAGE = re.compile(r"^[ \t]*(?:Page[ \t]*|P\.[ \t]*|第[ \t]*)0*([2-9]|[1-9]\d{1,2})(?:[ \t]*页)?(?=[ \t]*(?:-|$))", re.M)
+
+
+def begins_late(text: str, sections: list[Section]) -> "Optional[tuple[int, Span, str]]":
+    """(first section the text holds, the evidence, "row" or "page") when the text begins inside
+    the report: the first template section found is not 一, and before its heading stands a row
+    of a table of an earlier section, or the header of a later page. None otherwise (a report
+    without its first parts is another matter: RL501)."""
     first = next((s for s in sections if s.canonical is not None), None)
     if first is None or first.canonical <= 1:
         return None
     m = _TABLE_ROW.search(text, 0, first.heading.start)
-    if m is None:
-        return None
-    return first.canonical, Span(m.start(), m.end())
+    if m is not None:
+        return first.canonical, Span(m.start(), m.end()), "row"
+    m = _LATER_PAGE.search(text, 0, min(first.heading.start, 300))
+    if m is not None:
+        return first.canonical, Span(m.start(), m.end()), "page"
+    return None

@@ -230,9 +230,10 @@ class Report:
     kind: str = "template"
     stops_at: Optional[Span] = None
     # Where the text begins inside the report (doctype.begins_late): the first template section
-    # it holds and the row that shows an earlier section's table ran on before the text began.
+    # it holds and what shows it (an earlier section's table row, a later page's header).
     begins_in: Optional[int] = None
     begins_at: Optional[Span] = None
+    begins_why: str = ""  # "row" (an earlier table's row) or "page" (a later page's header)
     # What rules derive from the text once per report (dates, narrative clauses, ...), filled
     # on first use by the module that knows how (dates.py, narrative.py): never re-parsed.
     derived: dict = field(default_factory=dict, repr=False, compare=False)

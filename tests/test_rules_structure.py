@@ -378,3 +378,17 @@ def test_a_text_that_begins_inside_the_report_is_said_once_not_as_missing_parts(
     # report without its first parts (RL501), not a text that begins late
     bare = "某某局2024年政府信息公开工作年度报告\n本报告依据条例编制。\n" + tail
     assert [x.line for x in found(bare, "RL501")] and not [x for x in found(bare, "RL005") if "中间开始" in x.message]
+
+
+def test_a_text_that_is_a_later_page_of_a_paged_document_begins_inside_the_report():
+    """A flipbook's page 8 saved alone: its header, then 四、 … with no row before it."""
+    from tests.test_rules_tables import CLEAN as FULL
+
+    tail = FULL[FULL.index("四、政府信息公开行政复议"):]
+    page = "Page 8 - 某某局2022年政府信息公开工作年度报告\nP. 8\n" + tail
+    assert [d.code for d in check(page) if d.severity >= Severity.WARNING] == ["RL005"]
+    d = found(page, "RL005")[0]
+    assert d.line == 1 and "开头是第8页的页眉" in d.message and "第一至第三部分" in d.message
+    # page 1, or a page number in prose, is not a later page
+    for first in ("Page 1 - 某某局2022年政府信息公开工作年度报告\n", "某某局2022年政府信息公开工作年度报告\n全文共8页。\n"):
+        assert [x.code for x in check(first + tail) if x.code == "RL501"] == ["RL501"] * 3
