@@ -70,6 +70,7 @@ UNREAD_REASONS = {
     "detached": ("数字与行名分离，无法确定对应关系", "values detached from their labels; the pairing is not certain"),
     "unreadable": ("数字无法读取", "values that cannot be read"),
     "too-long": ("有的数字超过 15 位，不可能是计数", "a value of more than 15 digits, which no count has"),
+    "no-values": ("行名后没有数字，空白或丢失", "no values after the label: left blank, or lost"),
 }
 
 

@@ -587,3 +587,24 @@ def test_rows_left_wholly_blank_one_cell_per_line_are_rows_of_blanks():
     found = check(text)
     assert [d.code for d in found] == ["RL106"] and found[0].severity == Severity.WARNING
     assert errors(text) == []
+
+
+def test_active_rows_whose_labels_stand_with_no_value_are_unread_not_missing():
+    # One cell per line with no mark of a blank cell: the office filled only 规章's first cell
+    # and left the rest of the table empty. The rows are there (their labels are), their values
+    # are not: unread (said once, a warning), never "missing rows", never 0.
+    active = "\n".join([
+        "第二十条第(一)项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "0", "行政规范性文件",
+        "第二十条第(五)项", "本年处理决定数量", "行政许可", "第二十条第(六)项", "行政处罚", "行政强制",
+        "第二十条第(八)项", "本年收费金额(单位:万元)", "行政事业性收费"])
+    text = wrap(section2=active, section3=PIPE_REQUESTS, section4=REVIEWS_OK)
+    rep = read(text)
+    rows = rep.tables["active"].rows
+    assert {k: r.unread for k, r in rows.items()} == {
+        "regulations": "short", "normative_documents": "no-values", "licensing": "no-values",
+        "penalties": "no-values", "coercive_measures": "no-values", "fees": "no-values"}
+    assert all(c.value is None for r in rows.values() for c in r.cells)
+    found = check(text)
+    assert "RL016" not in [d.code for d in found]
+    (d,) = [d for d in found if d.code == "RL013"]
+    assert d.severity == Severity.WARNING and "行名后没有数字，空白或丢失" in d.message and "6 行" in d.message
