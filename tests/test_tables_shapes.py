@@ -608,3 +608,13 @@ def test_active_rows_whose_labels_stand_with_no_value_are_unread_not_missing():
     assert "RL016" not in [d.code for d in found]
     (d,) = [d for d in found if d.code == "RL013"]
     assert d.severity == Severity.WARNING and "行名后没有数字，空白或丢失" in d.message and "6 行" in d.message
+
+
+def test_a_caption_with_blank_merged_cells_where_the_text_stops_is_not_a_row():
+    # An excerpt that stops right after 三、本年度办理结果 and its empty merged cells: the
+    # caption is no row of the table (no "row matches no template row" warning), the text stops.
+    req = "\n".join(["一、本年新收政府信息公开申请数量 |"] + ["1 |"] + ["0 |"] * 5 + ["1 |"]
+                    + ["二、上年结转政府信息公开申请数量 |"] + ["0 |"] * 7 + ["三、本年度办理结果 |", "|", "|", "|"])
+    text = wrap(section2=ACTIVE_OK, section3=req, section4="").split("四、政府信息公开行政复议")[0].rstrip()
+    assert codes(text) == ["RL005"]
+    assert report_dict(read(text))["tables"]["requests"] == {"new": [1, 0, 0, 0, 0, 0, 1], "carried_over": [0] * 7}

@@ -509,7 +509,10 @@ class _RequestsReader:
                 fit.extra.detail["row"] = label
                 self.table.notes.append(fit.extra)
             if d is None:
-                if ident is not None and (leaf.level != "bare" or _looks_like_row(label, leaf.values)):
+                # a label of no template row with only blank cells after it is a caption and its
+                # merged cells (三、本年度办理结果 | | |), not a row
+                if (ident is not None and any(v.type != "EMPTY" for v in leaf.values)
+                        and (leaf.level != "bare" or _looks_like_row(label, leaf.values))):
                     row = Row("", label, span, fit.cells, score=sim, unread=fit.unread, inferred=fit.inferred)
                     self.table.unknown_rows.append(row)
                 continue
