@@ -147,10 +147,17 @@ def summary(report: "Report", lang: str = "zh") -> str:
     after = [k for k, c in applicable.items()
              if c.status in ("absent", "unread") and getattr(report, "stops_at", None) is not None
              and report.beyond_text(_SECTION[k])]
-    read = {k: c for k, c in applicable.items() if k not in after}
+    # likewise tables before the point where the text begins (a text that starts inside the report)
+    before = [k for k, c in applicable.items()
+              if c.status in ("absent", "unread") and getattr(report, "begins_in", None) is not None
+              and report.before_text(_SECTION[k])]
+    read = {k: c for k, c in applicable.items() if k not in after and k not in before}
     sep = "；" if lang == "zh" else "; "
     if applicable and len(applicable) == 3 and all(c.status == "complete" for c in applicable.values()):
         return "三张表均已核对" if lang == "zh" else "all three tables checked"
+    if before and (not read or all(c.status == "absent" for c in read.values())):
+        return ("统计表不在文本中（文本从报告中间开始），未核对（仅检查正文）" if lang == "zh"
+                else "the statistical tables come before the point where the text begins: not checked (only the text was checked)")
     if not read or all(c.status == "absent" for c in read.values()):
         if after and lang == "zh":
             return "统计表在文本截止处之后，未核对（仅检查正文）"
@@ -161,6 +168,11 @@ def summary(report: "Report", lang: str = "zh") -> str:
         return ("三张表均未能读取（标题下没有可读的数据，表格可能是图片），仅检查正文" if lang == "zh"
                 else "none of the three tables could be read (no readable data under their headings; images?): only the text was checked")
     parts = [p for p in (table_line(k, c, lang) for k, c in read.items()) if p]
+    if before:
+        if lang == "zh":
+            parts.insert(0, "、".join(SHORT_NAMES[k][0] for k in before) + "在文本开始之前，未核对")
+        else:
+            parts.insert(0, ", ".join(SHORT_NAMES[k][1] for k in before) + ": before the point where the text begins, not checked")
     if after:
         if lang == "zh":
             parts.append("、".join(SHORT_NAMES[k][0] for k in after) + "在文本截止处之后，未核对")

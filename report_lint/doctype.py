@@ -12,7 +12,9 @@ the report is"):
 * ``not-report``: a letter, a notice, a guide, a list page: one finding (RL002), nothing else.
 
 And ``stops_at``: a text that ends before the report does (a web-page excerpt, a copy cut short)
-is said once, where it stops (RL005); what lies after that point is not demanded.
+is said once, where it stops (RL005); what lies after that point is not demanded. Likewise
+``begins_late``: a text that begins inside the report (one page of a flipbook, a copy that starts
+with the last rows of a table) does not lack the sections before the point where it begins.
 """
 
 from __future__ import annotations
@@ -107,3 +109,36 @@ def stops_early(text: str, sections: list[Section]) -> Optional[Span]:
         return None  # signed and dated: the report ends here
     start = end - 1
     return Span(start, end)
+
+
+# A row of the active or requests table: its label, then values to the end of its line. Before
+# the first section heading of a text such a row can only be the tail of a section that began
+# before the text did.
+_TABLE_ROW = re.compile(
+    r"(?:结转下年度继续办理|本年新收政府信息公开申请数量|上年结转政府信息公开申请数量|[(（]七[)）]\s*总计"
+    r"|行政事业性收费|行政强制|行政处罚|行政许可|行政规范性文件)"
+    r"(?:[ \t|]+[+-]?\d+(?:\.\d+)?)+[ \t|]*$",
+    re.M,
+)
+
+
+# A page header of a later page at the top of the text (Page 8 - …, P. 8, 第8页): one page of
+# a paged document (a flipbook, a PDF page saved alone).
+_LATER_PAGE = re.compile(r"^[ \t]*(?:Page[ \t]*|P\.[ \t]*|第[ \t]*)0*([2-9]|[1-9]\d{1,2})(?:[ \t]*页)?(?=[ \t]*(?:-|$))", re.M)
+
+
+def begins_late(text: str, sections: list[Section]) -> "Optional[tuple[int, Span, str]]":
+    """(first section the text holds, the evidence, "row" or "page") when the text begins inside
+    the report: the first template section found is not 一, and before its heading stands a row
+    of a table of an earlier section, or the header of a later page. None otherwise (a report
+    without its first parts is another matter: RL501)."""
+    first = next((s for s in sections if s.canonical is not None), None)
+    if first is None or first.canonical <= 1:
+        return None
+    m = _TABLE_ROW.search(text, 0, first.heading.start)
+    if m is not None:
+        return first.canonical, Span(m.start(), m.end()), "row"
+    m = _LATER_PAGE.search(text, 0, min(first.heading.start, 300))
+    if m is not None:
+        return first.canonical, Span(m.start(), m.end()), "page"
+    return None

@@ -70,6 +70,7 @@ UNREAD_REASONS = {
     "detached": ("数字与行名分离，无法确定对应关系", "values detached from their labels; the pairing is not certain"),
     "unreadable": ("数字无法读取", "values that cannot be read"),
     "too-long": ("有的数字超过 15 位，不可能是计数", "a value of more than 15 digits, which no count has"),
+    "no-values": ("行名后没有数字，空白或丢失", "no values after the label: left blank, or lost"),
 }
 
 
@@ -229,6 +230,11 @@ class Report:
     # template), "not-report"; and where it stops when it ends before the report does.
     kind: str = "template"
     stops_at: Optional[Span] = None
+    # Where the text begins inside the report (doctype.begins_late): the first template section
+    # it holds and what shows it (an earlier section's table row, a later page's header).
+    begins_in: Optional[int] = None
+    begins_at: Optional[Span] = None
+    begins_why: str = ""  # "row" (an earlier table's row) or "page" (a later page's header)
     # What rules derive from the text once per report (dates, narrative clauses, ...), filled
     # on first use by the module that knows how (dates.py, narrative.py): never re-parsed.
     derived: dict = field(default_factory=dict, repr=False, compare=False)
@@ -256,6 +262,15 @@ class Report:
             return False
         last = self.last_section()
         return last is None or section > last
+
+    def before_text(self, section: int) -> bool:
+        """Whether template section ``section`` would come before the point where the text
+        begins (a text that starts inside the report): nothing there can be demanded."""
+        return self.begins_in is not None and section < self.begins_in
+
+    def outside_text(self, section: int) -> bool:
+        """Whether template section ``section`` lies before the text begins or after it stops."""
+        return self.before_text(section) or self.beyond_text(section)
 
     def reaches_stop(self, span: Optional[Span]) -> bool:
         """Whether ``span`` runs up to where the text stops (a table cut by the excerpt)."""

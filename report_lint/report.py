@@ -118,6 +118,9 @@ def build_report(source: Source) -> Report:
         req.template = template  # too few rows to tell (an excerpt): the report's template
     stops = doctype.stops_early(text, sections) if kind.kind == doctype.TEMPLATE else None
     report = Report(source, sections, tables, template, year, year_span, kind=kind.kind, stops_at=stops)
+    late = doctype.begins_late(text, sections) if kind.kind == doctype.TEMPLATE else None
+    if late is not None:
+        report.begins_in, report.begins_at, report.begins_why = late
     if stops is not None:
         # where the text stops as doctype sees it (an excerpt) also cuts the table it is in
         for number, t in zip((2, 3, 4), (tables["active"], tables["requests"], tables["reviews"])):

@@ -105,17 +105,26 @@ def find_sections(text: str) -> list[Section]:
 
 def _near(text: str, at: int, wordings: tuple[str, ...]) -> "Optional[tuple[int, str]]":
     """(end, wording) when the text at ``at`` is one of the wordings (of 7 or more characters)
-    with one character added, dropped or changed; None otherwise."""
+    with one character added, dropped or changed, or (9 or more characters) one two-character
+    word inside it changed; None otherwise."""
     for w in wordings:
         if len(w) < 7:
             continue  # 总体情况: one character off is another phrase
         # a whole heading ends as the wording does: prefer the candidate with its last character
         hits = [n for n in (len(w) + 1, len(w), len(w) - 1)
-                if "\n" not in text[at:at + n] and text[at:at + n] != w and _one_edit(text[at:at + n], w)]
+                if "\n" not in text[at:at + n] and text[at:at + n] != w
+                and (_one_edit(text[at:at + n], w) or (n == len(w) >= 9 and _one_word(text[at:at + n], w)))]
         if hits:
             n = next((n for n in hits if text[at + n - 1] == w[-1]), hits[0])
             return at + n, w
     return None
+
+
+def _one_word(a: str, b: str) -> bool:
+    """Whether a and b (of one length) differ in exactly two adjacent characters: one two-character
+    word written as another (主动公开政府政府情况: 信息 as 政府), not in the first or last word."""
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and diff[0] >= 2 and diff[1] <= len(a) - 3
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -59,11 +59,12 @@ def extracted(name: str) -> dict:
 
 
 def _cells(kind: str, value) -> dict:
-    """Field or column -> value, for one extracted or hand-read row."""
+    """Field or column -> value, for one extracted or hand-read row. A hand-read row writes a
+    blank cell as "blank" (TOML has no null): no number may be exported there."""
     if isinstance(value, dict):
         return dict(value)
     names = REVIEW_FIELDS if kind == "reviews" else range(len(value))
-    return dict(zip(names, value))
+    return dict(zip(names, (None if v == "blank" else v for v in value)))
 
 
 def test_the_corpus_is_there():

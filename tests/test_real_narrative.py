@@ -47,6 +47,7 @@ EXPECTED = {
     "p_tianmen_tuoshi2020.txt": {(3, "RL506"): 1},
     "p_tianmen_tuoshi2020_trad.txt": {(1, "RL506"): 1, (2, "RL506"): 1},
     "p_wuqia2025.txt": {(2, "RL506"): 1},
+    "p_wqx_zhouwan2021.txt": {(5, "RL404"): 1},
     "p_wuqia_whsl2025.txt": {(2, "RL506"): 1},
     "p_yining2023.txt": {(3, "RL506"): 1, (4, "RL506"): 1, (5, "RL506"): 1},
     "p_zibo_zhongbu2020.txt": {(3, "RL506"): 1, (9, "RL506"): 1, (11, "RL506"): 1, (14, "RL404"): 1},

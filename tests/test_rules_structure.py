@@ -357,3 +357,38 @@ def test_rl506_crawler_header_is_not_the_report():
 ])
 def test_rl506_report_sentences_are_not_residue(ok):
     assert found(CLEAN.replace("我局认真落实条例。", ok), "RL506") == []
+
+
+def test_a_text_that_begins_inside_the_report_is_said_once_not_as_missing_parts():
+    """One page of a flipbook: its first line is the last row of the applications table, then
+    四、 to 六、. The parts before it are not in the text: one RL005 at that row, no RL501 for
+    一 to 三, no RL010 for their tables; the review table is still read and checked."""
+    from tests.test_rules_tables import CLEAN as FULL
+
+    tail = FULL[FULL.index("四、政府信息公开行政复议"):]
+    page = "Page 9 - 2020年报\nP. 9\n四、结转下年度继续办理 0 0 0 0 0 0 0\n" + tail
+    assert [d.code for d in check(page) if d.severity >= Severity.WARNING] == ["RL005"]
+    d = found(page, "RL005")[0]
+    assert d.line == 3 and "文本从报告中间开始" in d.message and "第一至第三部分" in d.message
+    from report_lint.coverage import summary
+    from report_lint.report import build_report
+    rep = build_report(source.from_text(page, "p.txt"))
+    assert summary(rep) == "主动公开表、申请情况表在文本开始之前，未核对；复议诉讼表已核对"
+    # the same sections under a title and an introduction, with no table row before them: a
+    # report without its first parts (RL501), not a text that begins late
+    bare = "某某局2024年政府信息公开工作年度报告\n本报告依据条例编制。\n" + tail
+    assert [x.line for x in found(bare, "RL501")] and not [x for x in found(bare, "RL005") if "中间开始" in x.message]
+
+
+def test_a_text_that_is_a_later_page_of_a_paged_document_begins_inside_the_report():
+    """A flipbook's page 8 saved alone: its header, then 四、 … with no row before it."""
+    from tests.test_rules_tables import CLEAN as FULL
+
+    tail = FULL[FULL.index("四、政府信息公开行政复议"):]
+    page = "Page 8 - 某某局2022年政府信息公开工作年度报告\nP. 8\n" + tail
+    assert [d.code for d in check(page) if d.severity >= Severity.WARNING] == ["RL005"]
+    d = found(page, "RL005")[0]
+    assert d.line == 1 and "开头是第8页的页眉" in d.message and "第一至第三部分" in d.message
+    # page 1, or a page number in prose, is not a later page
+    for first in ("Page 1 - 某某局2022年政府信息公开工作年度报告\n", "某某局2022年政府信息公开工作年度报告\n全文共8页。\n"):
+        assert [x.code for x in check(first + tail) if x.code == "RL501"] == ["RL501"] * 3

@@ -20,3 +20,14 @@ from report_lint.sections import find_sections
 ])
 def test_heading_boundaries(text, expected):
     assert [(s.number, s.heading.start) for s in find_sections(text)] == expected
+
+
+def test_a_heading_with_one_word_written_as_another_is_still_its_section():
+    # 二、主动公开政府政府情况 (信息 written as 政府, a real slip): section 二, flagged as a typo
+    text = "一、总体情况\n正文。\n二、主动公开政府政府情况\n第二十条第(一)项\n"
+    secs = find_sections(text)
+    assert [(s.number, s.canonical) for s in secs] == [(1, 1), (2, 2)]
+    assert secs[1].typo_of == "主动公开政府信息情况" and secs[1].title == "主动公开政府政府情况"
+    # more than one word changed, or the first word: another heading, not a slip of this one
+    for other in ("二、主动公开各类文件情况", "二、主动公开政府信息工作"):
+        assert [s.canonical for s in find_sections("一、总体情况\n正文。\n" + other + "\n")] == [1]

@@ -563,3 +563,58 @@ def test_a_slipped_run_together_row_read_as_another_balanced_split_is_no_error()
     assert row.unread == "contradicted" and row.values == [None] * 7
     assert [d for d in errors(r.text) if d[0].startswith("RL1")] == []
     assert any(d.code == "RL013" and "本年新收" in d.message for d in check(r.text))
+
+
+def test_rows_left_wholly_blank_one_cell_per_line_are_rows_of_blanks():
+    # One cell per line ending in "|"; an office filled only the rows it used and left every
+    # other row blank (a lone "|" line per cell), as some district pages do. The blank rows
+    # are read (null, never 0) and the blanks said once; a caption's merged cells before its
+    # first sub-row (三、本年度办理结果 | | |, then （一）) are not a row.
+    lines = []
+    for lab, vals in _rows():
+        head = lab[:-1]
+        if head and head[0].startswith("三、"):
+            lines += [head[0] + " |", "|", "|"]
+            head = head[1:]
+        lines += [c + " |" for c in head] + [lab[-1] + " |"]
+        lines += ["|"] * 7 if vals == ["0"] * 7 else [v + " |" for v in vals]
+    text = wrap(section2=ACTIVE_OK, section3="\n".join(lines), section4=REVIEWS_OK)
+    rep = read(text)
+    want = {k: (None if v == [0] * 7 else v) for k, v in EXPECTED.items()}
+    got = report_dict(rep)["tables"]["requests"]
+    assert {k: (None if v == [None] * 7 else v) for k, v in got.items()} == want
+    assert rep.tables["requests"].coverage.status == "complete"
+    found = check(text)
+    assert [d.code for d in found] == ["RL106"] and found[0].severity == Severity.WARNING
+    assert errors(text) == []
+
+
+def test_active_rows_whose_labels_stand_with_no_value_are_unread_not_missing():
+    # One cell per line with no mark of a blank cell: the office filled only 规章's first cell
+    # and left the rest of the table empty. The rows are there (their labels are), their values
+    # are not: unread (said once, a warning), never "missing rows", never 0.
+    active = "\n".join([
+        "第二十条第(一)项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "0", "行政规范性文件",
+        "第二十条第(五)项", "本年处理决定数量", "行政许可", "第二十条第(六)项", "行政处罚", "行政强制",
+        "第二十条第(八)项", "本年收费金额(单位:万元)", "行政事业性收费"])
+    text = wrap(section2=active, section3=PIPE_REQUESTS, section4=REVIEWS_OK)
+    rep = read(text)
+    rows = rep.tables["active"].rows
+    assert {k: r.unread for k, r in rows.items()} == {
+        "regulations": "short", "normative_documents": "no-values", "licensing": "no-values",
+        "penalties": "no-values", "coercive_measures": "no-values", "fees": "no-values"}
+    assert all(c.value is None for r in rows.values() for c in r.cells)
+    found = check(text)
+    assert "RL016" not in [d.code for d in found]
+    (d,) = [d for d in found if d.code == "RL013"]
+    assert d.severity == Severity.WARNING and "行名后没有数字，空白或丢失" in d.message and "6 行" in d.message
+
+
+def test_a_caption_with_blank_merged_cells_where_the_text_stops_is_not_a_row():
+    # An excerpt that stops right after 三、本年度办理结果 and its empty merged cells: the
+    # caption is no row of the table (no "row matches no template row" warning), the text stops.
+    req = "\n".join(["一、本年新收政府信息公开申请数量 |"] + ["1 |"] + ["0 |"] * 5 + ["1 |"]
+                    + ["二、上年结转政府信息公开申请数量 |"] + ["0 |"] * 7 + ["三、本年度办理结果 |", "|", "|", "|"])
+    text = wrap(section2=ACTIVE_OK, section3=req, section4="").split("四、政府信息公开行政复议")[0].rstrip()
+    assert codes(text) == ["RL005"]
+    assert report_dict(read(text))["tables"]["requests"] == {"new": [1, 0, 0, 0, 0, 0, 1], "carried_over": [0] * 7}

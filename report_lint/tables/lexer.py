@@ -286,6 +286,29 @@ def _raw_tokens(
 
 _BLANK_AFTER = frozenset(("NUM", "NULL", "EMPTY", "TEXT"))
 
+_LEVEL = {"MAJOR": 0, "PAREN": 1, "ITEM": 2}
+
+
+def _blank_row(raw: list[Tok], last_text: int, j: int, i: int) -> bool:
+    """Whether the blanks after an ordinal's label are that row's cells, left all blank.
+
+    Some offices leave whole rows empty (every cell a lone "|"). Such a row has no value to
+    anchor it, so its blanks count as its cells only where the next row begins at the same
+    level or higher (1. … 2., （二）… （三）, 8. … （四）) or the table ends: blanks before a
+    deeper ordinal (（三）不予公开 | | | 1.属于国家秘密) are a group caption's merged cells.
+    """
+    if sum(1 for k in range(last_text + 1, j) if raw[k][0] == "EMPTY") < 2:
+        return False
+    k = i - 1
+    while k >= 0 and raw[k][0] not in ORDINALS:
+        k -= 1
+    if k < 0:
+        return False
+    if j >= len(raw):
+        return True
+    nxt = raw[j][0]
+    return nxt in ORDINALS and _LEVEL[nxt] <= _LEVEL[raw[k][0]]
+
 
 _ORDINAL_START = re.compile(
     rf"[{_NUMERAL}]{{1,2}}[ \n]*、|\([ \n]*[{_NUMERAL}]{{1,2}}[ \n]*\)|[1-9][.、][^\d\s|.]|第[{_NUMERAL}]+条"
@@ -346,6 +369,8 @@ def lex(
         texts = [k for k in range(i, j) if raw[k][0] == "TEXT"]
         first_text = texts[0] if texts else j
         last_text = texts[-1] if texts else j
+        if not followed_by_values and prev in ORDINALS and texts and _blank_row(raw, last_text, j, i):
+            followed_by_values = True  # a row left wholly blank: its blank cells are its values
         for k in range(i, j):
             r = raw[k]
             if r[0] == "TEXT":

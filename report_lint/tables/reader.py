@@ -509,7 +509,10 @@ class _RequestsReader:
                 fit.extra.detail["row"] = label
                 self.table.notes.append(fit.extra)
             if d is None:
-                if ident is not None and (leaf.level != "bare" or _looks_like_row(label, leaf.values)):
+                # a label of no template row with only blank cells after it is a caption and its
+                # merged cells (三、本年度办理结果 | | |), not a row
+                if (ident is not None and any(v.type != "EMPTY" for v in leaf.values)
+                        and (leaf.level != "bare" or _looks_like_row(label, leaf.values))):
                     row = Row("", label, span, fit.cells, score=sim, unread=fit.unread, inferred=fit.inferred)
                     self.table.unknown_rows.append(row)
                 continue
@@ -829,6 +832,15 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
         last = cut_at is not None and e.values[-1].end_pos == last_values
         found.append((d.key, _shown_label(_label_text(label_toks), d), _label_span(None, label_toks, e.values),
                        e.values, sim, "detached" if detached else ("last" if last else "")))
+    if cut_at is None:
+        # Row labels with no value after them anywhere (cells left blank in a layout that keeps
+        # no mark of a blank cell, one cell per line): the rows are there, their values are not.
+        seen = {f[0] for f in found}
+        for tok in lx.stray:
+            od = _exact_active(tok, defs) if tok.type == "TEXT" else None
+            if od is not None and od.key not in seen:
+                seen.add(od.key)
+                found.append((od.key, od.labels[0], Span(tok.start_pos, tok.end_pos), [], 1.0, "no-values"))
     table.template = _active_template(t, words, [f for f in found if f[3]], report_year)
     for key, label, span, values, sim, how in found:
         d = t.active.get((table.template, key)) or next(
@@ -840,7 +852,7 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
             table.notes.append(ParseNote("row-duplicate", span, {"key": key, "row": label}))
             continue
         arity = len(d.fields)
-        if how in ("detached", "short"):
+        if how in ("detached", "short", "no-values"):
             row = Row(key, label, span, _unreadable(arity, span), fields=d.fields, score=1.0, unread=how)
         else:
             fit = fit_values(values, arity, last=how == "last")

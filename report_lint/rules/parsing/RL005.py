@@ -16,6 +16,10 @@ class TextStops(Rule):
     replaces an error for every section, table and row after that point — and says plainly
     that those parts were not checked.
 
+    Likewise, once, where a text begins inside the report (one page of a flipbook: its first line
+    is the last row of a table, or the header of page 8): the parts before it are not in the
+    text, not missing.
+
     Example (fails): a page whose text ends in the middle of the applications table:
         三、收到和处理政府信息公开申请情况
         | 一、本年新收政府信息公开申请数量 | 12 | 0 | 1 |
@@ -34,6 +38,9 @@ class TextStops(Rule):
     原因：中断的文本不等于缺了内容的报告。在中断处说明一次，代替对之后每一部分、每张表、每一行
     分别报错——同时明确告诉您这些内容没有检查。
 
+    文本从报告中间开始（例如翻页电子书的一页，第一行是某张表的最后一行，或第8页的页眉）时，同样在开头说明一次：
+    之前的部分不在文本中，不是缺项。
+
     错误示例：网页文本停在申请情况表中间：
         三、收到和处理政府信息公开申请情况
         | 一、本年新收政府信息公开申请数量 | 12 | 0 | 1 |
@@ -41,6 +48,21 @@ class TextStops(Rule):
     """
 
     def check(self, report, ctx):
+        if report.begins_in is not None and report.begins_at is not None:
+            # the text begins inside the report: the parts before it are not missing either
+            k = report.begins_in
+            span_zh = "第一部分" if k == 2 else f"第一至第{cn(k - 1)}部分"
+            span_en = "section 1 is" if k == 2 else f"sections 1–{k - 1} are"
+            if report.begins_why == "page":
+                span = report.begins_at
+                page = "".join(ch for ch in report.source.text[span.start:span.end] if ch.isdigit()).lstrip("0")
+                why_zh, why_en = f"开头是第{page}页的页眉", f"it opens with the header of page {page}"
+            else:
+                why_zh, why_en = "此处是前一部分统计表的末尾", "this is the end of an earlier section's table"
+            yield Finding(self.code, Message(
+                f"文本从报告中间开始：{why_zh}，{span_zh}不在文本中，没有检查（文本不完整，不是报告缺项）",
+                f"the text begins inside the report: {why_en}; {span_en} "
+                f"not in the text and not checked (the text is incomplete)"), report.begins_at)
         stop = report.stops_at
         if stop is None:
             return

@@ -45,7 +45,7 @@ class MissingTable(Rule):
         for kind, table in report.tables.items():
             name = TABLE_NAMES[kind]
             section = _SECTION[kind]
-            if report.beyond_text(section) or (table.status == MISSING and report.last_section() == section
+            if report.outside_text(section) or (table.status == MISSING and report.last_section() == section
                                                and report.stops_at is not None):
                 continue  # the text stops before (or in the heading of) this table: RL005
             if table.status == ABSENT and len(report.sections) >= 2:

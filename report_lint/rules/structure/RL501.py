@@ -48,7 +48,7 @@ class MissingSection(Rule):
             return
         present = {s.canonical for s in sections if s.canonical is not None}
         for k in range(1, 7):
-            if k in present or report.beyond_text(k):  # after where the text stops: RL005
+            if k in present or report.outside_text(k):  # before the text begins or after it stops: RL005
                 continue
             zh, en = SECTION_NAMES[k]
             after = next((s for s in sections if s.canonical is not None and s.canonical > k), None)

@@ -68,6 +68,6 @@ def section_body(report: Report, number: int) -> Optional[Span]:
     """The body of a template section, or None when it is not in the text (or lies after where
     the text stops: nothing there can be demanded)."""
     sec = report.section(number)
-    if sec is None or report.beyond_text(number):
+    if sec is None or report.outside_text(number):
         return None
     return sec.body
