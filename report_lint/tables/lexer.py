@@ -112,6 +112,26 @@ _MARKUP = re.compile(r"^[ \t]*#{1,6}(?=[ \t])|\*\*", re.M)
 _HEADER_CELL = re.compile(r"(?:数据|列|字段|[Cc]olumn|[Cc]ol)[ ]?$")
 # A line holding nothing but "|" among separators: a blank cell where cell lines end in "|".
 _LONE_PIPE = re.compile(r"\n[ \t]*\|[ \t]*(?=\n)")
+# A line holding two or more pipes and nothing else (with cells one per line: padding).
+_PAD_LINE = re.compile(r"\n[ \t]*\|(?:[ \t]*\|)+[ \t]*(?=\n|$)")
+PAD = "pad"  # the value of an EMPTY token that is padding, not a cell in its place
+# A line holding nothing but spaces, between two line breaks (the look-ahead lets two such
+# lines share the break between them).
+_WS_LINE = re.compile(r"\n[ \t]+(?=\n)")
+
+
+def _own_line(src: str, start: int, sep_start: int) -> bool:
+    """The token at ``start`` (its separators begin at ``sep_start``) stands alone on its line:
+    only spaces before it since the line break and a line break right after it."""
+    i = start - 1
+    while i >= 0 and src[i] in " \t":
+        i -= 1
+    if i >= 0 and src[i] != "\n":
+        return False
+    j = sep_start
+    while j < len(src) and src[j] in " \t":
+        j += 1
+    return j < len(src) and src[j] == "\n"
 
 
 def ordinal_value(tok) -> int:
@@ -199,14 +219,19 @@ def _raw_tokens(
                 lone = pipes > 1 and sep.count("\n") > 1 and _LONE_PIPE.search(sep) is not None
                 if pipes + sep.count("\t") > 1 and not lone:
                     pending = False
+                    # One cell per line, each ending in "|", then a line of pipes alone: the
+                    # page padded the row to the table's width there; those blanks hold no place.
+                    pad = "\n" in sep and _PAD_LINE.search(sep) is not None and "|" in sep[: sep.index("\n")]
+                    value = ""
                     for k, ch in enumerate(sep, ss):
                         if ch == "|" or ch == "\t":
                             if pending:
-                                append(_new(Tok, ("EMPTY", "", k, k)))
+                                append(_new(Tok, ("EMPTY", value, k, k)))
                                 prev_kind = "EMPTY"
                             pending = True
                         elif ch == "\n":
                             pending = False
+                            value = PAD if pad else ""
                 elif lone:  # a line of its own holding only "|" (rare: the slow loop)
                     pending = False
                     own_line = False  # the current line began inside these separators
@@ -235,6 +260,14 @@ def _raw_tokens(
                             lone = -1
                         elif ch not in " \t":
                             lone = -1
+                elif not pipes and out and _own_line(src, out[-1][2], ss) and _WS_LINE.search(sep):
+                    # One cell per line with blank lines between cells: a line holding only
+                    # spaces (a &nbsp; cell) is a blank cell, so a lone number is one cell
+                    # (148, not the digits 1, 4, 8 run together).
+                    for ws in _WS_LINE.finditer(sep):
+                        k = ss + ws.start() + 1
+                        append(_new(Tok, ("EMPTY", "", k, k)))
+                        prev_kind = "EMPTY"
         if kind == "TEXT" or kind == "PROSE":  # PROSE: "2023 年", "3 件", spaces or not
             if text_start < 0:
                 text_start = s

@@ -133,6 +133,9 @@ def fit_values(
         return Fit(cells) if _HUGE[0] == huge else Fit(cells, unread="too-long")
     filled = [t for t in tokens if t.type != "EMPTY"]
     span = Span(tokens[0].start_pos, tokens[-1].end_pos) if tokens else None
+    if filled and len(filled) < arity and any(t.value == lexer.PAD for t in tokens):
+        # a page's padding holds no place: the values' columns are not known from it
+        tokens = [t for t in tokens if t.value != lexer.PAD]
     if len(filled) >= arity:
         cells = [_cell(t) for t in filled[:arity]]
         extra = filled[arity:]

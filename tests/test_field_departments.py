@@ -1,0 +1,50 @@
+"""Shapes met field-testing departments' reports of 2019-2021 (局, 委员会, 办公室, 中心), one test
+each: the examples are written by us in the shape of the real pages (one cell per line with
+&nbsp; cells, a page padding each row with a line of pipes, shares rounded to add up to 100%,
+a per-day average beside a year's count). Each asserts what is read and what is said."""
+
+from __future__ import annotations
+
+from report_lint.findings import Severity
+from tests.test_narrative import found
+from tests.test_rules_tables import check
+from tests.test_tables_layouts import read
+
+
+def _active_2019(rows: str) -> str:
+    return ("某某中心2020年政府信息公开工作年度报告\n一、总体情况\n2020年，本中心认真落实条例。\n"
+            "二、主动公开政府信息情况\n\n第二十条第(五)项\n\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n"
+            "处理决定数量\n\n" + rows)
+
+
+def test_nbsp_cells_one_per_line_are_blank_cells_not_run_together_digits():
+    # Cells one per line with blank lines between them; an empty cell is a line holding only
+    # a space (&nbsp;). "148" is one cell: never the digits 1, 4, 8 run together.
+    text = _active_2019("行政许可\n\n 148\n\n \n\n \n\n其他对外管理服务事项\n\n 257\n\n \n\n \n\n")
+    rows = read(text).tables["active"].rows
+    assert rows["licensing"].values == [148, None, None] and rows["licensing"].inferred == ""
+    assert rows["other_services"].values == [257, None, None]
+    assert "RL014" not in [d.code for d in check(text)]
+    # the same cells written out: one cell per line, all three read in place
+    text = _active_2019("行政许可\n\n 148\n\n 2\n\n 30\n\n其他对外管理服务事项\n\n 257\n\n 0\n\n 1\n\n")
+    assert read(text).tables["active"].rows["licensing"].values == [148, 2, 30]
+
+
+_REQ_HEAD = ("三、收到和处理政府信息公开申请情况\n(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) |\n"
+             "申请人情况 |\n||||||||\n自然人 |\n法人或其他组织 |\n总计 |\n|||||||\n商业企业 |\n科研机构 |\n"
+             "社会公益组织 |\n法律服务机构 |\n其他 |\n|||||\n")
+
+
+def test_a_line_of_pipes_after_cells_one_per_line_is_padding_not_places():
+    # The page padded every row to the table's width with a line of pipes: "3 | 3 |" then
+    # "|||||||" says nothing about the columns of the two 3s (自然人 and 总计? 自然人 and 商业企业?).
+    text = ("某某局2019年政府信息公开工作年度报告\n一、总体情况\n全年收到申请3件。\n" + _REQ_HEAD +
+            "一、本年新收政府信息公开申请数量 |\n3 |\n3 |\n|||||||\n"
+            "二、上年结转政府信息公开申请数量 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n||\n")
+    rows = read(text).tables["requests"].rows
+    assert rows["new"].values == [None] * 7 and rows["new"].unread == "short"
+    # a row with all seven cells is read whatever padding follows it
+    assert rows["carried_over"].values == [0] * 7
+    diags = check(text)
+    assert [d for d in diags if d.severity == Severity.ERROR and d.code.startswith("RL1")] == []
+    assert any(d.code == "RL013" and "本年新收" in d.message for d in diags)
