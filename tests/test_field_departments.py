@@ -48,3 +48,26 @@ def test_a_line_of_pipes_after_cells_one_per_line_is_padding_not_places():
     diags = check(text)
     assert [d for d in diags if d.severity == Severity.ERROR and d.code.startswith("RL1")] == []
     assert any(d.code == "RL013" and "本年新收" in d.message for d in diags)
+
+
+def _doc(narrative: str) -> str:
+    """The narrative in section 一 of a report whose tables are not given (only prose checked)."""
+    return f"某某局2020年政府信息公开工作年度报告\n一、总体情况\n{narrative}\n二、主动公开政府信息情况\n无。\n"
+
+
+def test_shares_rounded_to_add_up_to_100_are_not_a_slip():
+    # 382/2720 = 14.04%: printed 14.1% so that the four shares make 100.0% (largest remainder)
+    text = ("2020年,热线共受理2720件,办结2680件。其中,按办件性质分:求助类2252件,占82.8%;"
+            "咨询类77件,占2.8%;投诉类382件,占14.1%;建议类9件,占0.3%。")
+    assert found(_doc(text), "RL301") == []
+    # the last share taken as 100% minus the others: 13/1046 = 1.24% printed 1.3%
+    text = ("2024年,共收到政府信息公开申请1046件。其中,通过网站提交的862件,占比82.4%;通过信函提交的171件,"
+            "占比16.3%;当面提交13件,占比1.3%。")
+    assert found(_doc(text), "RL301") == []
+    # shares that do not make 100%: 14.5% is no rounding of 14.04%
+    text = ("2020年,热线共受理2720件,办结2680件。其中,按办件性质分:求助类2252件,占82.8%;"
+            "咨询类77件,占2.8%;投诉类382件,占14.5%;建议类9件,占0.3%。")
+    assert [d.severity for d in found(_doc(text), "RL301")] == [Severity.ERROR]
+    # a lone share rounded up is still wrong: 862/1046 = 82.41%, not 82.5%
+    text = "2024年,共收到政府信息公开申请1046件。其中,通过网站提交的862件,占比82.5%。"
+    assert [d.severity for d in found(_doc(text), "RL301")] == [Severity.ERROR]
