@@ -71,3 +71,10 @@ def test_shares_rounded_to_add_up_to_100_are_not_a_slip():
     # a lone share rounded up is still wrong: 862/1046 = 82.41%, not 82.5%
     text = "2024年,共收到政府信息公开申请1046件。其中,通过网站提交的862件,占比82.5%。"
     assert [d.severity for d in found(_doc(text), "RL301")] == [Severity.ERROR]
+
+
+def test_an_average_per_day_is_not_a_count_received():
+    text = "2020年,热线共受理2720件,日均受理7.5件,办结2680件。"
+    assert found(_doc(text), "RL204") == []
+    text = "今年我局共受理审批事项117件,办结171件。"
+    assert [d.code for d in found(_doc(text), "RL204")] == ["RL204"]
