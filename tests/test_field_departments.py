@@ -78,3 +78,18 @@ def test_an_average_per_day_is_not_a_count_received():
     assert found(_doc(text), "RL204") == []
     text = "今年我局共受理审批事项117件,办结171件。"
     assert [d.code for d in found(_doc(text), "RL204")] == ["RL204"]
+
+
+def test_headings_read_past_pinyin_glosses_of_a_mirror():
+    # A mirror wrote pinyin into the words (主動(dòng)公開) and the tables were images: the headings
+    # are there (no part is missing), their tables are not (RL010), the glosses are residue.
+    text = ("開平市某某局2020年政府信息公開工作年度報(bào)告\n一、總體情況 本報(bào)告中所列數(shù)據(jù)的統(tǒng)計(jì)期限"
+            "自2020年1月1日起至2020年12月31日止。 二、主動(dòng)公開政府信息情況 三、收到和處理政府信息公開申請(qǐng)情況 "
+            "四、政府信息公開行政復(fù)議、行政訴訟情況 五、存在的主要問題及改進(jìn)情況 我局將繼續(xù)加強(qiáng)管理。 "
+            "六、其他需要報(bào)告的事項(xiàng) 我局暫無(wú)其他事項(xiàng)需要報(bào)告。\n")
+    rep = read(text)
+    assert [s.canonical for s in rep.sections] == [1, 2, 3, 4, 5, 6]
+    assert text[rep.sections[1].heading.start:rep.sections[1].heading.end].startswith("二、主動(dòng)公開")
+    got = [(d.code, d.severity) for d in check(text)]
+    assert ("RL501", Severity.ERROR) not in got and "RL005" not in [c for c, _ in got]
+    assert [c for c, _ in got].count("RL010") == 3 and ("RL506", Severity.INFO) in got
