@@ -93,3 +93,12 @@ def test_headings_read_past_pinyin_glosses_of_a_mirror():
     got = [(d.code, d.severity) for d in check(text)]
     assert ("RL501", Severity.ERROR) not in got and "RL005" not in [c for c, _ in got]
     assert [c for c, _ in got].count("RL010") == 3 and ("RL506", Severity.INFO) in got
+
+
+def test_change_written_in_words_is_a_signed_value():
+    # 2019 template, 本年增/减 written 减3 (traditional 減3 alike): -3, not a label "减".
+    text = _active_2019("行政許可\n\n37\n\n減3\n\n1125\n\n其他對外管理服務事項\n\n5\n\n增2\n\n40\n\n")
+    rows = read(text).tables["active"].rows
+    assert rows["licensing"].values == [37, -3, 1125]
+    assert rows["other_services"].values == [5, 2, 40]
+    assert not {"RL012", "RL013"} & {d.code for d in check(text)}

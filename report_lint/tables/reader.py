@@ -55,6 +55,8 @@ def _number(raw: str):
     """The value of a NUM token (1,234 / +2 / 19.5 / 251000元); None when it has more than
     MAX_DIGITS digits (an unreadable value)."""
     s = raw.replace(",", "")
+    if s[:1] in "增减":  # 本年增/减 written in words: 减3 is -3, 增2 is +2
+        s = ("-" if s[0] == "减" else "+") + s[1:]
     for unit in ("万元", "元", "万"):
         if s.endswith(unit):
             s = s[: -len(unit)]
