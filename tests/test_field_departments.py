@@ -102,3 +102,28 @@ def test_change_written_in_words_is_a_signed_value():
     assert rows["licensing"].values == [37, -3, 1125]
     assert rows["other_services"].values == [5, 2, 40]
     assert not {"RL012", "RL013"} & {d.code for d in check(text)}
+
+
+def test_a_row_left_all_blank_is_a_row_with_blank_cells_not_a_missing_row():
+    # 规章 and 规范性文件 present with every cell blank (&nbsp; lines, or pipes): RL106 (fill 0),
+    # never RL016 (row missing).
+    nbsp = ("某某中心2020年政府信息公开工作年度报告\n一、总体情况\n2020年，本中心认真落实条例。\n"
+            "二、主动公开政府信息情况\n\n第二十条第(一)项\n\n信息内容\n\n本年新制作数量\n\n本年新公开数量\n\n"
+            "对外公开总数量\n\n规章\n\n \n\n \n\n \n\n规范性文件\n\n \n\n \n\n \n\n第二十条第(五)项\n\n信息内容\n\n"
+            "上一年项目数量\n\n本年增/减\n\n处理决定数量\n\n行政许可\n\n 148\n\n \n\n \n\n")
+    pipes = ("某某局2020年政府信息公开工作年度报告\n一、总体情况\n2020年，本局认真落实条例。\n"
+             "二、主动公开政府信息情况\n第二十条第(一)项 | | | |\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n"
+             "规章 | | | |\n规范性文件 | | | |\n第二十条第(五)项 | | | |\n"
+             "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政许可 | 148 | | |\n")
+    for text in (nbsp, pipes):
+        rows = read(text).tables["active"].rows
+        assert rows["regulations"].values == [None] * 3 and rows["normative_documents"].values == [None] * 3
+        assert [c.kind for c in rows["regulations"].cells] == ["blank"] * 3
+        assert rows["licensing"].values == [148, None, None]
+        got = {d.code for d in check(text)}
+        assert "RL016" not in got and "RL106" in got
+    # a header cell followed by blanks is not a row
+    text = pipes.replace("规章 | | | |\n规范性文件 | | | |\n", "规章 | 0 | 0 | 0 |\n规范性文件 | 1 | 1 | 5 |\n")
+    rows = read(text).tables["active"].rows
+    assert rows["normative_documents"].values == [1, 1, 5]
+    assert not {"RL012", "RL016"} & {d.code for d in check(text)}

@@ -379,10 +379,16 @@ def lex(
         texts = [k for k in range(i, j) if raw[k][0] == "TEXT"]
         first_text = texts[0] if texts else j
         last_text = texts[-1] if texts else j
+        blank_row = False  # the blanks that follow are the cells of a row left all blank
         for k in range(i, j):
             r = raw[k]
             if r[0] == "TEXT":
-                if keep_text:
+                # A row's own label (规章, 行政许可: row_start says) followed by blank cells and
+                # then more text is a row whose cells are all blank, not residue.
+                blank_row = (row_start is not None and k + 1 < j and raw[k + 1][0] == "EMPTY"
+                             and (k != last_text or not followed_by_values)
+                             and row_start.fullmatch(r[1].strip()) is not None)
+                if keep_text or blank_row:
                     if cells:
                         out.append(_run(text, cells))
                         cells = []
@@ -390,7 +396,7 @@ def lex(
                     prev = "TEXT"
                 else:
                     stray.append(r)
-            elif (k < first_text and lead_blanks) or (k > last_text and keep_text and followed_by_values):
+            elif (k < first_text and lead_blanks) or (k > last_text and keep_text and followed_by_values) or blank_row:
                 cells.append(r)  # a blank value cell
         i = j
     if cells:
