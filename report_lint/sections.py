@@ -10,6 +10,7 @@ a mid-line heading must follow a space or a sentence end so that enumerations in
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Optional
 
 from .model import Section, Span
@@ -65,8 +66,51 @@ def _cn_number(s: str) -> int:
     return CN[s[0]] * 10 + (CN.get(s[1], 0) if s[1] != "十" else 0)
 
 
+# A pinyin gloss a mirror wrote into the words (主動(dòng)公開): the same pattern as RL506's
+# residue (rules/spam.toml [residue_once]); a bracket opening on a Latin letter says one may be.
+_GLOSS_OPEN = re.compile(r"\([a-z\u00e0-\u01dc]")
+_GLOSS = re.compile(r"\((?:[a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5})\)")
+
+
 def find_sections(text: str) -> list[Section]:
-    """Section headings in document order with the body each one introduces."""
+    """Section headings in document order with the body each one introduces. Headings are read
+    past pinyin glosses (二、主動(dòng)公開政府信息情況 is section 二; RL506 reports the glosses)."""
+    if not _GLOSS_OPEN.search(text):
+        return _find_sections(text)
+    cuts: list[int] = []  # in the text without glosses: where each gloss was
+    removed: list[int] = []  # characters removed up to and including that gloss
+    parts: list[str] = []
+    pos = gone = 0
+    for m in _GLOSS.finditer(text):
+        parts.append(text[pos:m.start()])
+        gone += m.end() - m.start()
+        cuts.append(m.start() - (gone - (m.end() - m.start())))
+        removed.append(gone)
+        pos = m.end()
+    if not cuts:
+        return _find_sections(text)
+    parts.append(text[pos:])
+
+    def back(i: int) -> int:
+        j = bisect_right(cuts, i) - 1
+        return i + (removed[j] if j >= 0 else 0)
+
+    def back_end(i: int) -> int:  # an end sits before a gloss that starts there
+        j = bisect_left(cuts, i) - 1
+        return i + (removed[j] if j >= 0 else 0)
+
+    stripped = "".join(parts)
+    out = []
+    for sec in _find_sections(stripped):
+        h, b = sec.heading, sec.body
+        heading = Span(back(h.start), back_end(h.end))
+        # a body ends where the next heading starts (the glosses before it are the body's)
+        body = Span(heading.end, back(b.end) if b.end < len(stripped) else len(text))
+        out.append(Section(sec.number, sec.title, sec.canonical, heading, body, sec.typo_of))
+    return out
+
+
+def _find_sections(text: str) -> list[Section]:
     found: list[tuple[int, Optional[int], str, Span]] = []
     starts = set()
     for m in _HEADING.finditer(text):

@@ -28,7 +28,9 @@ EXPECTED = {
     "p_ganzhou_beijie_jd2025.txt": {(2, "RL506"): 1, (9, "RL202"): 1},
     "p_gaoling2024_trad.txt": {(1, "RL506"): 1},
     "p_guojia_tyzj2021.txt": {(1, "RL506"): 1, (3, "RL506"): 1},
+    "p_huzhu_zwfwzx2020.txt": {(1, "RL506"): 1},  # no RL301 (shares add up to 100%), no RL204 (日均)
     "p_jining_tyj2025.txt": {(1, "RL506"): 1},
+    "p_kaiping_nyncj2020_trad.txt": {(1, "RL506"): 1},
     "p_nanjing_gaochun2022.txt": {(4, "RL301"): 2},
     "p_ningqiang_zrzyj2021.txt": {(1, "RL506"): 1, (9, "RL404"): 1},
     "p_pjmajestic_ju2021_trad.txt": {(2, "RL506"): 1},

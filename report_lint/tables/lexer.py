@@ -9,7 +9,7 @@ lexer treats every separator alike (a cell boundary) and classifies what lies be
     ITEM     1. 2. …             ordinal of a numbered sub-row
     CAPTION  第二十条第(一)项      group caption of the active table
     TEXT     label text
-    NUM      a number cell (1, 3,711, +2, 19.5, 251000元)
+    NUM      a number cell (1, 3,711, +2, 减3 as -3, 19.5, 251000元)
     NULL     a placeholder cell (/ - — 无)
     EMPTY    a blank cell between two delimiters on one line
 
@@ -94,7 +94,7 @@ _MASTER = re.compile(
     |(?P<ITEM>[1-9][ ]?[.、](?=[ ]?[^\d\s|.]))
     |(?P<PROSE>\d+(?:\.\d+)?[ \t]{{1,2}}[年月日号条件宗项个次人份%％倍])
     |(?P<NUMI>\d+?(?=[1-9][.、][^\d\s|.]))
-    |(?P<NUM>[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:万元|元|万)?)
+    |(?P<NUM>(?:[+-]|[增减](?=\d))?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:万元|元|万)?)
     |(?P<NULL>(?:(?<![{_DASHES}])[{_DASHES}]+|无)(?=[ \t|\n]|$))
     |(?P<TEXT>(?:[^|\t\n \f\v\d({_NUMERAL}{_DASHES}]+|(?=[{_NUMERAL}])(?<![{_NUMERAL}])(?=(?P<numerals>[{_NUMERAL}]+))(?P=numerals)(?![ \n]*、))+|.)
     |(?P<END>$))
@@ -112,6 +112,26 @@ _MARKUP = re.compile(r"^[ \t]*#{1,6}(?=[ \t])|\*\*", re.M)
 _HEADER_CELL = re.compile(r"(?:数据|列|字段|[Cc]olumn|[Cc]ol)[ ]?$")
 # A line holding nothing but "|" among separators: a blank cell where cell lines end in "|".
 _LONE_PIPE = re.compile(r"\n[ \t]*\|[ \t]*(?=\n)")
+# A line holding two or more pipes and nothing else (with cells one per line: padding).
+_PAD_LINE = re.compile(r"\n[ \t]*\|(?:[ \t]*\|)+[ \t]*(?=\n|$)")
+PAD = "pad"  # the value of an EMPTY token that is padding, not a cell in its place
+# A line holding nothing but spaces, between two line breaks (the look-ahead lets two such
+# lines share the break between them).
+_WS_LINE = re.compile(r"\n[ \t]+(?=\n)")
+
+
+def _own_line(src: str, start: int, sep_start: int) -> bool:
+    """The token at ``start`` (its separators begin at ``sep_start``) stands alone on its line:
+    only spaces before it since the line break and a line break right after it."""
+    i = start - 1
+    while i >= 0 and src[i] in " \t":
+        i -= 1
+    if i >= 0 and src[i] != "\n":
+        return False
+    j = sep_start
+    while j < len(src) and src[j] in " \t":
+        j += 1
+    return j < len(src) and src[j] == "\n"
 
 
 def ordinal_value(tok) -> int:
@@ -199,14 +219,19 @@ def _raw_tokens(
                 lone = pipes > 1 and sep.count("\n") > 1 and _LONE_PIPE.search(sep) is not None
                 if pipes + sep.count("\t") > 1 and not lone:
                     pending = False
+                    # One cell per line, each ending in "|", then a line of pipes alone: the
+                    # page padded the row to the table's width there; those blanks hold no place.
+                    pad = "\n" in sep and _PAD_LINE.search(sep) is not None and "|" in sep[: sep.index("\n")]
+                    value = ""
                     for k, ch in enumerate(sep, ss):
                         if ch == "|" or ch == "\t":
                             if pending:
-                                append(_new(Tok, ("EMPTY", "", k, k)))
+                                append(_new(Tok, ("EMPTY", value, k, k)))
                                 prev_kind = "EMPTY"
                             pending = True
                         elif ch == "\n":
                             pending = False
+                            value = PAD if pad else ""
                 elif lone:  # a line of its own holding only "|" (rare: the slow loop)
                     pending = False
                     own_line = False  # the current line began inside these separators
@@ -235,6 +260,14 @@ def _raw_tokens(
                             lone = -1
                         elif ch not in " \t":
                             lone = -1
+                elif not pipes and out and _own_line(src, out[-1][2], ss) and _WS_LINE.search(sep):
+                    # One cell per line with blank lines between cells: a line holding only
+                    # spaces (a &nbsp; cell) is a blank cell, so a lone number is one cell
+                    # (148, not the digits 1, 4, 8 run together).
+                    for ws in _WS_LINE.finditer(sep):
+                        k = ss + ws.start() + 1
+                        append(_new(Tok, ("EMPTY", "", k, k)))
+                        prev_kind = "EMPTY"
         if kind == "TEXT" or kind == "PROSE":  # PROSE: "2023 年", "3 件", spaces or not
             if text_start < 0:
                 text_start = s
@@ -371,10 +404,16 @@ def lex(
         last_text = texts[-1] if texts else j
         if not followed_by_values and prev in ORDINALS and texts and _blank_row(raw, last_text, j, i):
             followed_by_values = True  # a row left wholly blank: its blank cells are its values
+        blank_row = False  # the blanks that follow are the cells of a row left all blank
         for k in range(i, j):
             r = raw[k]
             if r[0] == "TEXT":
-                if keep_text:
+                # A row's own label (规章, 行政许可: row_start says) followed by blank cells and
+                # then more text is a row whose cells are all blank, not residue.
+                blank_row = (row_start is not None and k + 1 < j and raw[k + 1][0] == "EMPTY"
+                             and (k != last_text or not followed_by_values)
+                             and row_start.fullmatch(r[1].strip()) is not None)
+                if keep_text or blank_row:
                     if cells:
                         out.append(_run(text, cells))
                         cells = []
@@ -382,7 +421,7 @@ def lex(
                     prev = "TEXT"
                 else:
                     stray.append(r)
-            elif (k < first_text and lead_blanks) or (k > last_text and keep_text and followed_by_values):
+            elif (k < first_text and lead_blanks) or (k > last_text and keep_text and followed_by_values) or blank_row:
                 cells.append(r)  # a blank value cell
         i = j
     if cells:

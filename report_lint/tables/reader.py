@@ -55,6 +55,8 @@ def _number(raw: str):
     """The value of a NUM token (1,234 / +2 / 19.5 / 251000元); None when it has more than
     MAX_DIGITS digits (an unreadable value)."""
     s = raw.replace(",", "")
+    if s[:1] in "增减":  # 本年增/减 written in words: 减3 is -3, 增2 is +2
+        s = ("-" if s[0] == "减" else "+") + s[1:]
     for unit in ("万元", "元", "万"):
         if s.endswith(unit):
             s = s[: -len(unit)]
@@ -133,6 +135,9 @@ def fit_values(
         return Fit(cells) if _HUGE[0] == huge else Fit(cells, unread="too-long")
     filled = [t for t in tokens if t.type != "EMPTY"]
     span = Span(tokens[0].start_pos, tokens[-1].end_pos) if tokens else None
+    if filled and len(filled) < arity and any(t.value == lexer.PAD for t in tokens):
+        # a page's padding holds no place: the values' columns are not known from it
+        tokens = [t for t in tokens if t.value != lexer.PAD]
     if len(filled) >= arity:
         cells = [_cell(t) for t in filled[:arity]]
         extra = filled[arity:]

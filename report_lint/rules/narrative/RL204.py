@@ -13,6 +13,8 @@ _RECEIVED = re.compile(r"受理|收到|新收|接收|接到")
 _HANDLED = re.compile(r"^(?:[,:、\s]|其中|共计?|已经?|全部|均|依法|按时|及时|累计)*(?:办结|答复|办理完毕|处理完毕)了?$")
 # the sentence accounts for more handled than received: carried over from before
 _CARRIED = re.compile(r"结转|上年|上一年|往年|以前年度|历年|遗留|积存|累计")
+# a rate, not a count: 日均受理7.5件 (per day), 月均办结, 平均, 每天
+_AVERAGE = re.compile(r"[日月周年人户]均|平均|每[日天月周年人]")
 
 
 class HandledExceedsReceived(Rule):
@@ -61,6 +63,8 @@ class HandledExceedsReceived(Rule):
                 continue
             if done.value <= got.value or not _HANDLED.match(done.subject) or not _RECEIVED.search(got.subject):
                 continue
+            if got.value != int(got.value) or _AVERAGE.search(got.subject):
+                continue  # an average per day or per month is no number of things received
             # the whole sentence: nothing in it may account for the difference
             j, k = i - 1, i
             while j > 0 and cls[j - 1].sentence == a.sentence:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 from typing import Optional
 
 from ...claims import restated
@@ -47,6 +47,7 @@ class PercentageMismatch(Rule):
         cls = clauses(report)
         tol = Decimal(str(ctx.percent_tolerance or 0))
         wholes = list_wholes(report) if percent_clauses(report) else {}
+        groups: dict = {}  # (sentence, base, decimals) -> shares that fit; see _apportioned
         for k in percent_clauses(report):
             c = cls[k]
             for p in c.percents:
@@ -80,6 +81,9 @@ class PercentageMismatch(Rule):
                     abs(_pct(v, b, p.decimals, ROUND_HALF_UP) - p.value) <= tol
                     for v, _ in found[1] for b, _, _ in every if b > 0 and (b >= v or p.value > 100)
                 ):
+                    continue
+                if not any(abs(_pct(count.value, b, p.decimals, ROUND_HALF_UP) - p.value) <= tol for b, _, _ in bases) \
+                        and any(_apportioned(cls, k, p, b, groups) for b, _, _ in bases[:_APPORTION_BASES]):
                     continue
                 f = self._judge(count, p, bases, tol, any(q is not None or n == PARTS_SUM for _, n, q in bases))
                 if f is not None:
@@ -135,6 +139,55 @@ class PercentageMismatch(Rule):
 
 
 PARTS_SUM = "所列各项之和"
+
+
+def _within_unit(count: Decimal, base: Decimal, p: Quantity) -> bool:
+    """The printed share is the exact one rounded down or up at its decimals."""
+    return p.value in (_pct(count, base, p.decimals, ROUND_DOWN), _pct(count, base, p.decimals, ROUND_UP))
+
+
+def _apportioned(cls: list[Clause], k: int, p: Quantity, base: Decimal, groups: dict) -> bool:
+    """The shares of one whole were rounded so that they add up to exactly 100% (the largest
+    remainder method, or the last share taken as 100% minus the others): each is its exact
+    value rounded down or up, and together they make 100. A correct way to print shares
+    (82.8%, 2.8%, 14.1%, 0.3% of 2720), not a slip. Two shares at least, in one sentence.
+
+    ``groups`` caches each sentence's shares of a base, read once; a sentence is read for at
+    most _APPORTION_GROUPS bases (time linear in the text whatever it holds)."""
+    if base <= 0:
+        return False
+    sentence = cls[k].sentence
+    key = (sentence, base, p.decimals)
+    got = groups.get(key)
+    if got is None:
+        tried = groups.get(sentence, 0)
+        if tried >= _APPORTION_GROUPS:
+            return False
+        groups[sentence] = tried + 1
+        lo = k
+        while lo > 0 and cls[lo - 1].sentence == sentence:
+            lo -= 1
+        total = Decimal(0)
+        ids = set()
+        for i in range(lo, len(cls)):
+            c = cls[i]
+            if c.sentence != sentence:
+                break
+            for q in c.percents:
+                if q.decimals != p.decimals or share_of(q.subject) is None:
+                    continue
+                cq = count_of(cls, i, q)
+                if cq is None or not _within_unit(cq.value, base, q):
+                    continue
+                total += q.value
+                ids.add(id(q))
+        got = groups[key] = (total, ids)
+    total, ids = got
+    return id(p) in ids and len(ids) >= 2 and total == 100
+
+
+_APPORTION_BASES = 4  # the nearest wholes a share is tried as apportioned of
+_APPORTION_GROUPS = 8  # bases per sentence
 
 
 def _source(base, name: str, q: Optional[Quantity], unit: str) -> tuple[str, str]:
