@@ -148,6 +148,8 @@ class AllUpheldContradicted(Rule):
                 continue
             t = row.cell("total")
             total += (t.value or 0) if t is not None else 0
+            if not _balances(row):
+                continue  # the row contradicts itself (RL104): which cell is wrong is not known
             for fld in fields:
                 c = row.cell(fld)
                 if c is not None and c.value:
@@ -160,6 +162,14 @@ class AllUpheldContradicted(Rule):
                    for g, f, c in bad if c.span is not None]
         return Finding(self.code, Message(f"正文写“{said}”，但统计表中{zh}", f"the narrative says “{said}”, but the table has {en}"),
                        span, related=related)
+
+
+def _balances(row) -> bool:
+    """Whether a review row's results add up to its total (or cannot be checked)."""
+    parts = [row.cell(f) for f in ("upheld", "corrected", "other", "pending", "total")]
+    if any(c is None or c.value is None for c in parts):
+        return True
+    return sum(c.value for c in parts[:4]) == parts[4].value
 
 
 def _fmt(v) -> str:
