@@ -80,6 +80,7 @@ def _worker_init(engine, config, lang, slim, slots, counter, collect_series=Fals
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
+    _forget_parent_pools()
     if engine is None:  # spawned, not forked: build our own (rules load once per worker)
         from .engine import Engine
 
@@ -90,6 +91,19 @@ def _worker_init(engine, config, lang, slim, slots, counter, collect_series=Fals
         _SLOT = counter.value
         counter.value += 1
     quiet_gc()
+
+
+def _forget_parent_pools() -> None:
+    """A forked worker inherits the parent's table of pool wake-up pipes, and a worker that ends
+    normally runs Python's thread shutdown, whose pool hook writes to each of them: to a pipe
+    the parent may be closing at that moment (a traceback on stderr, EBADF). The pools are the
+    parent's: the worker forgets them."""
+    try:
+        from concurrent.futures import process
+
+        process._threads_wakeups.clear()
+    except (ImportError, AttributeError):  # another Python's internals: nothing inherited to forget
+        pass
 
 
 def _check_chunk(chunk: "list[tuple[int, Input]]") -> "list[FileResult]":
@@ -196,6 +210,7 @@ def terminate(pool) -> None:
     if pool in _LIVE:
         _LIVE.remove(pool)
     processes = list(getattr(pool, "_processes", {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)  # shutdown() drops the reference
     pool.shutdown(wait=False, cancel_futures=True)
     for p in processes:
         try:
@@ -214,9 +229,15 @@ def terminate(pool) -> None:
     # Wait for the pool's manager thread to finish closing its wake-up pipe: left running, it
     # races Python's exit hook, which then writes to the closed pipe and prints a traceback
     # (EBADF in concurrent.futures' _python_exit, CPython before 3.12).
-    manager = getattr(pool, "_executor_manager_thread", None)
     if manager is not None:
         try:
             manager.join(timeout=5)
         except RuntimeError:  # never started
             pass
+        if not manager.is_alive():
+            try:
+                from concurrent.futures import process
+
+                process._threads_wakeups.pop(manager, None)  # nothing left to wake at exit
+            except (ImportError, AttributeError):
+                pass

@@ -136,3 +136,24 @@ def test_baseline_errors_are_usage_errors(tmp_path):
     bad.write_text('{"something": "else"}', encoding="utf-8")
     code, _, err = run("check", report, "--baseline", bad, "--lang", "en")
     assert code == 2 and "not a report-lint baseline" in err
+
+
+def test_a_finished_batch_leaves_no_pool_for_the_exit_hook(batch):
+    """After a parallel batch the pool's manager thread has ended and is out of
+    concurrent.futures' exit table: Python's exit hook, racing a manager thread that closes its
+    wake-up pipe, printed a traceback (EBADF) now and then on CPython 3.11."""
+    import threading
+    from concurrent.futures import process
+
+    from report_lint import batch as batch_mod
+    from report_lint.discover import expand
+
+    engine = Engine(Config())
+    items = expand([str(batch)])
+    before = set(process._threads_wakeups.keys())
+    results = list(batch_mod.run_parallel(engine, list(items), 2, lambda r: r))
+    assert len([r for r in results if r is not None]) == len(list(batch.iterdir()))
+    left = [t for t in process._threads_wakeups.keys() if t not in before]
+    assert left == []
+    # ended before the batch returns, not some time after
+    assert not [t for t in threading.enumerate() if type(t).__name__ == "_ExecutorManagerThread"]
