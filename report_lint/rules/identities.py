@@ -373,16 +373,21 @@ def failing(table: Table) -> list[tuple[str, frozenset, Optional[int]]]:
     return out
 
 
-def columns_hold(table: Table) -> bool:
-    """Whether every column identity of the table holds (or cannot be checked): plain
-    arithmetic over the cells, for the reader's quick look before it doubts a reading."""
-    width = len(_columns())
+def _column_plans(table: Table):
+    """(rule, plan) for each column identity of the table's kind that can be laid over it."""
     for rule in identity_rules():
         if rule.table != table.kind or rule.over != "columns":
             continue
         plan = rule._column_plan(table)
-        if plan is None:
-            continue
+        if plan is not None:
+            yield rule, plan
+
+
+def columns_hold(table: Table) -> bool:
+    """Whether every column identity of the table holds (or cannot be checked): plain
+    arithmetic over the cells, for the reader's quick look before it doubts a reading."""
+    width = len(_columns())
+    for rule, plan in _column_plans(table):
         flat = [[(sign, r.cells) for sign, rows in side for r in rows] for side in plan]
         for c in range(width):
             if not rule._holds([[(sign, cells[c]) for sign, cells in side if c < len(cells)] for side in flat]):
@@ -398,12 +403,7 @@ def column_constraints(table: Table, keys) -> list[tuple[float, dict, int]]:
     of the `keys` rows against these without re-evaluating the whole table each time."""
     out: list[tuple[float, dict, int]] = []
     width = len(_columns())
-    for rule in identity_rules():
-        if rule.table != table.kind or rule.over != "columns":
-            continue
-        plan = rule._column_plan(table)
-        if plan is None:
-            continue
+    for rule, plan in _column_plans(table):
         for c in range(width):
             base = 0
             signs: dict = {}
