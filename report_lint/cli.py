@@ -42,6 +42,33 @@ def _say_input_error(path: str, err, lang: str) -> None:
     say(f"{display(path)}: {label}: {err.message(lang)} [{err.code}]")
 
 
+def _emit(text: str, out, lang: str) -> None:
+    """Write a command's output: to ``out`` (an AtomicOutput, or a path written atomically) or
+    to standard output. A reader that left (broken pipe) is quiet; a closed standard output or
+    an output that cannot be written is a usage failure (exit 2)."""
+    from .outputs import AtomicOutput, OutputError, write_text
+
+    try:
+        if isinstance(out, AtomicOutput):
+            with out:
+                out.write(text)
+                out.commit()
+        elif out is not None:
+            write_text(out, text)
+        elif sys.stdout is None:
+            raise OutputError("标准输出已关闭：请用 --output 指定结果文件", "standard output is closed; use --output FILE")
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        from .commands import quiet_stdout
+
+        quiet_stdout()
+    except OutputError as err:
+        say(f"report-lint: {err.message(lang)}")
+        raise typer.Exit(EXIT_INPUT)
+
+
 @app.command()
 def extract(
     paths: List[str] = typer.Argument(..., help="报告文件或目录（目录递归查找 .txt、网页、.docx、.pdf）；- 表示标准输入。"),
@@ -101,23 +128,7 @@ def extract(
         reports.append(rep)
         dicts.append(report_dict(rep))
     text = to_json(dicts) if fmt == ExtractFormat.json else to_csv(reports)
-    try:
-        if out is not None:
-            with out:
-                out.write(text)
-                out.commit()
-        else:
-            if sys.stdout is None:
-                raise OutputError("标准输出已关闭：请用 --output 指定结果文件", "standard output is closed; use --output FILE")
-            sys.stdout.write(text)
-            sys.stdout.flush()
-    except BrokenPipeError:
-        from .commands import quiet_stdout
-
-        quiet_stdout()
-    except OutputError as err:
-        say(f"report-lint: {err.message(lang.value)}")
-        raise typer.Exit(EXIT_INPUT)
+    _emit(text, out, lang.value)
     raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
 
 
@@ -135,7 +146,7 @@ def text_cmd(
     analysed (line ends unified, full-width forms and traditional characters folded)."""
     from . import source as src_
     from .discover import display
-    from .outputs import OutputError, refuse_inputs, write_text
+    from .outputs import OutputError, refuse_inputs
     from .source import InputError
 
     try:
@@ -150,21 +161,7 @@ def text_cmd(
         _say_input_error(path, err, lang.value)
         raise typer.Exit(EXIT_INPUT)
     text = src.text if src.text.endswith("\n") else src.text + "\n"
-    try:
-        if output is not None:
-            write_text(output, text)
-        elif sys.stdout is None:
-            raise OutputError("标准输出已关闭：请用 --output 指定结果文件", "standard output is closed; use --output FILE")
-        else:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-    except BrokenPipeError:
-        from .commands import quiet_stdout
-
-        quiet_stdout()
-    except OutputError as err:
-        say(f"report-lint: {err.message(lang.value)}")
-        raise typer.Exit(EXIT_INPUT)
+    _emit(text, output, lang.value)
 
 
 from .reporters import FORMATS  # noqa: E402  (a tuple of names: imports nothing heavy)
@@ -285,23 +282,7 @@ def compare(
 
         width = shutil.get_terminal_size((160, 24)).columns if out is None else 160
         text = cmp.to_text(views, unpaired, failures, notes, language, use_color(output), max(width, 100))
-    try:
-        if out is not None:
-            with out:
-                out.write(text)
-                out.commit()
-        elif sys.stdout is None:
-            raise OutputError("标准输出已关闭：请用 --output 指定结果文件", "standard output is closed; use --output FILE")
-        else:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-    except BrokenPipeError:
-        from .commands import quiet_stdout
-
-        quiet_stdout()
-    except OutputError as err:
-        say(f"report-lint: {err.message(language)}")
-        raise typer.Exit(EXIT_INPUT)
+    _emit(text, out, language)
     if failures or not inputs:
         raise typer.Exit(EXIT_INPUT)
     failing = any(d.severity >= cfg.fail_on for v in views for d in v.diagnostics)

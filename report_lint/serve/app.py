@@ -33,7 +33,6 @@ import base64
 import io
 import os
 import shutil
-import sys
 import tempfile
 import threading
 import time
@@ -43,6 +42,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from werkzeug.wrappers import Request, Response
 
+from ..commands import say  # a line on the terminal (standard error; nowhere if it is closed)
 from . import page
 
 if TYPE_CHECKING:
@@ -362,12 +362,3 @@ def _not_allowed(allow: str) -> Response:
     return Response(page.NOT_ALLOWED, status=405, mimetype="text/plain", headers={"Allow": allow})
 
 
-def say(msg: str) -> None:
-    """A line on the terminal (standard error; nowhere if it is closed)."""
-    if sys.stderr is None:
-        return
-    try:
-        sys.stderr.write(msg + "\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
