@@ -134,3 +134,10 @@ def rule_counts(results: "Iterable[FileResult]") -> list[RuleCount]:
     for r in results:
         t.add(r)
     return t.rule_counts()
+
+
+def joined(stream, results, **options) -> str:
+    """A streaming format's whole output as one string: what its ``render`` returns."""
+    out: list[str] = []
+    stream(results, out.append, **options)
+    return "".join(out)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from ._common import joined
+
 if TYPE_CHECKING:
     from ..findings import Diagnostic, FileResult
 
@@ -25,9 +27,7 @@ def escape_property(s: str) -> str:
 
 
 def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False, statistics: bool = False) -> str:
-    out: list[str] = []
-    stream(results, out.append, lang=lang)
-    return "".join(out)
+    return joined(stream, results, lang=lang, color=color, statistics=statistics)
 
 
 def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *, lang: str = "zh",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from ._common import Tally
+from ._common import Tally, joined
 
 if TYPE_CHECKING:
     from ..findings import Diagnostic, FileResult
@@ -28,9 +28,7 @@ def line(d: "Diagnostic", lang: str, position: bool = True) -> str:
 
 
 def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False, statistics: bool = False) -> str:
-    out: list[str] = []
-    stream(results, out.append, lang=lang, color=color, statistics=statistics)
-    return "".join(out)
+    return joined(stream, results, lang=lang, color=color, statistics=statistics)
 
 
 def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *, lang: str = "zh",

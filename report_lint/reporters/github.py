@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from ._common import by_path
+from ._common import by_path, joined
 
 if TYPE_CHECKING:
     from ..findings import Diagnostic, FileResult
@@ -44,9 +44,7 @@ def escape_property(s: str) -> str:
 
 
 def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False, statistics: bool = False) -> str:
-    out: list[str] = []
-    stream(by_path(results), out.append, lang=lang)
-    return "".join(out)
+    return joined(stream, by_path(results), lang=lang, color=color, statistics=statistics)
 
 
 def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *, lang: str = "zh",

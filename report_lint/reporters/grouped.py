@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from ._common import Tally
+from ._common import Tally, joined
 from .concise import closing, line
 
 if TYPE_CHECKING:
@@ -21,9 +21,7 @@ if TYPE_CHECKING:
 
 
 def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False, statistics: bool = False) -> str:
-    out: list[str] = []
-    stream(results, out.append, lang=lang, color=color, statistics=statistics)
-    return "".join(out)
+    return joined(stream, results, lang=lang, color=color, statistics=statistics)
 
 
 def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *, lang: str = "zh",

@@ -39,7 +39,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from ._common import Tally, by_path
+from ._common import Tally, by_path, joined
 
 if TYPE_CHECKING:
     from ..findings import FileResult
@@ -48,9 +48,7 @@ VERSION = 1
 
 
 def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False, statistics: bool = False) -> str:
-    out: list[str] = []
-    stream(by_path(results), out.append, statistics=statistics)
-    return "".join(out)
+    return joined(stream, by_path(results), lang=lang, color=color, statistics=statistics)
 
 
 def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *, lang: str = "zh",

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Optional, Sequence
 from rich.cells import cell_len, get_character_cell_size
 
 from ..findings import Severity
-from ._common import RuleCount, Summary, Tally
+from ._common import RuleCount, Summary, Tally, joined
 
 if TYPE_CHECKING:
     from ..findings import Diagnostic, FileResult
@@ -74,9 +74,7 @@ _WORDS = {
 
 
 def render(results: "list[FileResult]", *, lang: str = "zh", color: bool = False, statistics: bool = False) -> str:
-    out: list[str] = []
-    stream(results, out.append, lang=lang, color=color, statistics=statistics)
-    return "".join(out)
+    return joined(stream, results, lang=lang, color=color, statistics=statistics)
 
 
 def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *, lang: str = "zh",
