@@ -109,6 +109,7 @@ _FILLER = (r"(?:(?:19|20)\d\d年度?|本年度?|全年|今年|年内|当年|本�
            r"[我本](?:局|委|办|厅|院|部|署|中心|单位|区|县|市|镇|乡|街道|公司)|共计?|合计|总计|依法|新|已经?|及时|均|全部|"
            r"各类|[,:、\s])")
 _BARE = re.compile(rf"^{_FILLER}*(?:收到|受理|新收|接收|办结|答复)了?{_FILLER}*$")
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
 
 
 def topic_claim(subject: str, unit: str, topic: str) -> Optional[dict]:
@@ -125,15 +126,16 @@ def restated(report: "Report", q: "Quantity", paragraph_topic: bool = True) -> O
     does not say what is counted is read with its paragraph's topic (narrative.topic_at)."""
     if q.approx:
         return None
-    claim = match_claim(q.subject, q.unit)
-    if claim is None and paragraph_topic and _BARE.match(q.subject):
+    subject = q.subject  # a property that cuts the text: once
+    claim = match_claim(subject, q.unit)
+    if claim is None and paragraph_topic and _BARE.match(subject):
         from .narrative import topic_at
 
-        claim = topic_claim(q.subject, q.unit, topic_at(report, q.span.start))
+        claim = topic_claim(subject, q.unit, topic_at(report, q.span.start))
     if claim is None:
         return None
-    years = {int(y) for y in re.findall(r"((?:19|20)\d\d)年", q.subject)}
-    if report.report_year and years - {report.report_year}:
+    years = {int(y) for y in _YEAR.findall(subject)} if "年" in subject else ()
+    if report.report_year and years and years - {report.report_year}:
         return None  # "2023年收到申请8件": another year
     found = sums(report, claim["cells"])
     return (claim, found) if found else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 from .model import ABSENT, MISSING, NOT_APPLICABLE, UNREAD_REASONS, Coverage
 
@@ -139,9 +139,11 @@ def table_line(kind: str, cov: Coverage, lang: str = "zh") -> str:
 _SECTION = {"active": 2, "requests": 3, "reviews": 4}
 
 
-def summary(report: "Report", lang: str = "zh") -> str:
-    """The one-line coverage sentence for a report, in Chinese (default) or English."""
-    covs = {kind: t.coverage for kind, t in report.tables.items()}
+def summary(report: "Report", lang: str = "zh", covs: "Optional[dict]" = None) -> str:
+    """The one-line coverage sentence for a report, in Chinese (default) or English. ``covs``:
+    the tables' coverage when the caller has it already (each one is worked out afresh)."""
+    if covs is None:
+        covs = _coverages(report)
     applicable = {k: c for k, c in covs.items() if c.status != "not-applicable"}
     # tables past the point where the text stops (an excerpt) are not missing from the report
     after = [k for k, c in applicable.items()
@@ -181,9 +183,13 @@ def summary(report: "Report", lang: str = "zh") -> str:
     return sep.join(parts)
 
 
-def as_dict(report: "Report") -> dict:
+def as_dict(report: "Report", covs: "Optional[dict]" = None) -> dict:
     """Coverage of every table, for machine output: {kind: Coverage.as_dict()}."""
-    return {kind: t.coverage.as_dict() for kind, t in report.tables.items()}
+    return {kind: c.as_dict() for kind, c in (covs or _coverages(report)).items()}
+
+
+def _coverages(report: "Report") -> dict:
+    return {kind: t.coverage for kind, t in report.tables.items()}
 
 
 @dataclass(slots=True)
@@ -213,6 +219,6 @@ def of_report(report: "Report", lang: str = "zh") -> FileCoverage:
         return FileCoverage("2019年以前结构的报告，没有全国统一的统计表（仅检查正文）" if lang == "zh"
                             else "a report of the pre-2019 structure: no national statistical tables (only the text was checked)",
                             False, as_dict(report))
-    covs = [t.coverage for t in report.tables.values()]
-    checked = len(covs) == 3 and all(c.status == "complete" for c in covs)
-    return FileCoverage(summary(report, lang), checked, as_dict(report))
+    covs = _coverages(report)
+    checked = len(covs) == 3 and all(c.status == "complete" for c in covs.values())
+    return FileCoverage(summary(report, lang, covs), checked, as_dict(report, covs))

@@ -46,14 +46,16 @@ EXACT = {
     5: ("存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况"),
     6: ("其他需要报告的事项",),
 }
+# The ordinal's own character first (re scans for it at C speed), then the look back that no
+# numeral precedes it: a pattern that starts with a look-behind is tried at every position.
 _RUN_IN = re.compile(
-    rf"(?P<ord>(?<![{_NUMERALS}])[{_NUMERALS}])[ \t]*[、.．][ \t]*"
+    rf"(?P<ord>[{_NUMERALS}](?<![{_NUMERALS}][{_NUMERALS}]))[ \t]*[、.．][ \t]*"
     # 总体情况 is too short to be a heading wherever it stands (统一、总体情况)
     r"(?P<title>" + "|".join(f"(?P<t{k}>{'|'.join(map(re.escape, v))})" for k, v in EXACT.items() if k > 1) + ")"
 )
 # Where a heading with a slip could start: the template's own ordinal, then the first character
 # of one of its wordings (the typo is looked for after it).
-_SLIP_AT = re.compile(rf"(?<![{_NUMERALS}])(?P<ord>[一二三四五六])[ \t]*[、.．][ \t]*(?=[总主收政因存其])")
+_SLIP_AT = re.compile(rf"(?P<ord>[一二三四五六](?<![{_NUMERALS}][一二三四五六]))[ \t]*[、.．][ \t]*(?=[总主收政因存其])")
 
 CN = {ch: i + 1 for i, ch in enumerate(_NUMERALS)}
 

@@ -39,6 +39,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from .. import jsontext
 from ._common import Tally, by_path, joined
 
 if TYPE_CHECKING:
@@ -103,4 +104,4 @@ def _diagnostic(d) -> str:
 
 def _nested(value, depth: int) -> str:
     """json.dumps(value, indent=2) as it appears ``depth`` levels deep in a document."""
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+    return jsontext.dumps(value, depth)

@@ -80,18 +80,19 @@ def _subject(report: "Report", q: "Quantity") -> "Optional[tuple[str, bool, Opti
     """(claim id, is a table's, the claim) of a count, or None."""
     if q.approx or q.kind != "count":
         return None
-    claim = match_claim(q.subject, q.unit)  # cached: subjects repeat
-    if claim is None and _BARE.match(q.subject):  # 我局共收到180件 under （二）依申请公开情况
-        claim = topic_claim(q.subject, q.unit, topic_at(report, q.span.start))
+    subject = q.subject  # a property that cuts the text: once
+    claim = match_claim(subject, q.unit)  # cached: subjects repeat
+    if claim is None and _BARE.match(subject):  # 我局共收到180件 under （二）依申请公开情况
+        claim = topic_claim(subject, q.unit, topic_at(report, q.span.start))
     if claim is not None:
         found = claim["id"], True, claim
     else:
-        pid = prose_subject(q.subject, q.unit)
+        pid = prose_subject(subject, q.unit)
         if pid is None:
             return None
         found = pid, False, None
-    if "年" in q.subject and report.report_year:
-        if {int(y) for y in _YEAR.findall(q.subject)} - {report.report_year}:
+    if "年" in subject and report.report_year:
+        if {int(y) for y in _YEAR.findall(subject)} - {report.report_year}:
             return None  # "2023年收到申请8件": another year's count
     return found
 

@@ -93,6 +93,7 @@ def _engine():
         # Straight to the LALR parser with our token list as its lexer (the frontend would
         # build a text lexer): the parser's loop pulls the tokens itself.
         lalr = module.Lark_StandAlone(transformer=_Build()).parser.parser
+        _identity_rules(module, lalr)
 
         def run(tokens, start):
             return lalr.parse(_TokenList(tokens), start)
@@ -116,6 +117,26 @@ def _engine():
     _TokenListLexer.__qualname__ = "_TokenListLexer"
     lark = Lark(grammar, parser="lalr", lexer=_TokenListLexer, transformer=_Build(), start=START, cache=True)
     return (lambda tokens, start: lark.parse(tokens, start=start)), UnexpectedInput
+
+
+def _identity_rules(module, lalr) -> None:
+    """Every reduce looks its rule up in the callbacks dict, and the standalone module's Rule
+    hashes in Python (a call per reduce, ~2% of checking a report). The parse table and the
+    callbacks hold the very same Rule objects, so this private copy of the class (never Lark's
+    own) hashes by identity, and the dict is rebuilt with those hashes. Left as it is unless
+    every rule the table reduces by is then found."""
+    original = getattr(module.Rule, "__hash__", None)
+    try:
+        inner = lalr.parser
+        rules = {arg for acts in inner.parse_table.states.values() for action, arg in acts.values()
+                 if action is not module.Shift}
+        module.Rule.__hash__ = object.__hash__
+        callbacks = dict(inner.callbacks.items())
+        if not all(r in callbacks for r in rules):  # pragma: no cover - a table holding copies
+            raise LookupError
+        inner.callbacks = callbacks
+    except Exception:  # pragma: no cover - another Lark's internals: parse as generated
+        module.Rule.__hash__ = original
 
 
 class _TokenList:

@@ -113,7 +113,10 @@ def stated_wholes(report, cls) -> dict[int, tuple[list[int], list]]:
         out: dict[int, tuple[list[int], list]] = {}
         for c in cls:
             for q in c.counts:
-                if not q.approx and any(w in q.subject for w in BASE_MARKERS):
+                if q.approx:
+                    continue
+                subject = q.subject  # a property that cuts the text: once, not once a marker
+                if any(w in subject for w in BASE_MARKERS):
                     starts, qs = out.setdefault(c.paragraph, ([], []))
                     starts.append(q.span.start)
                     qs.append(q)
