@@ -160,9 +160,7 @@ def run_parallel(engine: "Engine", items: "list[Input]", jobs: int, slim) -> "It
             n_workers = 1
         else:
             end = suspects[0] if suspects else len(indexed)
-            rest = indexed[done:end]
-            chunk = max(1, min(32, len(rest) // (jobs * 8)))
-            batches = [rest[k:k + chunk] for k in range(0, len(rest), chunk)]
+            batches = _chunks(indexed[done:end], jobs)
             n_workers = min(jobs, len(batches))
         pool, slots = pool_for(n_workers)
         _LIVE.append(pool)
@@ -182,6 +180,64 @@ def run_parallel(engine: "Engine", items: "list[Input]", jobs: int, slim) -> "It
             continue
         finally:
             terminate(pool)
+
+
+_TASK: "Optional[Callable]" = None  # what a worker of map_chunks runs on each chunk
+
+
+def _task_init(task) -> None:
+    global _TASK
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+    _forget_parent_pools()
+    _TASK = task
+    quiet_gc()
+
+
+def _run_task(chunk):
+    return _TASK(chunk)
+
+
+def map_chunks(task: "Callable[[list], list]", chunks: "list[list]", jobs: int) -> "Optional[list]":
+    """``task(chunk)`` for each chunk in forked worker processes, the outputs joined in order;
+    None where workers cannot be forked (the caller does the work itself). ``task`` is handed
+    over by the fork, never pickled: it may be a bound method of whatever the parent holds.
+    A chunk whose worker died is done here, in this process."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    if jobs < 2 or len(chunks) < 2 or sys.platform != "linux" or "fork" not in mp.get_all_start_methods():
+        return None
+    ctx = mp.get_context("fork")
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=ctx, initializer=_task_init,
+                               initargs=(task,))
+    _LIVE.append(pool)
+    out: list = []
+    try:
+        futures = [pool.submit(_run_task, c) for c in chunks]
+        for chunk, fut in zip(chunks, futures):
+            try:
+                out.extend(fut.result())
+            except BrokenProcessPool:
+                out.extend(task(chunk))
+    finally:
+        terminate(pool)
+    return out
+
+
+def _chunks(items: list, jobs: int) -> "list[list]":
+    """Runs of at most 32 files, smaller and smaller towards the end (a quarter of what is left
+    for each worker), so that the workers finish together: with runs of 32 to the end, one
+    worker was still on its last run while the other had long stopped."""
+    out = []
+    k = 0
+    while k < len(items):
+        size = max(1, min(32, (len(items) - k) // (jobs * 4)))
+        out.append(items[k:k + size])
+        k += size
+    return out
 
 
 def _lost(engine: "Engine", item: "Input") -> "FileResult":

@@ -398,10 +398,10 @@ class _FixTally:
 class _with_series:
     """The results, then the cross-year findings (series/stage.py); its notes for stderr."""
 
-    def __init__(self, engine, inputs, results, keep_source, previous=None, post=None) -> None:
+    def __init__(self, engine, inputs, results, keep_source, previous=None, post=None, jobs=1) -> None:
         from .series.stage import SeriesStage
 
-        self.stage = SeriesStage(engine, inputs, keep_source=keep_source, previous=previous, post=post)
+        self.stage = SeriesStage(engine, inputs, keep_source=keep_source, previous=previous, post=post, jobs=jobs)
         self.results = results
 
     def __iter__(self):
@@ -587,8 +587,16 @@ def batch_results(engine: "Engine", inputs: "list[Input]", opts: CheckOptions, k
     serve` shows both come from here."""
     results = iter_results(engine, sorted(inputs, key=lambda i: i.path), opts, keep_source)
     if engine.collect_series:
-        return _with_series(engine, inputs, results, keep_source, previous)
+        return _with_series(engine, inputs, results, keep_source, previous, jobs=_jobs(opts, len(inputs)))
     return results
+
+
+def _jobs(opts: CheckOptions, files: int) -> int:
+    """Worker processes for a batch: as asked, capped by the files and the cores."""
+    from .batch import default_jobs
+
+    cores = default_jobs()
+    return max(1, min(opts.jobs or cores, cores, files))
 
 
 def iter_results(engine: "Engine", inputs: "list[Input]", opts: CheckOptions, keep_source: bool) -> "Iterator[FileResult]":
@@ -596,8 +604,7 @@ def iter_results(engine: "Engine", inputs: "list[Input]", opts: CheckOptions, ke
     given, whatever the number of workers. Jobs are capped by the files and the cores."""
     from . import batch
 
-    cores = batch.default_jobs()
-    jobs = max(1, min(opts.jobs or cores, cores, len(inputs)))
+    jobs = _jobs(opts, len(inputs))
     stdin_data = None
     if any(i.path == "-" for i in inputs):
         from .source import InputError, read_stdin

@@ -157,3 +157,70 @@ def test_a_finished_batch_leaves_no_pool_for_the_exit_hook(batch):
     assert left == []
     # ended before the batch returns, not some time after
     assert not [t for t in threading.enumerate() if type(t).__name__ == "_ExecutorManagerThread"]
+
+
+def _square_all(chunk):
+    return [x * x for x in chunk]
+
+
+def test_map_chunks_keeps_order_and_hands_over_what_cannot_be_pickled():
+    from report_lint.batch import map_chunks
+
+    lock = __import__("threading").Lock()  # not picklable: the task reaches the workers by fork
+
+    def task(chunk):
+        with lock:
+            return [(x, os.getpid()) for x in chunk]
+
+    chunks = [list(range(k, k + 5)) for k in range(0, 40, 5)]
+    out = map_chunks(task, chunks, 2)
+    assert [x for x, _ in out] == list(range(40))
+    assert os.getpid() not in {pid for _, pid in out}  # done by the workers
+    assert map_chunks(_square_all, chunks, 1) is None  # one job: the caller does it
+    assert map_chunks(_square_all, chunks[:1], 2) is None
+
+
+def test_map_chunks_does_a_dead_workers_chunk_here():
+    from report_lint.batch import map_chunks
+
+    parent = os.getpid()
+
+    def task(chunk):
+        if os.getpid() != parent and chunk[0] == 10:
+            os._exit(3)  # the worker dies on this chunk
+        return [x + 1 for x in chunk]
+
+    chunks = [list(range(k, k + 5)) for k in range(0, 30, 5)]
+    assert map_chunks(task, chunks, 2) == [x + 1 for x in range(30)]
+
+
+def test_cross_year_findings_placed_by_workers_are_the_ones_placed_here(tmp_path, monkeypatch):
+    """Many files with cross-year findings (each report twice: RL600 on one of each pair) are placed
+    by worker processes; the output is exactly what placing them in this process gives."""
+    from report_lint import batch as batch_mod
+    from report_lint import commands
+    from report_lint.reporters import json as json_format
+    from report_lint.series import stage
+
+    rng = random.Random(5)
+    for k in range(6):
+        r = synth.random_report(rng, layout=synth.LAYOUTS[k % len(synth.LAYOUTS)])
+        text = r.text.replace(r.unit, "试点" + "一二三四五六"[k] + "区" + r.unit)
+        for copy in ("a", "b"):
+            (tmp_path / f"{k}{copy}.txt").write_text(text, encoding="utf-8")
+
+    def output(jobs: int) -> str:
+        engine = Engine(Config())
+        opts = CheckOptions([str(tmp_path)], jobs=jobs)
+        inputs = commands.expand_paths([str(tmp_path)])
+        commands.prepare_series(engine, inputs, opts)
+        return json_format.render(list(commands.batch_results(engine, inputs, opts, keep_source=False)))
+
+    used = []
+    real = batch_mod.map_chunks
+    monkeypatch.setattr(batch_mod, "map_chunks", lambda *a: used.append(a) or real(*a))
+    monkeypatch.setattr(stage, "PLACE_IN_WORKERS_FROM", 2)
+    here, workers = output(1), output(2)
+    assert used and len(used[0][1]) >= 2  # placed by workers in the second run
+    assert here == workers
+    assert sum(d["code"] == "RL600" for d in json.loads(here)["diagnostics"]) == 6  # one a pair

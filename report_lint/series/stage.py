@@ -22,12 +22,14 @@ if TYPE_CHECKING:
     from .model import YearData
 
 CACHE = 8  # sources kept while findings are placed (a series' files are read one after another)
+PLACE_IN_WORKERS_FROM = 200  # files with findings; fewer are placed here (forking costs more)
 
 
 class SeriesStage:
     def __init__(self, engine: "Engine", inputs: "Iterable[Input]" = (), *, keep_source: bool = False,
-                 previous: "Optional[YearData]" = None, post: "Optional[Callable]" = None) -> None:
+                 previous: "Optional[YearData]" = None, post: "Optional[Callable]" = None, jobs: int = 1) -> None:
         self.engine = engine
+        self.jobs = jobs  # worker processes that may place the findings (files read again)
         self.inputs = list(inputs)
         self.keep_source = keep_source
         self.previous = previous
@@ -105,7 +107,23 @@ class SeriesStage:
             if ignored and any(f.code.startswith(p) for p in ignored):
                 continue
             found.setdefault(path, []).append(f)
-        return [self._result(path, found[path]) for path in sorted(found)]
+        return self._place(sorted(found), found)
+
+    def _place(self, paths: "list[str]", found: "dict[str, list]") -> "list[FileResult]":
+        """The results of the files with findings, in path order. Placing a finding reads its
+        file again (and the other reports it points into): with many files, worker processes
+        share the reading, each taking a run of paths (a body's reports often sit together)."""
+        def place(chunk: "list[str]") -> "list[FileResult]":
+            return [self._result(path, found[path]) for path in chunk]
+
+        if self.jobs > 1 and len(paths) >= PLACE_IN_WORKERS_FROM:
+            from ..batch import map_chunks
+
+            size = -(-len(paths) // (self.jobs * 4))  # a few chunks a worker: none waits long on another
+            placed = map_chunks(place, [paths[k:k + size] for k in range(0, len(paths), size)], self.jobs)
+            if placed is not None:
+                return placed
+        return place(paths)
 
     # ------------------------------------------------------------------------------------
 
