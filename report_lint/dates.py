@@ -144,12 +144,46 @@ def _month_follows(text: str, pos: int, end: int) -> bool:
     return _MONTH_AFTER.match(text, pos, end) is not None
 
 
+# What every date holds: 年 or 月, or a digit, a separator and a digit (2025-01-23). A date
+# never spans a line break, so a long text is searched only on the lines with one of these: re
+# would try the date pattern at every digit of the rest (the tables, most of the prose).
+_ISO_HINT = re.compile(r"[-./](?<=\d[-./])(?=\d)")  # the separator first: re scans for it
+_WHOLE_BELOW = 400  # characters: a shorter range is searched whole
+
+
 def _dates(text: str, start: int, end: int) -> Iterator[re.Match]:
     """The date matches in text[start:end]."""
-    for m in _DATE.finditer(text, start, end):
-        if m.group("yy") and _month_follows(text, m.end(), end):
-            continue  # neither the year alone nor anything else matches from here to m.end()
-        yield m
+    ranges = ((start, end),) if end - start < _WHOLE_BELOW else _hinted_lines(text, start, end)
+    for a, b in ranges:
+        for m in _DATE.finditer(text, a, b):
+            if m.group("yy") and _month_follows(text, m.end(), end):
+                continue  # neither the year alone nor anything else matches from here to m.end()
+            yield m
+
+
+def _hinted_lines(text: str, start: int, end: int) -> "list[tuple[int, int]]":
+    """(line start, line end) of each line of text[start:end] that holds 年, 月 or a date's
+    separator between digits, in order, clipped to the range (the look-behinds of _DATE still
+    see the characters before a line)."""
+    hits = []
+    for ch in "年月":  # str.find: a plain scan, far faster than re's class test at each character
+        k = text.find(ch, start, end)
+        while k >= 0:
+            hits.append(k)
+            k = text.find("\n", k, end)  # one hit a line is enough
+            if k < 0:
+                break
+            k = text.find(ch, k, end)
+    hits.extend(m.start() for m in _ISO_HINT.finditer(text, start, end))
+    hits.sort()
+    out: list[tuple[int, int]] = []
+    for h in hits:
+        if out and h < out[-1][1]:
+            continue
+        a = text.rfind("\n", start, h) + 1 or start
+        b = text.find("\n", h, end)
+        out.append((a, end if b < 0 else b))
+    return out
 
 
 def _mention(m: re.Match) -> Optional[DateMention]:

@@ -519,20 +519,25 @@ class Source:
         """Only the given original lines (1-based), and lines of the analysis text (for the
         formats whose findings are shown there), for reporters after a batch: a few lines
         kept per file instead of its whole text."""
-        keep = {n: self.line_text(n) for n in lines if 1 <= n <= self.line_count}
+        count = self.line_count
+        keep = {n: self.line_text(n) for n in lines if 1 <= n <= count}
         shown = {}
         for n in text_lines:
             try:
                 shown[n] = self.text_line(n)
             except IndexError:
                 pass
-        return Excerpt(self.path, self.encoding, self.traditional, self.line_count, keep, self.format, shown)
+        return Excerpt(self.path, self.encoding, self.traditional, count, keep, self.format, shown)
 
     @property
     def line_count(self) -> int:
-        """Lines in the original; a final line end does not start another line."""
-        starts = self._line_starts
-        return len(starts) - (starts[-1] == len(self.original))
+        """Lines in the original; a final line end does not start another line. (Counted, not
+        read off _line_starts: a file without findings never needs those.)"""
+        s = self.original
+        if not s:
+            return 0
+        breaks = s.count("\n") + (s.count("\r") - s.count("\r\n") if "\r" in s else 0)
+        return breaks + 1 - (s[-1] in "\r\n")
 
     @cached_property
     def _line_starts(self) -> list[int]:

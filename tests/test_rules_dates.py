@@ -291,3 +291,24 @@ def test_title_names_the_report_year(title, year):
 
     assert build_report(source.from_text(text, "r.txt")).report_year == year
     assert [d.code for d in rl4(text)] == ["RL404"]  # the malformed period, not a year mismatch
+
+
+# --------------------------------------------------------------- searching long texts by line
+
+_PIECES = ["2025年1月23日", "2025-01-23", "2024.12.31", "二〇二五年一月", "1月31日", "2024年", "年", "月",
+           "12", "3.5", "-", "/", " ", "共计19件", "x" * 60, "20251月1日", "2023年123月"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=5), max_size=30), st.integers(0, 20), st.integers(0, 20),
+       st.booleans())
+def test_long_texts_searched_by_line_find_every_date_a_whole_search_finds(lines, cut_a, cut_b, pad):
+    """dates._dates searches a long text only on the lines that can hold a date: the matches
+    are exactly those of the date pattern run over the whole range."""
+    from report_lint import dates as D
+
+    text = ("x" * 400 + "\n" if pad else "") + "\n".join("".join(line) for line in lines)
+    start, end = min(cut_a, len(text)), max(0, len(text) - cut_b)
+    whole = [(m.span(), m.lastgroup) for m in D._DATE.finditer(text, start, end)
+             if not (m.group("yy") and D._month_follows(text, m.end(), end))]
+    assert [(m.span(), m.lastgroup) for m in D._dates(text, start, end)] == whole
