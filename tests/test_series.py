@@ -317,3 +317,15 @@ def test_findings_per_file_ignores_and_selection():
     assert [d.code for d in series_diags(named)] == ["RL601"]
     assert series_diags(named, Config().with_overrides(ignore=["RL6"])) == []
     assert [d.code for d in series_diags(named, Config().with_overrides(select=["RL601"]))] == ["RL601"]
+
+
+def test_one_years_report_at_other_places_is_one_report_twice():
+    """A page and its copy with the same numbers at other places in the text (lines added
+    before it, every line indented) are one report twice (said, and the checks run with the
+    first), not two different reports of one year."""
+    rng = random.Random(11)
+    r1, r2, t1, t2 = synth.year_pair(rng, first_year=2022, layout="pipe", style="value")
+    for copy_text in ("\n\n\n" + r1.text, r1.text.replace("\n", "\n  ")):
+        diags = series_diags([("a.txt", r1.text), ("a-copy.txt", copy_text), ("b.txt", r2.text)])
+        assert [d.code for d in diags] == ["RL600"]
+        assert "跨年度核对使用了" in diags[0].message  # the same numbers: one report twice

@@ -14,11 +14,23 @@ from .model import Series, YearData
 
 def _same_numbers(a: YearData, b: YearData) -> bool:
     """Whether two copies of one year say the same (a page and its PDF)."""
-    def values(r: YearData):
-        return ({k: v[0] for k, v in r.cells.items()},
-                {k: sorted(v for v, _, _ in vs) for k, vs in r.said.items()},
-                sorted((c.kind, c.year, str(c.stated), c.subject, str(c.base)) for c in r.about))
-    return a.template == b.template and values(a) == values(b)
+    return a.template == b.template and _numbers(a) == _numbers(b)
+
+
+def _numbers(r: YearData) -> tuple:
+    """What a report says, wherever it says it: its certain cells as (reference, value), the
+    counts its prose states as (subject, value), sorted, and its statements about earlier
+    years. Made from the arrays by zip and sorted (no Python step per cell: a batch compares
+    every pair of copies of a year)."""
+    from bisect import bisect_left
+
+    from .model import _array
+
+    cells = sorted(zip(_array("i", r.cell_refs)[::4], _array("d", r.cell_values)))
+    cells = cells[bisect_left(cells, (0, float("-inf"))):]  # reference -1: no such cell in the templates
+    said = sorted(zip(_array("i", r.said_refs)[::3], _array("d", r.said_values)))
+    about = sorted((c.kind, c.year, str(c.stated), c.subject, str(c.base)) for c in r.about)
+    return cells, said, about
 
 
 def make_series(body: str, name: str, items: "list[YearData]", explicit: bool = False) -> Series:
