@@ -20,6 +20,7 @@ The result is a list of ``Input``: a path to read, or a path with the reason it 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from typing import Optional
@@ -52,11 +53,14 @@ class Input:
     roots: tuple[str, ...] = ()
 
 
+_SURROGATE = re.compile("[\udc80-\udcff]")  # an undecodable byte of a file name
+
+
 def display(path: str) -> str:
     """A path as it is shown in every output: bytes that are not UTF-8 (decoded by Python as
     lone surrogates) and control characters become ``\\xNN``, so JSON, XML and terminal
     output stay valid and a file name cannot forge lines of output."""
-    if path.isprintable() and not any("\udc80" <= c <= "\udcff" for c in path):
+    if path.isprintable() and _SURROGATE.search(path) is None:
         return path
     out = []
     for c in path:
