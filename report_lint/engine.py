@@ -67,11 +67,23 @@ class Engine:
         self.collect_series = False  # set by the command for a batch (or --previous)
         self.series_keyed = True  # only reports a name can pair (not so with --previous)
         self.by_code = {r.code: r for r in all_rules()}
+        self._for_kind: "tuple[list, dict[str, list[Rule]]]" = (self.rules, {})
         self.ctx = Context(
             percent_tolerance=config.percent_tolerance,
             deadlines=dict(config.deadlines),
             body_kind=config.body_kind,
         )
+
+    def _rules_for(self, kind: str) -> "list[Rule]":
+        """The rules that look at this kind of text, in order (worked out once a kind, again if
+        the rules are replaced)."""
+        rules, by_kind = self._for_kind
+        if rules is not self.rules:
+            rules, by_kind = self._for_kind = (self.rules, {})
+        got = by_kind.get(kind)
+        if got is None:
+            got = by_kind[kind] = [r for r in rules if _applies(r, kind)]
+        return got
 
     def severity(self, code: str, finding: Optional[Finding] = None) -> Severity:
         rule = self.by_code.get(code)
@@ -91,10 +103,8 @@ class Engine:
             findings.append(_internal("parser", e))
             report, failed = None, True
         ignored = self.config.ignored_for(source.path)
-        for rule in self.rules if report is not None else ():
+        for rule in self._rules_for(report.kind) if report is not None else ():
             if ignored and _matches(rule.code, ignored):
-                continue
-            if not _applies(rule, report.kind):
                 continue
             try:
                 for f in rule.check(report, self.ctx):

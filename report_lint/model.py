@@ -225,6 +225,9 @@ class Report:
     template: str  # "2021" | "2019" | "unknown"
     report_year: Optional[int]
     report_year_span: Optional[Span] = None
+    # the year comes from the title or the statistics period (report._report_year); None when
+    # the Report was not made by build_report (then it is worked out when asked)
+    report_year_strong: Optional[bool] = None
     notes: list[ParseNote] = field(default_factory=list)
     # What the text is (doctype.py): "template" (2019 onwards), "legacy" (2008-2018, no table
     # template), "not-report"; and where it stops when it ends before the report does.

@@ -97,7 +97,7 @@ def build_report(source: Source) -> Report:
         # A report of 2008-2018: its statistics tables are its own, not the template's
         kind = doctype.Kind(doctype.LEGACY, f"report year {year}")
         tables = {k: Table(k, NOT_APPLICABLE) for k in TABLE_KINDS}
-        return Report(source, sections, tables, "none", year, year_span, kind=kind.kind)
+        return Report(source, sections, tables, "none", year, year_span, kind=kind.kind, report_year_strong=strong)
     tables: dict[str, Table] = {}
     end = len(text.rstrip())  # where the text stops: a table read up to here may be cut off
     regions = _regions(text, sections)
@@ -111,13 +111,14 @@ def build_report(source: Source) -> Report:
     kind = doctype.classify(text, sections, found, year, strong)
     if kind.kind == doctype.LEGACY:
         tables = {k: Table(k, NOT_APPLICABLE) for k in TABLE_KINDS}
-        return Report(source, sections, tables, "none", year, year_span, kind=kind.kind)
+        return Report(source, sections, tables, "none", year, year_span, kind=kind.kind, report_year_strong=strong)
     template = _template(tables, year)
     req = tables["requests"]
     if req.found and req.template == "unknown" and template != "unknown":
         req.template = template  # too few rows to tell (an excerpt): the report's template
     stops = doctype.stops_early(text, sections) if kind.kind == doctype.TEMPLATE else None
-    report = Report(source, sections, tables, template, year, year_span, kind=kind.kind, stops_at=stops)
+    report = Report(source, sections, tables, template, year, year_span, kind=kind.kind, stops_at=stops,
+                    report_year_strong=strong)
     late = doctype.begins_late(text, sections) if kind.kind == doctype.TEMPLATE else None
     if late is not None:
         report.begins_in, report.begins_at, report.begins_why = late

@@ -29,7 +29,9 @@ def digest(report: "Report", full: bool = False, keyed: bool = False) -> "Option
     ``keyed``: None for a report that cannot be paired by name (its body or year not certain),
     the common case of a batch, where nothing more is worth working out."""
     text = report.source.text
-    _, _, strong = _report_year(text, report.sections)
+    strong = report.report_year_strong
+    if strong is None:
+        strong = _report_year(text, report.sections)[2]
     year = report.report_year
     sig = report_signature(report)
     if not strong and year is not None and sig is not None and sig.year == year + 1:

@@ -81,6 +81,8 @@ _FURNITURE = re.compile(
     re.X | re.M,
 )
 
+_FURNITURE_CHARS = "页" + _DASHES
+
 # One match per token, with the separators before it: fewer trips through the Python loop.
 # No alternative starts inside a run of dashes or of numerals: a placeholder is a whole run of
 # dashes (and where the run's first dash is not one, no later dash is), and a run of numerals
@@ -170,7 +172,8 @@ def _raw_tokens(
     src = text
     region = text[start:end]
     blanked = region
-    if _FURNITURE.search(region):
+    # every kind of furniture holds 页, / or a dash: most tables hold none (no search then)
+    if any(c in region for c in _FURNITURE_CHARS) and _FURNITURE.search(region):
         blanked = _FURNITURE.sub(lambda m: " " * len(m.group()), blanked)
     if ("#" in region or "**" in region) and _MARKUP.search(region):
         blanked = _MARKUP.sub(lambda m: " " * len(m.group()), blanked)
@@ -260,7 +263,7 @@ def _raw_tokens(
                             lone = -1
                         elif ch not in " \t":
                             lone = -1
-                elif not pipes and out and _own_line(src, out[-1][2], ss) and _WS_LINE.search(sep):
+                elif not pipes and sep.count("\n") > 1 and _WS_LINE.search(sep) and out and _own_line(src, out[-1][2], ss):
                     # One cell per line with blank lines between cells: a line holding only
                     # spaces (a &nbsp; cell) is a blank cell, so a lone number is one cell
                     # (148, not the digits 1, 4, 8 run together).
