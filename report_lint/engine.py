@@ -276,11 +276,9 @@ def _key(source: "Source", f: Finding) -> str:
     """What a finding is about, from the analysis text (the same for the .txt, .docx and .html
     copies of a report, and wherever the paragraph moves): the flagged text with a little context,
     spaces and table rules left out; for a finding on the whole file, its Chinese message."""
-    from .fingerprints import context_key
-
     if f.span is None:
         return "\x1e" + f.message.zh
-    return context_key(source.text, f.span.start, f.span.end)
+    return source.context_key(f.span.start, f.span.end)
 
 
 def _locator(source: "Source", start: int, end: int, lang: str) -> "Optional[Locator]":

@@ -515,6 +515,12 @@ class Source:
         end = starts[line] if line < len(starts) else len(self.original)
         return self.original[starts[line - 1] : end].rstrip("\r\n")
 
+    def context_key(self, start: int, end: int) -> str:
+        """What a finding on [start, end) is about, from the analysis text (fingerprints.py)."""
+        from .fingerprints import context_key
+
+        return context_key(self.text, start, end)
+
     def excerpt(self, lines, text_lines=()) -> "Excerpt":
         """Only the given original lines (1-based), and lines of the analysis text (for the
         formats whose findings are shown there), for reporters after a batch: a few lines

@@ -194,33 +194,59 @@ def test_map_chunks_does_a_dead_workers_chunk_here():
     assert map_chunks(task, chunks, 2) == [x + 1 for x in range(30)]
 
 
-def test_cross_year_findings_placed_by_workers_are_the_ones_placed_here(tmp_path, monkeypatch):
-    """Many files with cross-year findings (each report twice: RL600 on one of each pair) are placed
-    by worker processes; the output is exactly what placing them in this process gives."""
-    from report_lint import batch as batch_mod
-    from report_lint import commands
-    from report_lint.reporters import json as json_format
-    from report_lint.series import stage
-
+def _duplicates_batch(folder: Path) -> None:
+    """Six reports, each twice under another name: RL600 on one of each pair."""
     rng = random.Random(5)
     for k in range(6):
         r = synth.random_report(rng, layout=synth.LAYOUTS[k % len(synth.LAYOUTS)])
         text = r.text.replace(r.unit, "试点" + "一二三四五六"[k] + "区" + r.unit)
         for copy in ("a", "b"):
-            (tmp_path / f"{k}{copy}.txt").write_text(text, encoding="utf-8")
+            (folder / f"{k}{copy}.txt").write_text(text, encoding="utf-8")
 
-    def output(jobs: int) -> str:
-        engine = Engine(Config())
-        opts = CheckOptions([str(tmp_path)], jobs=jobs)
-        inputs = commands.expand_paths([str(tmp_path)])
-        commands.prepare_series(engine, inputs, opts)
-        return json_format.render(list(commands.batch_results(engine, inputs, opts, keep_source=False)))
 
+def _batch_output(folder: Path, jobs: int, fmt: str = "json") -> str:
+    from report_lint import commands
+    from report_lint.reporters import render
+
+    engine = Engine(Config())
+    opts = CheckOptions([str(folder)], jobs=jobs)
+    inputs = commands.expand_paths([str(folder)])
+    commands.prepare_series(engine, inputs, opts)
+    return render(fmt, list(commands.batch_results(engine, inputs, opts, keep_source=False)))
+
+
+def test_cross_year_findings_placed_by_workers_are_the_ones_placed_here(tmp_path, monkeypatch):
+    """Many files to read again for their cross-year findings are placed by worker processes;
+    the output is exactly what placing them in this process gives."""
+    from report_lint import batch as batch_mod
+    from report_lint.series import stage
+
+    _duplicates_batch(tmp_path)
     used = []
     real = batch_mod.map_chunks
     monkeypatch.setattr(batch_mod, "map_chunks", lambda *a: used.append(a) or real(*a))
     monkeypatch.setattr(stage, "PLACE_IN_WORKERS_FROM", 2)
-    here, workers = output(1), output(2)
+    monkeypatch.setattr(stage.SeriesStage, "_sketched", lambda self, path, findings: None)  # read every file
+    here, workers = _batch_output(tmp_path, 1), _batch_output(tmp_path, 2)
     assert used and len(used[0][1]) >= 2  # placed by workers in the second run
     assert here == workers
     assert sum(d["code"] == "RL600" for d in json.loads(here)["diagnostics"]) == 6  # one a pair
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "sarif"])
+def test_cross_year_findings_placed_from_sketches_without_reading_the_files_again(tmp_path, monkeypatch, fmt):
+    """A duplicate year (RL600) points at the reports' titles, which their workers sketched:
+    placed without reading any file again, exactly as reading them places it."""
+    from report_lint.series import stage
+
+    _duplicates_batch(tmp_path)
+    reads = []
+    real_read = stage.SeriesStage._read
+    monkeypatch.setattr(stage.SeriesStage, "_read", lambda self, *a: reads.append(a) or real_read(self, *a))
+    sketched = _batch_output(tmp_path, 1, fmt)
+    assert reads == []
+    monkeypatch.setattr(stage.SeriesStage, "_sketched", lambda self, path, findings: None)
+    read_again = _batch_output(tmp_path, 1, fmt)
+    assert len(reads) >= 6
+    assert sketched == read_again
+    assert "RL600" in sketched

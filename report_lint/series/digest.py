@@ -12,7 +12,7 @@ from ..dates import report_signature
 from ..report import _report_year
 from ..templates import load as load_templates
 from .bodies import find_body
-from .model import YearData
+from .model import YearData, sketch
 from .prose import read
 
 if TYPE_CHECKING:
@@ -73,6 +73,9 @@ def digest(report: "Report", full: bool = False, keyed: bool = False) -> "Option
     texts = {s.canonical: (s.body.start, text[s.body.start:s.body.end]) for s in report.sections
              if s.canonical in _similar()["sections"]}
     title = body.span if body is not None and body.source == "title" else None
+    anchor = (title.start, title.end) if title else (
+        (report.report_year_span.start, report.report_year_span.end) if report.report_year_span else
+        (body.span.start, body.span.end) if body else None)
     return YearData(
         path=report.path, year=year,
         year_span=(report.report_year_span.start, report.report_year_span.end) if report.report_year_span else None,
@@ -83,6 +86,7 @@ def digest(report: "Report", full: bool = False, keyed: bool = False) -> "Option
         said_values=array("d", said_values).tobytes(), about=about,
         texts=texts, fingerprint=fingerprint(text),
         title_span=(title.start, title.end) if title else None,
+        anchor=sketch(report.source, anchor) if anchor is not None else None,
     )
 
 

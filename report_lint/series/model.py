@@ -58,6 +58,10 @@ class YearData:
     texts: dict  # section number -> (start, text) of the sections RL604 compares
     fingerprint: tuple  # (length, crc32) of the analysis text: the same file when read again
     title_span: Optional[tuple] = None  # the title (RL600 points at it), else the year
+    # Where the anchor (the title, else the year, else the body: what RL600 points at) is in a
+    # plain text file, worked out where the file was read: a finding there and nowhere else
+    # is placed without reading the file again (stage.py). None for pages, documents, PDFs.
+    anchor: "Optional[Sketch]" = None
     # The Source itself when the file cannot be read again (standard input, --previous)
     source: "Optional[object]" = field(default=None, repr=False)
     _units: dict = field(default_factory=dict, repr=False)
@@ -173,3 +177,53 @@ class Series:
                 return prev
             prev = x
         return None
+
+
+@dataclass(slots=True)
+class Sketch:
+    """What placing a finding on one span of a plain text file needs (the positions, the lines
+    shown, the content key, as Source and the engine work them out), for that span only."""
+
+    path: str
+    span: tuple  # (start, end) in the analysis text
+    start_at: tuple  # (line, column) of the start
+    end_at: tuple  # (line, column) just after the end
+    key: str  # fingerprints.context_key of the span
+    lines: dict  # line number -> the original line, for the lines the span is on
+    line_count: int
+    encoding: str
+    traditional: bool
+    _places = None  # a plain text file: no locator (engine._diagnostic asks)
+
+    def position(self, offset: int) -> tuple:
+        if offset != self.span[0]:
+            raise IndexError(f"offset {offset} is not the sketched span's start")
+        return self.start_at
+
+    def end_position(self, end: int) -> tuple:
+        if end != self.span[1]:
+            raise IndexError(f"offset {end} is not the sketched span's end")
+        return self.end_at
+
+    def context_key(self, start: int, end: int) -> str:
+        if (start, end) != self.span:
+            raise IndexError("not the sketched span")
+        return self.key
+
+    def excerpt(self, lines, text_lines=()):
+        from ..source import Excerpt
+
+        return Excerpt(self.path, self.encoding, self.traditional, self.line_count,
+                       {n: self.lines[n] for n in lines if 1 <= n <= self.line_count}, "text", {})
+
+
+def sketch(source, span: tuple) -> "Optional[Sketch]":
+    """The Sketch of ``span`` in ``source``, or None when it is not a plain text file."""
+    if source._places is not None or source._outer is not None or source.format != "text":
+        return None
+    start, end = span
+    line, col = source.position(start)
+    end_at = source.end_position(end) if end > start else (line, col)
+    lines = {n: source.line_text(n) for n in (line, end_at[0]) if 1 <= n <= source.line_count}
+    return Sketch(source.path, (start, end), (line, col), end_at, source.context_key(start, end), lines,
+                  source.line_count, source.encoding, source.traditional)

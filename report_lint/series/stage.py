@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .model import YearData
 
 CACHE = 8  # sources kept while findings are placed (a series' files are read one after another)
-PLACE_IN_WORKERS_FROM = 200  # files with findings; fewer are placed here (forking costs more)
+PLACE_IN_WORKERS_FROM = 500  # files to read again; fewer are placed here (forking costs more)
 
 
 class SeriesStage:
@@ -111,12 +111,13 @@ class SeriesStage:
 
     def _place(self, paths: "list[str]", found: "dict[str, list]") -> "list[FileResult]":
         """The results of the files with findings, in path order. Placing a finding reads its
-        file again (and the other reports it points into): with many files, worker processes
-        share the reading, each taking a run of paths (a body's reports often sit together)."""
+        file again (and the other reports it points into) unless its worker sketched the place
+        (_sketched): with many files to read, worker processes share the reading, each taking a
+        run of paths (a body's reports often sit together)."""
         def place(chunk: "list[str]") -> "list[FileResult]":
             return [self._result(path, found[path]) for path in chunk]
 
-        if self.jobs > 1 and len(paths) >= PLACE_IN_WORKERS_FROM:
+        if self.jobs > 1 and sum(self._sketched(p, found[p]) is None for p in paths) >= PLACE_IN_WORKERS_FROM:
             from ..batch import map_chunks
 
             size = -(-len(paths) // (self.jobs * 4))  # a few chunks a worker: none waits long on another
@@ -130,14 +131,18 @@ class SeriesStage:
     def _result(self, path: str, findings: "list[Finding]") -> "FileResult":
         from ..findings import FileResult
 
-        source = self._source(path)
-        others = {}
-        for f in findings:
-            for r in f.related:
-                if r.path is not None and r.path != path and r.path not in others:
-                    other = self._source(r.path)
-                    if other is not None:
-                        others[r.path] = other
+        sketched = self._sketched(path, findings)
+        if sketched is not None:
+            source, others = sketched
+        else:
+            source = self._source(path)
+            others = {}
+            for f in findings:
+                for r in f.related:
+                    if r.path is not None and r.path != path and r.path not in others:
+                        other = self._source(r.path)
+                        if other is not None:
+                            others[r.path] = other
         diags = []
         for f in findings:
             if source is None:
@@ -155,6 +160,35 @@ class SeriesStage:
             shown = source.excerpt(lines, text_lines)
         had, err = self.flags.get(path, (False, False))
         return FileResult(path, shown, diags, extra=True, had_findings=had, had_error=err)
+
+    def _sketched(self, path: str, findings: "list[Finding]"):
+        """(sketch, sketches of the other files) when every finding of the file, and every
+        position it points at, is the anchor its worker sketched (a duplicate year, RL600, in
+        plain text files): then no file is read again. None otherwise, or when the whole text
+        is kept (the fixes, the page)."""
+        if self.keep_source:
+            return None
+        own = self.entries.get(path)
+        own = own.anchor if own is not None and own.source is None else None
+        if own is None:
+            return None
+        others = {}
+        for f in findings:
+            if f.span is None or (f.span.start, f.span.end) != own.span or f.fix is not None:
+                return None
+            for r in f.related:
+                if r.span is None:
+                    continue
+                where = own
+                if r.path is not None and r.path != path:
+                    entry = self.entries.get(r.path)
+                    where = entry.anchor if entry is not None and entry.source is None else None
+                    if where is None:
+                        return None
+                    others[r.path] = where
+                if (r.span.start, r.span.end) != where.span:
+                    return None
+        return own, others
 
     def _unplaced(self, path: str, f: "Finding"):
         from ..findings import Diagnostic
