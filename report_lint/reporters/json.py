@@ -69,7 +69,7 @@ def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *,
         if not r.extra:
             files.append({"path": r.path, "coverage": r.coverage.as_dict() if r.coverage is not None else None})
     write("]" if first else "\n  ]")
-    write(',\n  "files": ' + _nested(files, 1))
+    write(',\n  "files": ' + _files(files))
     s = tally.summary()
     summary = {"files": s.files, "errors": s.errors, "warnings": s.warnings, "infos": s.infos,
                "clean": s.clean, "with_errors": s.with_errors, "tables_unchecked": s.unchecked}
@@ -100,6 +100,26 @@ def _diagnostic(d) -> str:
             f'      "message": {_dumps(d.message)},\n      "line": {d.line},\n      "column": {d.column},\n'
             f'      "end_line": {d.end_line},\n      "end_column": {d.end_column},\n'
             f'      "related": {related}\n    }}')
+
+
+def _files(files: "list[dict]") -> str:
+    """_nested(files, 1), each distinct coverage laid out once: most reports of a batch have
+    one of a few (the C encoder's compact text is the key)."""
+    if not files:
+        return "[]"
+    memo: dict[str, str] = {}
+    parts = []
+    for f in files:
+        cov = f["coverage"]
+        if cov is None:
+            shown = "null"
+        else:
+            key = _dumps(cov)
+            shown = memo.get(key)
+            if shown is None:
+                shown = memo[key] = jsontext.dumps(cov, 3)
+        parts.append(f'    {{\n      "path": {_dumps(f["path"])},\n      "coverage": {shown}\n    }}')
+    return "[\n" + ",\n".join(parts) + "\n  ]"
 
 
 def _nested(value, depth: int) -> str:

@@ -30,6 +30,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import Optional
 
 
@@ -68,6 +69,7 @@ def _number(raw: str):
     return int(s)
 
 
+_TYPE, _VALUE = itemgetter(0), itemgetter(1)  # of a token, with no Python step per token
 _HUGE = [0]  # cells too long to be a number read so far: fit_values notices a new one cheaply
 
 
@@ -130,7 +132,7 @@ def fit_values(
     short row is cut, not wrong, and a lone value after a full row is the next row's ordinal.
     """
     huge = _HUGE[0]
-    if len(tokens) == arity and all(t[0] != "EMPTY" for t in tokens):  # the common case
+    if len(tokens) == arity and "EMPTY" not in map(_TYPE, tokens):  # the common case
         cells = [_cell(t) for t in tokens]
         return Fit(cells) if _HUGE[0] == huge else Fit(cells, unread="too-long")
     filled = [t for t in tokens if t.type != "EMPTY"]
@@ -203,7 +205,7 @@ def fit_values(
 
 
 def _label_text(tokens: list[lexer.Tok]) -> str:
-    return "".join(t.value for t in tokens)
+    return "".join(map(_VALUE, tokens))
 
 
 def _label_span(ordinal: Optional[lexer.Tok], label: list[lexer.Tok], values: Optional[list[lexer.Tok]]) -> Optional[Span]:
