@@ -392,3 +392,16 @@ def test_any_token_soup_parses_without_error(pieces, kind):
     assert parsed.skipped == []
     if lx.tokens:
         assert parsed.entries
+
+
+def test_separators_skipped_unread_enclose_no_blank_cell():
+    """The lexer skips the commonest separators without looking into them: each must be one
+    that the full reading would find no blank cell in (at most one | or tab, and no line of
+    spaces alone between two line breaks)."""
+    from report_lint.tables import lexer as L
+
+    for sep in L._INERT_SEPS:
+        pipes = sep.count("|") + sep.count("\t")
+        assert pipes <= 1, repr(sep)
+        assert pipes or L._WS_LINE.search(sep) is None, repr(sep)
+        assert L._MASTER.match(sep + "1").group("sep") == sep, repr(sep)  # all of it is separator
