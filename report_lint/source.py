@@ -497,6 +497,10 @@ class Source:
         An &nbsp; normalised to one space covers all six characters; invisible characters
         deleted after the span's last character are not covered.
         """
+        return self._line_col(self.end_original(end))
+
+    def end_original(self, end: int) -> int:
+        """The original offset just after the last character a span ending at ``end`` covers."""
         if self._outer is not None:
             self._check(end)
             orig = _lookup_end(self._outer, _lookup(self._map, end))
@@ -505,7 +509,16 @@ class Source:
         if self._map is not None:  # without a map nothing was deleted
             while orig and self.original[orig - 1] in _INVISIBLE:
                 orig -= 1
-        return self._line_col(orig)
+        return orig
+
+    def line_text_at(self, orig: int) -> str:
+        """The original line holding original offset ``orig``, without its line end (what
+        line_text gives for its number)."""
+        s = self.original
+        if "\r" in s:
+            return self.line_text(self._line_col(orig)[0])
+        end = s.find("\n", orig)
+        return s[s.rfind("\n", 0, orig) + 1:len(s) if end < 0 else end]
 
     def line_text(self, line: int) -> str:
         """The original line (1-based) without its line end."""
@@ -554,7 +567,16 @@ class Source:
         return [0, *accumulate(map((1).__add__, map(len, s.split("\n")[:-1])))]
 
     def _line_col(self, orig: int) -> tuple[int, int]:
-        starts = self._line_starts
+        starts = self.__dict__.get("_line_starts")
+        if starts is None:
+            # The first few positions of a file are counted (most files have one finding or
+            # none; a sketch asks for one): the list of line starts is made from the fifth on.
+            asked = self.__dict__.get("_counted", 0)
+            if asked < 4 and "\r" not in self.original:
+                self.__dict__["_counted"] = asked + 1
+                s = self.original
+                return s.count("\n", 0, orig) + 1, orig - s.rfind("\n", 0, orig)
+            starts = self._line_starts
         i = bisect_right(starts, orig) - 1
         return i + 1, orig - starts[i] + 1
 

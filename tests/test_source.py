@@ -483,3 +483,23 @@ def normalised_char(c: str) -> set[str]:
         return {"\n"}
     folded = source._FOLD.get(c, c)
     return {folded, source._convert(folded)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab中\n\r\t ", max_size=60), st.data())
+def test_positions_counted_before_the_line_list_is_made_are_the_same(text, data):
+    """The first positions of a file are counted, the later ones read off the list of line
+    starts: both give the same line and column, and line_text_at the same line as line_text."""
+    from report_lint.source import Source
+
+    if not text.strip():
+        return
+    offsets = data.draw(st.lists(st.integers(0, len(text)), min_size=1, max_size=8))
+    counted = Source("t", text, text, "utf-8", False)
+    listed = Source("t", text, text, "utf-8", False)
+    listed._line_starts  # made now: every position read off it
+    for o in offsets:
+        assert counted._line_col(o) == listed._line_col(o)
+        line = listed._line_col(o)[0]
+        if line <= listed.line_count:
+            assert counted.line_text_at(o) == listed.line_text(line)

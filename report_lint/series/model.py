@@ -222,8 +222,10 @@ def sketch(source, span: tuple) -> "Optional[Sketch]":
     if source._places is not None or source._outer is not None or source.format != "text":
         return None
     start, end = span
-    line, col = source.position(start)
-    end_at = source.end_position(end) if end > start else (line, col)
-    lines = {n: source.line_text(n) for n in (line, end_at[0]) if 1 <= n <= source.line_count}
+    o_start = source.to_original(start)
+    line, col = source._line_col(o_start)  # as source.position(start)
+    o_end = source.end_original(end) if end > start else o_start
+    end_at = source._line_col(o_end) if end > start else (line, col)
+    lines = {line: source.line_text_at(o_start), end_at[0]: source.line_text_at(o_end)}
     return Sketch(source.path, (start, end), (line, col), end_at, source.context_key(start, end), lines,
                   source.line_count, source.encoding, source.traditional)
