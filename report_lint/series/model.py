@@ -217,6 +217,9 @@ class Sketch:
                        {n: self.lines[n] for n in lines if 1 <= n <= self.line_count}, "text", {})
 
 
+SKETCH_LINES_MAX = 600  # characters of the lines a sketch keeps (a batch keeps one a report)
+
+
 def sketch(source, span: tuple) -> "Optional[Sketch]":
     """The Sketch of ``span`` in ``source``, or None when it is not a plain text file."""
     if source._places is not None or source._outer is not None or source.format != "text":
@@ -227,5 +230,7 @@ def sketch(source, span: tuple) -> "Optional[Sketch]":
     o_end = source.end_original(end) if end > start else o_start
     end_at = source._line_col(o_end) if end > start else (line, col)
     lines = {line: source.line_text_at(o_start), end_at[0]: source.line_text_at(o_end)}
+    if sum(map(len, lines.values())) > SKETCH_LINES_MAX:
+        return None  # a page on one line: its whole text would travel; read again if needed
     return Sketch(source.path, (start, end), (line, col), end_at, source.context_key(start, end), lines,
                   source.line_count, source.encoding, source.traditional)
