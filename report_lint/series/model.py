@@ -217,7 +217,7 @@ class Sketch:
                        {n: self.lines[n] for n in lines if 1 <= n <= self.line_count}, "text", {})
 
 
-SKETCH_LINES_MAX = 600  # characters of the lines a sketch keeps (a batch keeps one a report)
+SKETCH_LINES_MAX = 5000  # characters of the lines a sketch keeps (a batch keeps one a report)
 
 
 def sketch(source, span: tuple) -> "Optional[Sketch]":
