@@ -46,32 +46,22 @@ def _key(k) -> str:
 
 def _put(v, nl: str, put) -> None:
     if isinstance(v, dict):
-        if not v:
-            put("{}")
-            return
-        inner = nl + "  "
-        sep = "{" + inner
-        for k, x in v.items():
-            put(sep + _key(k) + ": ")
-            sep = "," + inner
-            if isinstance(x, (dict, list, tuple)):
-                _put(x, inner, put)
-            else:
-                put(_scalar(x))
-        put(nl + "}")
+        opening, closing, items = "{", "}", ((_key(k) + ": ", x) for k, x in v.items())
     elif isinstance(v, (list, tuple)):
-        if not v:
-            put("[]")
-            return
-        inner = nl + "  "
-        sep = "[" + inner
-        for x in v:
-            put(sep)
-            sep = "," + inner
-            if isinstance(x, (dict, list, tuple)):
-                _put(x, inner, put)
-            else:
-                put(_scalar(x))
-        put(nl + "]")
+        opening, closing, items = "[", "]", (("", x) for x in v)
     else:
         put(_scalar(v))
+        return
+    if not v:
+        put(opening + closing)
+        return
+    inner = nl + "  "
+    sep = opening + inner
+    for prefix, x in items:
+        put(sep + prefix)
+        sep = "," + inner
+        if isinstance(x, (dict, list, tuple)):
+            _put(x, inner, put)
+        else:
+            put(_scalar(x))
+    put(nl + closing)
