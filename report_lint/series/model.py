@@ -2,8 +2,9 @@
 
 A YearData is made where the report was read (a worker process of a batch) and is all that
 comes back of it for these rules: numbers, offsets into the report's analysis text and a few
-hashes, never the text. Positions (line:column) are worked out only for the findings, at the
-end of the batch, from the file read again (stage.py).
+hashes, never the text (only the title's line or two, sketched: Sketch). Positions (line:column)
+are worked out only for the findings, at the end of the batch, from the file read again
+(stage.py), or from the sketch when a finding is at the title alone.
 """
 
 from __future__ import annotations

@@ -5,7 +5,9 @@ stage takes it off as the result goes by (the reporters never see it), keeps it,
 batch is done groups the reports by body, runs the series rules and turns their findings into
 diagnostics. Positions need the files' texts, which no worker sent back: the files with a
 finding (or pointed at by one) are read again here, and only those; a file that changed in
-the meantime (its text no longer has the fingerprint it had) gets its findings at 1:1.
+the meantime (its text no longer has the fingerprint it had) gets its findings at 1:1. A
+finding whose every place is the one spot its worker sketched (a report's title, where a
+duplicate year points: model.Sketch) is placed from the sketch, without reading anything.
 
 The findings come as extra results after the batch's own, one per file, in path order
 (FileResult.extra: the same file, not another one, for the summary's counts).
