@@ -81,10 +81,7 @@ def _die_with_parent() -> None:
 
 def _worker_init(engine, config, lang, slim, slots, counter, collect_series=False, series_keyed=True) -> None:
     global _ENGINE, _SLIM, _SLOTS, _SLOT
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _die_with_parent()
-    _forget_parent_pools()
+    _become_worker()
     if engine is None:  # spawned, not forked: build our own (rules load once per worker)
         from .engine import Engine
 
@@ -94,6 +91,15 @@ def _worker_init(engine, config, lang, slim, slots, counter, collect_series=Fals
     with counter.get_lock():
         _SLOT = counter.value
         counter.value += 1
+
+
+def _become_worker() -> None:
+    """What every worker process does first: Ctrl-C is the parent's to handle, SIGTERM ends it,
+    it ends with its parent, it forgets the parent's pools and pauses the cyclic collector."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+    _forget_parent_pools()
     quiet_gc()
 
 
@@ -195,12 +201,8 @@ _TASK: "Optional[Callable]" = None  # what a worker of map_chunks runs on each c
 
 def _task_init(task) -> None:
     global _TASK
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _die_with_parent()
-    _forget_parent_pools()
+    _become_worker()
     _TASK = task
-    quiet_gc()
 
 
 def _run_task(chunk):
