@@ -405,3 +405,57 @@ def test_separators_skipped_unread_enclose_no_blank_cell():
         assert pipes <= 1, repr(sep)
         assert pipes or L._WS_LINE.search(sep) is None, repr(sep)
         assert L._MASTER.match(sep + "1").group("sep") == sep, repr(sep)  # all of it is separator
+
+
+_RUN_NUMBERS = ["0", "3", "12", "305"]
+_RUN_SEPS = [" ", "  ", "   ", " | ", "|", "\n", "\n\n", " |\n", "|\n", "\t", "?"]
+_RUN_BREAKS = ["、件", ".x", " 、件", " .x", "  件", "年", ".5", ",000", "+2", "|  |", "\n \n", "一、", "(一)", "/",
+               "无", "数据", "总计", "规章", "1.属于", ""]
+
+
+def _tokens_both_ways(text, start, end, flags):
+    import re
+
+    from report_lint.tables import lexer as L
+
+    fast = L._raw_tokens(text, start, end, *flags)
+    saved = L._NUM_RUN
+    L._NUM_RUN = re.compile(r"(?!)")  # never matches: every number goes through the loop
+    try:
+        slow = L._raw_tokens(text, start, end, *flags)
+    finally:
+        L._NUM_RUN = saved
+    return fast, slow
+
+
+def test_number_runs_read_at_once_as_cell_by_cell_every_ending():
+    """After a number cell the lexer reads a run of plain number cells in one step. The tokens
+    must be those the cell-by-cell loop makes (the run switched off): an ordinal (3 、), prose
+    (5 件), a decimal or a blank cell ends the run. Every two-cell run with every ending."""
+    import itertools
+    import re
+
+    flag_sets = [(True, False, None), (False, True, re.compile("规章|总计"))]
+    for a, s1, b, s2, tail in itertools.product(["7"], _RUN_SEPS, _RUN_NUMBERS, _RUN_SEPS, _RUN_BREAKS):
+        text = a + s1 + b + s2 + tail
+        for flags in flag_sets:
+            for end in (len(text), len(a + s1 + b)):
+                fast, slow = _tokens_both_ways(text, 0, end, flags)
+                assert fast == slow, (text, end, flags)
+
+
+_RUN_CELLS = st.tuples(st.sampled_from(_RUN_NUMBERS), st.sampled_from(_RUN_SEPS)).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_RUN_CELLS, _RUN_CELLS, st.sampled_from(_RUN_BREAKS)), max_size=30), st.data())
+def test_number_runs_read_at_once_as_cell_by_cell(pieces, data):
+    """The same on any mix of cells and endings, cut anywhere."""
+    import re
+
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    flags = data.draw(st.sampled_from([(True, False, None), (False, True, re.compile("规章|总计"))]))
+    fast, slow = _tokens_both_ways(text, start, end, flags)
+    assert fast == slow

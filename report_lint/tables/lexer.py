@@ -205,7 +205,16 @@ def _raw_tokens(
         text_start = -1
         return out[-1].type
 
-    for m in _MASTER.finditer(src, start, end):
+    match = _MASTER.match
+    run_on = _NUM_RUN.match
+    pos = start
+    while True:
+        m = match(src, pos, end)
+        if m is None:  # not reached (every position matches something); as finditer would
+            m = _MASTER.search(src, pos, end)
+            if m is None:
+                break
+        pos = m.end()
         kind = m.lastgroup
         ss, s = m.span(1)
         boundary = s > ss or ss == start
@@ -297,6 +306,10 @@ def _raw_tokens(
                     flush_text()
                 append(_new(Tok, ("NUM", value, s, e)))
                 prev_kind = "NUM"
+                r = run_on(src, e, end)
+                if r is not None:  # more plain cells: each would be this branch again
+                    pos = r.end()
+                    out.extend([_new(Tok, ("NUM", d.group(), *d.span())) for d in _DIGITS.finditer(src, e, pos)])
                 continue
         elif kind == "NULL":
             if boundary and text_start < 0:
@@ -324,6 +337,17 @@ _BLANK_AFTER = frozenset(("NUM", "NULL", "EMPTY", "TEXT"))
 # The separators most cells are apart by, which enclose no blank cell (at most one | or tab,
 # no line of spaces alone): skipped without looking into them (two thirds of all tokens).
 _INERT_SEPS = frozenset((" | ", " |\n", "|\n", " |\n\n", "|\n\n", "| ", "\n\n", "\n\n\n", "  ", "   ", "    "))
+
+# A run of plain number cells after a number cell, each after inert separators (above, or one
+# separator character): what the loop would read as NUM tokens one by one, read at once. Each
+# number must end where _MASTER would take it for a cell, and not where it would take it for
+# an ordinal (3 、) or prose (5 件); anything else ends the run and the loop reads it.
+_NUM_RUN = re.compile(
+    "(?:(?:"
+    + "|".join(re.escape(s) for s in sorted(_INERT_SEPS | set(" \t|\n"), key=len, reverse=True))
+    + r")\d+(?=[ \t|\n]|\Z)(?![ ]?[.、]|[ \t]{1,2}[年月日号条件宗项个次人份%％倍]))+"
+)
+_DIGITS = re.compile(r"\d+")
 
 _LEVEL = {"MAJOR": 0, "PAREN": 1, "ITEM": 2}
 
