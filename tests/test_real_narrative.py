@@ -65,6 +65,8 @@ EXPECTED = {
     "pingtan2021.txt": {(10, "RL506"): 1},
     "pingtan_county2012.txt": {(10, "RL202"): 1, (10, "RL301"): 1},
     "pingtan_county2013.txt": {(10, "RL404"): 1},
+    # field3: residue in the page header, 年 lost in the period (RL404) and in a sentence (RL401)
+    "p_tongyu_tuanjie2020.txt": {(1, "RL506"): 1, (5, "RL506"): 1, (15, "RL404"): 1, (31, "RL401"): 1},
 }
 
 

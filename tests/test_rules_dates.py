@@ -123,6 +123,17 @@ def test_rl401_malformed():
     assert "RL401" not in codes(report(sig="2025年1月23日"))
 
 
+def test_rl401_a_year_glued_to_its_month_in_the_text():
+    """年 lost between the year and the month in a sentence (截至202012月31日): the date is reported
+    once, where it stands; in the statistics period RL404 says it, not twice."""
+    ds = rl4(report(overview="2024年，我局认真落实条例。\n截至202412月31日，门户网站共发布信息9条。"))
+    assert [d.code for d in ds] == ["RL401"] and "2024年12月31日" in ds[0].message
+    assert codes(report(period="统计期限自20241月1日起至202412月31日止。")) == ["RL404"]
+    # a longer digit run, a decimal or a well-formed date is not this
+    assert codes(report(overview="2024年，我局认真落实条例。编号1202412月31日，金额3.202412月。")) == []
+    assert codes(report(overview="2024年，我局认真落实条例。截至2024年12月31日，共发布信息9条。")) == []
+
+
 def test_rl402_impossible():
     assert codes(report(overview="2024年，我局于2024年4月31日开展培训。")) == ["RL402"]
     assert codes(report(overview="2023年，我局于2月30日开展培训。", year=2023, sig="2024年1月23日")) == ["RL402"]

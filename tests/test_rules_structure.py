@@ -111,6 +111,18 @@ def test_a_text_that_stops_is_said_once_not_as_missing_parts():
     assert [d.code for d in check(cut) if d.severity >= Severity.WARNING] == ["RL005"]
 
 
+def test_a_text_without_headings_stops_after_the_parts_its_tables_show():
+    """A page giving only the body (no section heading recognised) that stops after the proactive
+    disclosure table: the parts not checked are 三 to 六, not 一 to 六 (the table of 二 is there)."""
+    text = ("根据有关要求，现将我局2024年度政府信息公开情况报告如下。\n"
+            "第二十条第(一)项 |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+            "规章 | 0 | 0 | 0 |\n行政规范性文件 | 1 | 0 | 5 |\n第二十条第(五)项 |\n"
+            "信息内容 | 本年处理决定数量 |\n行政许可 | 3 |\n第二十条第(六)项 |\n信息内容 | 本年处理决定数量 |\n"
+            "行政处罚 | 0 |\n行政强制 | 0 |\n第二十条第(八)项 |\n信息内容 | 本年收费金额(单位:万")
+    ds = found(text, "RL005")
+    assert len(ds) == 1 and "第三至第六部分" in ds[0].message and "第一至" not in ds[0].message
+
+
 # ---------------------------------------------------------------------- RL502
 
 

@@ -1,14 +1,37 @@
 """RL401 malformed-date."""
 
-from ...dates import guess_malformed, report_dates, report_signature
+import re
+
+from ...dates import gbt, guess_malformed, is_valid, report_dates, report_malformed_periods, report_signature
 from ...findings import Finding, Message, Severity
+from ...model import Span
 from ..base import Rule
+
+# A year glued to its month, 年 lost: 202012月31日 (2020年12月31日). The year is four digits, so the
+# month is what remains before 月; a longer digit run is some other number.
+_GLUED_YEAR = re.compile(r"((?:19|20)\d\d)(1[0-2]|0?[1-9])月(\d{1,2})[日号]")
+
+
+def glued_year_dates(text: str):
+    """Matches of _GLUED_YEAR, found from each 月 (a regex scan from every position would cost a
+    pass over the text per report; 月 is rare)."""
+    i = text.find("月")
+    while i != -1:
+        j = i
+        while j > 0 and text[j - 1].isdigit() and i - j < 7:
+            j -= 1
+        if 5 <= i - j <= 6 and not (j > 0 and text[j - 1] in ".．"):
+            m = _GLUED_YEAR.match(text, j)
+            if m is not None:
+                yield m
+        i = text.find("月", i + 1)
 
 
 class MalformedDate(Rule):
     """What it does: reports a date that is not a date any more: the signature date written as
     a bare digit run where 年/月/日 were lost (`2023120`), a month outside 1–12 (`2024年13月`),
-    or a signature date that gives the month but not the year (`1月23日`).
+    or a signature date that gives the month but not the year (`1月23日`), and a date in the text
+    whose 年 was lost between the year and the month (`截至202012月31日`).
 
     Why: the 成文日期 dates the report and tells whether it was published on time
     (条例第四十九条); a date a reader cannot read, or one without a year, dates nothing.
@@ -26,7 +49,7 @@ class MalformedDate(Rule):
     severity = Severity.ERROR
     summary = Message("日期写法残缺或无法识别（年月日丢失、月份超过12、落款日期缺年份）", "A malformed date (年/月/日 lost, month over 12, signature date without a year)")
     doc_zh = """
-    检查内容：已经不成其为日期的日期：落款日期只剩一串数字、年月日丢失（`2023120`）；月份不在1至12之间（`2024年13月`）；落款日期只有月日没有年份（`1月23日`）。
+    检查内容：已经不成其为日期的日期：落款日期只剩一串数字、年月日丢失（`2023120`）；月份不在1至12之间（`2024年13月`）；落款日期只有月日没有年份（`1月23日`）；正文中年份和月份之间丢了“年”字的日期（`截至202012月31日`）。
 
     原因：成文日期标明年报的日期，也决定年报是否按时公布（条例第四十九条）；读不懂的日期、没有年份的日期都无法说明年报的日期。
 
@@ -48,6 +71,18 @@ class MalformedDate(Rule):
                                              f"signature date '{sig.raw}' has lost its 年/月/日{hint_en}"), sig.span)
         elif sig is not None and sig.year is None and sig.month is not None:
             yield Finding(self.code, Message(f"落款日期“{sig.raw}”没有年份", f"signature date '{sig.raw}' has no year"), sig.span)
+        text = report.source.text
+        periods = report_malformed_periods(report)  # RL404 says those
+        for m in glued_year_dates(text):
+            if any(s.start <= m.start() < s.end for s, _ in periods) or (
+                    sig is not None and sig.span.start <= m.start() < sig.span.end):
+                continue
+            y, mo, d = (int(g) for g in m.groups())
+            if not is_valid(y, mo, d):
+                continue
+            yield Finding(self.code, Message(f"日期“{m.group()}”丢了“年”字（应为{gbt(y, mo, d)}）",
+                                             f"the date '{m.group()}' has lost its 年 (it should be {gbt(y, mo, d)})"),
+                          Span(m.start(), m.end()))
         for d in report_dates(report):
             if d.month is not None and not 1 <= d.month <= 12:
                 yield Finding(self.code, Message(f"“{d.raw}”的月份{d.month}不存在", f"'{d.raw}': there is no month {d.month}"), d.span)

@@ -6,6 +6,9 @@ from ._tables import TABLE_NAMES
 from ..structure._common import SECTION_NAMES, cn
 
 
+_TABLE_PART = {"active": 2, "requests": 3, "reviews": 4}
+
+
 class TextStops(Rule):
     """What it does: says, once, that the text ends before the report does: the last section
     found is not 六、其他需要报告的事项 and no signature date closes the text (a web-page
@@ -75,7 +78,12 @@ class TextStops(Rule):
         if table is not None:
             where_zh += f"的{TABLE_NAMES[table.kind].zh}处"
             where_en += f", in {TABLE_NAMES[table.kind].en}"
-        later = list(range((last.canonical if last is not None else 0) + 1, 7))
+        # a table read before the stop shows its part is in the text even where no heading was
+        # recognised (a page that gives only the body): the parts not checked come after it
+        reached = max([last.canonical if last is not None else 0]
+                      + [_TABLE_PART[t.kind] for t in report.tables.values()
+                         if t.span is not None and t.span.start < stop.start and t.kind in _TABLE_PART])
+        later = list(range(reached + 1, 7))
         if len(later) > 1:
             rest_zh, rest_en = f"，其后第{cn(later[0])}至第{cn(later[-1])}部分", f"; sections {later[0]}–{later[-1]}"
         elif later:
