@@ -459,3 +459,46 @@ def test_number_runs_read_at_once_as_cell_by_cell(pieces, data):
     flags = data.draw(st.sampled_from([(True, False, None), (False, True, re.compile("规章|总计"))]))
     fast, slow = _tokens_both_ways(text, start, end, flags)
     assert fast == slow
+
+
+def _all_summed_splits(pieces, size):
+    """Every split of the pieces into `size` numbers (no leading zero, none across two pieces)
+    whose last is the sum of the others, by brute force."""
+    import itertools
+
+    s = "".join(pieces)
+    bounds = {0, len(s)}
+    at = 0
+    for p in pieces:
+        at += len(p)
+        bounds.add(at)
+    found = set()
+    for cuts in itertools.combinations(range(1, len(s)), size - 1):
+        if not bounds - {0, len(s)} <= set(cuts):
+            continue  # a number would span two pieces
+        edges = (0,) + cuts + (len(s),)
+        nums = [s[edges[i]:edges[i + 1]] for i in range(size)]
+        if any(len(x) > 1 and x[0] == "0" for x in nums) or any(len(x) > 15 for x in nums):
+            continue
+        if sum(map(int, nums[:-1])) == int(nums[-1]):
+            found.add(tuple((edges[i], edges[i + 1]) for i in range(size)))
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 120), min_size=6, max_size=6), st.integers(0, 3), st.booleans(), st.data())
+def test_run_together_row_splits_are_exactly_the_balancing_ones(addends, slip, two_pieces, data):
+    """The split search (which skips totals whose digit sums disagree modulo 9, and branches
+    that cannot reach the total) finds exactly the balancing splits, in any number."""
+    from report_lint.tables.recover import splits
+
+    row = addends + [sum(addends) + slip]  # a slip makes most rows unbalanced
+    s = "".join(map(str, row))
+    cut = data.draw(st.integers(1, len(s) - 1)) if two_pieces else len(s)
+    pieces = [s[:cut], s[cut:]] if cut < len(s) else [s]
+    truth = _all_summed_splits(pieces, 7)
+    found, complete = splits(pieces, 7, limit=3)
+    starts = [0, len(pieces[0])]
+    got = {tuple((starts[i] + a, starts[i] + b) for i, a, b in f) for f in found}
+    assert len(found) == min(len(truth), 3) and got <= truth
+    assert complete == (len(truth) <= 3)

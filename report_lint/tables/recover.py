@@ -61,19 +61,20 @@ def splits(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: b
     if n > group_size * groups * MAX_DIGITS:
         return [], False  # not searched: no split into numbers of at most MAX_DIGITS digits
     # piece_end[i]: end of the piece holding position i (a number may not cross it)
-    piece_end = [0] * n
-    piece_of = [0] * n
-    offset = 0
-    for idx, p in enumerate(pieces):
-        for i in range(offset, offset + len(p)):
-            piece_end[i] = offset + len(p)
-            piece_of[i] = idx
-        offset += len(p)
-    starts = []
-    offset = 0
-    for p in pieces:
-        starts.append(offset)
-        offset += len(p)
+    if len(pieces) == 1:  # most runs: one piece
+        piece_end = [n] * n
+        piece_of = [0] * n
+        starts = [0]
+    else:
+        piece_end = [0] * n
+        piece_of = [0] * n
+        starts = []
+        offset = 0
+        for idx, p in enumerate(pieces):
+            starts.append(offset)
+            piece_end[offset : offset + len(p)] = [offset + len(p)] * len(p)
+            piece_of[offset : offset + len(p)] = [idx] * len(p)
+            offset += len(p)
 
     solutions: list[list[tuple[int, int]]] = []
     if n == group_size * groups:
@@ -145,12 +146,20 @@ def splits(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: b
         of the digits, and then only addend splits that can still reach it are searched.
         The same splits as group(), found with a fraction of the nodes."""
         k = group_size - 1  # addends
+        digit_sum = [0] * (n + 1)  # digit_sum[i]: of s[:i]
+        for i, ch in enumerate(s):
+            digit_sum[i + 1] = digit_sum[i] + (ord(ch) - 48 if ch <= "9" else int(ch))  # any decimal digit
         for length in range(1, min(n - k, MAX_DIGITS) + 1):
             a = n - length
             if piece_end[a] != n or (s[a] == "0" and length > 1):
                 continue
             target = int(s[a:])
+            # a number is its digit sum modulo 9, whatever the split: the addends' digits must
+            # add up to the total modulo 9 (most wrong totals end here, before any search)
+            if (digit_sum[a] - target) % 9:
+                continue
             width = len(s) - a  # an addend is never longer than the total
+            pow10 = [10**i for i in range(width + 2)]
             chosen.clear()
 
             def place(pos: int, left: int, total: int) -> bool:
@@ -167,10 +176,12 @@ def splits(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: b
                 digits = a - pos
                 if digits < left or digits > left * width:
                     return True
-                # the digits left make at least one number of ceil(digits/left) digits
-                longest = -(-digits // left)
-                if longest > 1 and total + 10 ** (longest - 1) > target:
-                    return True
+                # the least the digits left can add up to: numbers as even in length as they
+                # can be (r of q+1 digits, the rest of q), each its length's smallest
+                q, r = divmod(digits, left)
+                if q > 1 or r:
+                    if total + r * pow10[q] + (left - r) * (pow10[q - 1] if q > 1 else 0) > target:
+                        return True
                 if left == 1:  # the last addend takes every digit left: one candidate, no loop
                     if (s[pos] == "0" and digits > 1) or piece_end[pos] < a:
                         return True
@@ -178,9 +189,13 @@ def splits(pieces: Sequence[str], group_size: int, groups: int = 1, *, summed: b
                         solutions.append(chosen + [(pos, a), (a, n)])
                         return len(solutions) <= limit
                     return True
-                # the most the remaining digits can add up to: one long number and single digits
-                if total + 10 ** (digits - left + 1) + 9 * left < target:
-                    return True
+                # the most the remaining digits can add up to: as many numbers of the total's
+                # width as the digits make, one of what is left, the rest single digits
+                if width > 1:
+                    full, rest = divmod(digits - left, width - 1)
+                    most = full * pow10[width] + (pow10[rest + 1] if full < left else 0) + 9 * left
+                    if total + most < target:
+                        return True
                 # numbers that can start here: no leading zero, inside one piece, leaving
                 # a digit for each later addend
                 upto = 1 if s[pos] == "0" else min(width, digits - (left - 1), piece_end[pos] - pos)
