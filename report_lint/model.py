@@ -237,7 +237,7 @@ class Report:
     # it holds and what shows it (an earlier section's table row, a later page's header).
     begins_in: Optional[int] = None
     begins_at: Optional[Span] = None
-    begins_why: str = ""  # "row" (an earlier table's row) or "page" (a later page's header)
+    begins_why: str = ""  # "row" (an earlier table's row), "page" (a later page's header), "item" (（二）…)
     # What rules derive from the text once per report (dates, narrative clauses, ...), filled
     # on first use by the module that knows how (dates.py, narrative.py): never re-parsed.
     derived: dict = field(default_factory=dict, repr=False, compare=False)
