@@ -189,6 +189,9 @@ class Table:
     # The text itself stops inside this table, or between its heading and its data (an
     # excerpt): rows past that point are not missing from the report, only from the text.
     cut: bool = False
+    # The text stops in the table's section before any word of the table (its prose): the
+    # table is past that point, as a table of a later section would be.
+    past_stop: bool = False
     # Set by the caller to override what the rows say (e.g. "not-applicable"); else computed.
     coverage_status: Optional[str] = None
 

@@ -495,6 +495,19 @@ def test_coverage_lines():
     assert cov["rows_unread"] == {k: "detached" for k in ("unavailable.not_held", "unavailable.needs_creation", "unavailable.unclear")}
 
 
+
+def test_coverage_of_a_text_that_stops_in_a_section_before_its_table():
+    """The text stops in 二's prose, before any word of its table: the table is past the point
+    where the text stops, not a table "cut in its header"; a stop inside the header still is."""
+    head = ("某医院2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我院认真落实条例。\n"
+            "二、主动公开政府信息情况\n全年主动公开信息18条。\n(一)依申请公开情况\n至今尚未收到申请。\n(二)政府")
+    rep = read(head)
+    assert summary(rep) == "统计表在文本截止处之后，未核对（仅检查正文）"
+    assert summary(rep, "en").startswith("the statistical tables come after the point where the text stops")
+    assert report_dict(rep)["table_status"]["active"] == "absent"
+    header = read(head.replace("(二)政府", "第二十条第（一）项\n信息内容\n本年"))
+    assert summary(header).startswith("主动公开表未能读取（文本在表头处截止）")
+
 def test_a_sentence_naming_a_row_is_not_that_row():
     # No year, no 件: only the number count tells the sentence from the row.
     body = "经统计，本机关不掌握相关政府信息的申请为 3\n" + PIPE_REQUESTS
