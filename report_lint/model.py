@@ -71,6 +71,7 @@ UNREAD_REASONS = {
     "unreadable": ("数字无法读取", "values that cannot be read"),
     "too-long": ("有的数字超过 15 位，不可能是计数", "a value of more than 15 digits, which no count has"),
     "no-values": ("行名后没有数字，空白或丢失", "no values after the label: left blank, or lost"),
+    "subrows": ("本行分为子项填写，本行合计未列出", "the row is written as sub-rows; its own total is not printed"),
 }
 
 
