@@ -670,3 +670,21 @@ def test_a_template_row_split_into_sub_rows_is_not_given_the_first_sub_row(layou
     assert rep.tables["active"].rows["other_services"].unread == "subrows"
     assert "分为子项" in summary(rep), summary(rep)
     assert [d for d in check(wrap(section2=body, year=2019)) if d.severity >= Severity.ERROR] == []
+
+
+def test_a_2021_table_whose_first_block_keeps_the_2019_header_is_read_under_that_header():
+    """A 2021 active table (本年处理决定数量, 本年收费金额) whose 规章/规范性文件 block still has the
+    2019 header 本年新制作数量 | 本年新公开数量 | 对外公开总数量: those cells are what that header
+    names (made / published / total_public), never 本年废止件数 (repealed)."""
+    body = ("第二十条第(一)项\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量\n规章 | 0 | 0 | 0\n"
+            "规范性文件 | 2 | 3 | 9\n第二十条第(五)项\n信息内容 | 本年处理决定数量\n行政许可 | 5\n第二十条第(六)项\n"
+            "信息内容 | 本年处理决定数量\n行政处罚 | 0\n行政强制 | 0\n第二十条第(八)项\n"
+            "信息内容 | 本年收费金额(单位:万元)\n行政事业性收费 | 282.1")
+    rep = read(wrap(section2=body, year=2021))
+    active = report_dict(rep)["tables"]["active"]
+    assert active["normative_documents"] == {"made": 2, "published": 3, "total_public": 9}
+    assert active["licensing"] == {"decisions": 5} and active["fees"] == {"amount": 282.1}
+    # the ordinary 2021 header is read as before
+    plain = body.replace("本年新制作数量 | 本年新公开数量 | 对外公开总数量", "本年制发件数 | 本年废止件数 | 现行有效件数")
+    assert report_dict(read(wrap(section2=plain, year=2021)))["tables"]["active"]["normative_documents"] == {
+        "issued": 2, "repealed": 3, "in_force": 9}

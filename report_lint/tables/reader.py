@@ -855,8 +855,10 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
                 seen.add(od.key)
                 found.append((od.key, od.labels[0], Span(tok.start_pos, tok.end_pos), [], 1.0, "no-values"))
     table.template = _active_template(t, words, [f for f in found if f[3]], report_year)
+    first_block = _first_block_template(t, text, start, found, table.template)
     for key, label, span, values, sim, how in found:
-        d = t.active.get((table.template, key)) or next(
+        tid = first_block if key in _FIRST_BLOCK else table.template
+        d = t.active.get((tid, key)) or next(
             (v for (tid, k), v in t.active.items() if k == key), None
         )
         if d is None:
@@ -883,6 +885,23 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
     table.cut = cut_at is not None
     _finish(table, heading, min_rows=1)
     return table
+
+
+_FIRST_BLOCK = ("regulations", "normative_documents")
+
+
+def _first_block_template(t: tpl.Templates, text: str, start: int, found, template: str) -> str:
+    """The template whose header stands over the 规章/规范性文件 block: the table's, unless the
+    header words before that block are all another template's (a 2021 table that kept the
+    2019 header 本年新制作数量 … there): its cells are what that header names."""
+    first = min((f[2].start for f in found if f[0] in _FIRST_BLOCK and f[2] is not None), default=None)
+    if first is None:
+        return template
+    head = clean(text[start:first])
+    seen = [tid for tid, markers in t.active_markers.items() if any(clean(mk) in head for mk in markers)]
+    if len(seen) == 1 and seen[0] != template and all((seen[0], k) in t.active for k in _FIRST_BLOCK):
+        return seen[0]
+    return template
 
 
 _UNIT = re.compile(r"[(（]?(?:单位[:：])?(?:万?元|件|项|个|条|次|宗|起)[)）]?")
