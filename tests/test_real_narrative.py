@@ -65,6 +65,11 @@ EXPECTED = {
     "pingtan2021.txt": {(10, "RL506"): 1},
     "pingtan_county2012.txt": {(10, "RL202"): 1, (10, "RL301"): 1},
     "pingtan_county2013.txt": {(10, "RL404"): 1},
+    # field4
+    "p_huaibei_rmyy2022.txt": {(1, "RL404"): 1},  # 统计期限 … 至2022年12月20日止
+    "p_huichang_zhongcun2020.txt": {(3, "RL506"): 1, (7, "RL506"): 1},
+    "p_spam_beijing_jd2020.txt": {(2, "RL505"): 1},
+    "p_wuhan_donghu_wjb2023.txt": {(3, "RL506"): 1},
 }
 
 
