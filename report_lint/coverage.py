@@ -148,7 +148,7 @@ def summary(report: "Report", lang: str = "zh", covs: "Optional[dict]" = None) -
     # tables past the point where the text stops (an excerpt) are not missing from the report
     after = [k for k, c in applicable.items()
              if c.status in ("absent", "unread") and getattr(report, "stops_at", None) is not None
-             and report.beyond_text(_SECTION[k])]
+             and (report.beyond_text(_SECTION[k]) or report.tables[k].past_stop)]
     # likewise tables before the point where the text begins (a text that starts inside the report)
     before = [k for k, c in applicable.items()
               if c.status in ("absent", "unread") and getattr(report, "begins_in", None) is not None

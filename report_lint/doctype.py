@@ -127,11 +127,17 @@ _TABLE_ROW = re.compile(
 _LATER_PAGE = re.compile(r"^[ \t]*(?:Page[ \t]*|P\.[ \t]*|第[ \t]*)0*([2-9]|[1-9]\d{1,2})(?:[ \t]*页)?(?=[ \t]*(?:-|$))", re.M)
 
 
+# The first line of the text is a part's second or later item, （二）… : the text begins in the
+# middle of that part's list (a web excerpt that starts inside 一、总体情况).
+_LATER_ITEM = re.compile(r"[ \t\u3000\n]*([(（]([二三四五六七八九十])[)）][^\n]{1,40})")
+
+
 def begins_late(text: str, sections: list[Section]) -> "Optional[tuple[int, Span, str]]":
-    """(first section the text holds, the evidence, "row" or "page") when the text begins inside
-    the report: the first template section found is not 一, and before its heading stands a row
-    of a table of an earlier section, or the header of a later page. None otherwise (a report
-    without its first parts is another matter: RL501)."""
+    """(first section the text holds, the evidence, "row", "page" or "item") when the text
+    begins inside the report: the first template section found is not 一, and before its
+    heading stands a row of a table of an earlier section, the header of a later page, or the
+    text opens with a later item of a part (（二）…). None otherwise (a report without its first
+    parts is another matter: RL501)."""
     first = next((s for s in sections if s.canonical is not None), None)
     if first is None or first.canonical <= 1:
         return None
@@ -141,4 +147,7 @@ def begins_late(text: str, sections: list[Section]) -> "Optional[tuple[int, Span
     m = _LATER_PAGE.search(text, 0, min(first.heading.start, 300))
     if m is not None:
         return first.canonical, Span(m.start(), m.end()), "page"
+    m = _LATER_ITEM.match(text, 0, first.heading.start)
+    if m is not None:
+        return first.canonical, Span(m.start(1), m.end(1)), "item"
     return None

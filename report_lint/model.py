@@ -71,6 +71,7 @@ UNREAD_REASONS = {
     "unreadable": ("数字无法读取", "values that cannot be read"),
     "too-long": ("有的数字超过 15 位，不可能是计数", "a value of more than 15 digits, which no count has"),
     "no-values": ("行名后没有数字，空白或丢失", "no values after the label: left blank, or lost"),
+    "subrows": ("本行分为子项填写，本行合计未列出", "the row is written as sub-rows; its own total is not printed"),
 }
 
 
@@ -189,6 +190,9 @@ class Table:
     # The text itself stops inside this table, or between its heading and its data (an
     # excerpt): rows past that point are not missing from the report, only from the text.
     cut: bool = False
+    # The text stops in the table's section before any word of the table (its prose): the
+    # table is past that point, as a table of a later section would be.
+    past_stop: bool = False
     # Set by the caller to override what the rows say (e.g. "not-applicable"); else computed.
     coverage_status: Optional[str] = None
 
@@ -237,7 +241,7 @@ class Report:
     # it holds and what shows it (an earlier section's table row, a later page's header).
     begins_in: Optional[int] = None
     begins_at: Optional[Span] = None
-    begins_why: str = ""  # "row" (an earlier table's row) or "page" (a later page's header)
+    begins_why: str = ""  # "row" (an earlier table's row), "page" (a later page's header), "item" (（二）…)
     # What rules derive from the text once per report (dates, narrative clauses, ...), filled
     # on first use by the module that knows how (dates.py, narrative.py): never re-parsed.
     derived: dict = field(default_factory=dict, repr=False, compare=False)

@@ -31,6 +31,12 @@ _NEXT = {
     "reviews": (re.compile(r"行政复议[\s|]*行政诉讼"), re.compile(r"四\s*、\s*(?:政府信息公开)?行政法?复议")),
 }
 _ORDER = ("active", "requests", "reviews")
+# Words of a table's header or rows: a section's text without any of them holds prose only.
+_TABLE_WORDS = {
+    "active": re.compile(r"第二十条|信息内容|本年(?:制发|新制作|新公开|处理决定|收费)|上一年项目|规章|规范性文件|行政许可|行政处罚"),
+    "requests": re.compile(r"申请人情况|勾稽|自然人|本年新收|上年结转"),
+    "reviews": re.compile(r"结果\s*维持|结果\s*纠正|尚未\s*审结|未经复议|复议后起诉"),
+}
 
 
 def report_year(text: str, sections: list[Section]) -> tuple[Optional[int], Optional[Span]]:
@@ -128,6 +134,11 @@ def build_report(source: Source) -> Report:
             if ((t.found and report.reaches_stop(t.span)) or (t.status == MISSING and report.last_section() == number)
                     or (t.status == ABSENT and report.beyond_text(number))):
                 t.cut = True
+                if t.status == MISSING:
+                    s, e, _ = regions[t.kind]
+                    if _TABLE_WORDS[t.kind].search(text, s, e) is None:
+                        # stopped in the section's prose: the table comes after the stop
+                        t.past_stop, t.coverage_status = True, ABSENT
     return report
 
 

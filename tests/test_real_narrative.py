@@ -67,6 +67,11 @@ EXPECTED = {
     "pingtan_county2013.txt": {(10, "RL404"): 1},
     # field3: residue in the page header, 年 lost in the period (RL404) and in a sentence (RL401)
     "p_tongyu_tuanjie2020.txt": {(1, "RL506"): 1, (5, "RL506"): 1, (15, "RL404"): 1, (31, "RL401"): 1},
+    # field4
+    "p_huaibei_rmyy2022.txt": {(1, "RL404"): 1},  # 统计期限 … 至2022年12月20日止
+    "p_huichang_zhongcun2020.txt": {(3, "RL506"): 1, (7, "RL506"): 1},
+    "p_spam_beijing_jd2020.txt": {(2, "RL505"): 1},
+    "p_wuhan_donghu_wjb2023.txt": {(3, "RL506"): 1},
 }
 
 

@@ -404,3 +404,20 @@ def test_a_text_that_is_a_later_page_of_a_paged_document_begins_inside_the_repor
     # page 1, or a page number in prose, is not a later page
     for first in ("Page 1 - 某某局2022年政府信息公开工作年度报告\n", "某某局2022年政府信息公开工作年度报告\n全文共8页。\n"):
         assert [x.code for x in check(first + tail) if x.code == "RL501"] == ["RL501"] * 3
+
+
+def test_a_text_that_opens_with_a_later_numbered_item_begins_inside_the_report():
+    """A web excerpt that begins inside 一、总体情况: its first line is the part's second item,
+    （二）…, and 二、 follows. 一 is before the text, not missing: one RL005 there, no RL501."""
+    from tests.test_rules_tables import CLEAN as FULL
+
+    tail = FULL[FULL.index("二、主动公开政府信息情况"):]
+    for item in ("(二)政府信息依申请公开情况", "  （三）复议、诉讼和申诉情况"):
+        page = f"{item}\n\n本年度依申请公开工作依法办理。\n\n" + tail
+        assert [d.code for d in check(page) if d.severity >= Severity.WARNING] == ["RL005"], item
+        d = found(page, "RL005")[0]
+        assert d.line == 1 and "文本从报告中间开始" in d.message and "第一部分不在文本中" in d.message
+    # a first item （一）, or an item after a title and an introduction, does not say so
+    for text in ("(一)政府信息依申请公开情况\n本年度依申请公开工作依法办理。\n" + tail,
+                 "某街道2019年政府信息公开工作年度报告\n本报告依据条例编制。\n(二)依申请公开情况\n" + tail):
+        assert [x.code for x in check(text) if x.code == "RL501"] == ["RL501"], text[:20]

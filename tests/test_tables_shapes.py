@@ -495,6 +495,19 @@ def test_coverage_lines():
     assert cov["rows_unread"] == {k: "detached" for k in ("unavailable.not_held", "unavailable.needs_creation", "unavailable.unclear")}
 
 
+
+def test_coverage_of_a_text_that_stops_in_a_section_before_its_table():
+    """The text stops in 二's prose, before any word of its table: the table is past the point
+    where the text stops, not a table "cut in its header"; a stop inside the header still is."""
+    head = ("某医院2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我院认真落实条例。\n"
+            "二、主动公开政府信息情况\n全年主动公开信息18条。\n(一)依申请公开情况\n至今尚未收到申请。\n(二)政府")
+    rep = read(head)
+    assert summary(rep) == "统计表在文本截止处之后，未核对（仅检查正文）"
+    assert summary(rep, "en").startswith("the statistical tables come after the point where the text stops")
+    assert report_dict(rep)["table_status"]["active"] == "absent"
+    header = read(head.replace("(二)政府", "第二十条第（一）项\n信息内容\n本年"))
+    assert summary(header).startswith("主动公开表未能读取（文本在表头处截止）")
+
 def test_a_sentence_naming_a_row_is_not_that_row():
     # No year, no 件: only the number count tells the sentence from the row.
     body = "经统计，本机关不掌握相关政府信息的申请为 3\n" + PIPE_REQUESTS
@@ -618,3 +631,60 @@ def test_a_caption_with_blank_merged_cells_where_the_text_stops_is_not_a_row():
     text = wrap(section2=ACTIVE_OK, section3=req, section4="").split("四、政府信息公开行政复议")[0].rstrip()
     assert codes(text) == ["RL005"]
     assert report_dict(read(text))["tables"]["requests"] == {"new": [1, 0, 0, 0, 0, 0, 1], "carried_over": [0] * 7}
+
+
+ACTIVE_2019_SUBROWS = """第二十条第（一）项
+信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量
+规章 | 0 | 0 | 0
+规范性文件 | 1 | 1 | 1
+第二十条第（五）项
+信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量
+行政许可 | 0 | 0 | 0
+其他对外管理服务事项 | 行政检查 | 3 | 0 | 4
+行政确认 | 2 | 0 | 5
+第二十条第（六）项
+信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量
+行政处罚 | 0 | 0 | 0
+行政强制 | 0 | 0 | 0
+第二十条第（八）项
+信息内容 | 上一年项目数量 | 本年增/减
+行政事业性收费 | 0 | 0
+第二十条第（九）项
+信息内容 | 采购项目数量 | 采购总金额
+政府集中采购 | 0 | 0"""
+
+
+@pytest.mark.parametrize("layout", ["pipes", "one cell per line"])
+def test_a_template_row_split_into_sub_rows_is_not_given_the_first_sub_row(layout):
+    """其他对外管理服务事项 written as two sub-rows, 行政检查 3 0 4 and 行政确认 2 0 5: the row's
+    own values are not printed (its total is not certainly 3 0 4), so they are null and the
+    coverage says why; the rows around it are read; no error."""
+    body = ACTIVE_2019_SUBROWS
+    if layout != "pipes":
+        body = "\n".join(cell.strip() + " |" for line in body.splitlines() for cell in line.split("|"))
+    rep = read(wrap(section2=body, year=2019))
+    active = report_dict(rep)["tables"]["active"]
+    assert active["other_services"] == {"previous": None, "change": None, "decisions": None}
+    assert active["licensing"] == {"previous": 0, "change": 0, "decisions": 0}
+    assert active["normative_documents"] == {"made": 1, "published": 1, "total_public": 1}
+    assert rep.tables["active"].rows["other_services"].unread == "subrows"
+    assert "分为子项" in summary(rep), summary(rep)
+    assert [d for d in check(wrap(section2=body, year=2019)) if d.severity >= Severity.ERROR] == []
+
+
+def test_a_2021_table_whose_first_block_keeps_the_2019_header_is_read_under_that_header():
+    """A 2021 active table (本年处理决定数量, 本年收费金额) whose 规章/规范性文件 block still has the
+    2019 header 本年新制作数量 | 本年新公开数量 | 对外公开总数量: those cells are what that header
+    names (made / published / total_public), never 本年废止件数 (repealed)."""
+    body = ("第二十条第(一)项\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量\n规章 | 0 | 0 | 0\n"
+            "规范性文件 | 2 | 3 | 9\n第二十条第(五)项\n信息内容 | 本年处理决定数量\n行政许可 | 5\n第二十条第(六)项\n"
+            "信息内容 | 本年处理决定数量\n行政处罚 | 0\n行政强制 | 0\n第二十条第(八)项\n"
+            "信息内容 | 本年收费金额(单位:万元)\n行政事业性收费 | 282.1")
+    rep = read(wrap(section2=body, year=2021))
+    active = report_dict(rep)["tables"]["active"]
+    assert active["normative_documents"] == {"made": 2, "published": 3, "total_public": 9}
+    assert active["licensing"] == {"decisions": 5} and active["fees"] == {"amount": 282.1}
+    # the ordinary 2021 header is read as before
+    plain = body.replace("本年新制作数量 | 本年新公开数量 | 对外公开总数量", "本年制发件数 | 本年废止件数 | 现行有效件数")
+    assert report_dict(read(wrap(section2=plain, year=2021)))["tables"]["active"]["normative_documents"] == {
+        "issued": 2, "repealed": 3, "in_force": 9}

@@ -837,8 +837,14 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
             if detached or od.key != d.key:
                 found.append((od.key, od.labels[0], None, [], 1.0, "detached" if detached else "short"))
         last = cut_at is not None and e.values[-1].end_pos == last_values
+        how = "detached" if detached else ("last" if last else "")
+        if not detached and _sub_row(label_toks, d, defs):
+            # 其他对外管理服务事项 | 行政检查 | 3 | 0 | 4, then 行政确认 | …: the row's own values
+            # are not printed, only its sub-rows'; the first sub-row's are not the row's
+            how = "subrows"
+            label_toks = label_toks[:1]
         found.append((d.key, _shown_label(_label_text(label_toks), d), _label_span(None, label_toks, e.values),
-                       e.values, sim, "detached" if detached else ("last" if last else "")))
+                       e.values, sim, how))
     if cut_at is None:
         # Row labels with no value after them anywhere (cells left blank in a layout that keeps
         # no mark of a blank cell, one cell per line): the rows are there, their values are not.
@@ -849,8 +855,10 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
                 seen.add(od.key)
                 found.append((od.key, od.labels[0], Span(tok.start_pos, tok.end_pos), [], 1.0, "no-values"))
     table.template = _active_template(t, words, [f for f in found if f[3]], report_year)
+    first_block = _first_block_template(t, text, start, found, table.template)
     for key, label, span, values, sim, how in found:
-        d = t.active.get((table.template, key)) or next(
+        tid = first_block if key in _FIRST_BLOCK else table.template
+        d = t.active.get((tid, key)) or next(
             (v for (tid, k), v in t.active.items() if k == key), None
         )
         if d is None:
@@ -859,7 +867,7 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
             table.notes.append(ParseNote("row-duplicate", span, {"key": key, "row": label}))
             continue
         arity = len(d.fields)
-        if how in ("detached", "short", "no-values"):
+        if how in ("detached", "short", "no-values", "subrows"):
             row = Row(key, label, span, _unreadable(arity, span), fields=d.fields, score=1.0, unread=how)
         else:
             fit = fit_values(values, arity, last=how == "last")
@@ -877,6 +885,38 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
     table.cut = cut_at is not None
     _finish(table, heading, min_rows=1)
     return table
+
+
+_FIRST_BLOCK = ("regulations", "normative_documents")
+
+
+def _first_block_template(t: tpl.Templates, text: str, start: int, found, template: str) -> str:
+    """The template whose header stands over the 规章/规范性文件 block: the table's, unless the
+    header words before that block are all another template's (a 2021 table that kept the
+    2019 header 本年新制作数量 … there): its cells are what that header names."""
+    first = min((f[2].start for f in found if f[0] in _FIRST_BLOCK and f[2] is not None), default=None)
+    if first is None:
+        return template
+    head = clean(text[start:first])
+    seen = [tid for tid, markers in t.active_markers.items() if any(clean(mk) in head for mk in markers)]
+    if len(seen) == 1 and seen[0] != template and all((seen[0], k) in t.active for k in _FIRST_BLOCK):
+        return seen[0]
+    return template
+
+
+_UNIT = re.compile(r"[(（]?(?:单位[:：])?(?:万?元|件|项|个|条|次|宗|起)[)）]?")
+
+
+def _sub_row(label: list[lexer.Tok], d, cands: Candidates) -> bool:
+    """Whether a row's label is the template row's name followed by a name of its own in a
+    cell of its own (其他对外管理服务事项 | 行政检查 | …): a sub-row, the first of several."""
+    if len(label) < 2 or _exact_active(label[-1], cands) is not None:
+        return False
+    first = _exact_active(label[0], cands)
+    if first is None or first.key != d.key:
+        return False
+    tail = clean(core(_label_text(label[1:])))
+    return len(tail) >= 2 and _UNIT.fullmatch(tail) is None and not any(ch.isdigit() for ch in tail)
 
 
 def _shown_label(label: str, d) -> str:

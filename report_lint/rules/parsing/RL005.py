@@ -20,8 +20,8 @@ class TextStops(Rule):
     that those parts were not checked.
 
     Likewise, once, where a text begins inside the report (one page of a flipbook: its first line
-    is the last row of a table, or the header of page 8): the parts before it are not in the
-    text, not missing.
+    is the last row of a table, or the header of page 8; a web excerpt whose first line is a
+    part's second item, （二）…): the parts before it are not in the text, not missing.
 
     Example (fails): a page whose text ends in the middle of the applications table:
         三、收到和处理政府信息公开申请情况
@@ -41,7 +41,7 @@ class TextStops(Rule):
     原因：中断的文本不等于缺了内容的报告。在中断处说明一次，代替对之后每一部分、每张表、每一行
     分别报错——同时明确告诉您这些内容没有检查。
 
-    文本从报告中间开始（例如翻页电子书的一页，第一行是某张表的最后一行，或第8页的页眉）时，同样在开头说明一次：
+    文本从报告中间开始（例如翻页电子书的一页，第一行是某张表的最后一行，或第8页的页眉；网页节选的第一行是某部分的第二项“（二）……”）时，同样在开头说明一次：
     之前的部分不在文本中，不是缺项。
 
     错误示例：网页文本停在申请情况表中间：
@@ -60,6 +60,9 @@ class TextStops(Rule):
                 span = report.begins_at
                 page = "".join(ch for ch in report.source.text[span.start:span.end] if ch.isdigit()).lstrip("0")
                 why_zh, why_en = f"开头是第{page}页的页眉", f"it opens with the header of page {page}"
+            elif report.begins_why == "item":
+                item = report.source.text[report.begins_at.start:report.begins_at.end]
+                why_zh, why_en = f"开头是某一部分的第{item[1]}项“{item}”", f"it opens with item ({item[1]}) of a part, “{item}”"
             else:
                 why_zh, why_en = "此处是前一部分统计表的末尾", "this is the end of an earlier section's table"
             yield Finding(self.code, Message(
