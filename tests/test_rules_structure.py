@@ -298,6 +298,9 @@ def test_lexicon_prefilter_finds_exactly_what_the_plain_pattern_finds():
     ("英国威廉希尔公司市人民政府", "博彩"),  # a betting brand in place of the city's name
     ("2024欧洲杯买球平台-线上app官网", "博彩"),  # a betting page title
     ("乐鱼体育官网", "博彩"),
+    ("365体育官网", "博彩"),  # a brand of digits
+    ("棋牌app下载", "博彩"),  # a generic shape: 棋牌 next to what an advert invites to
+    ("六合彩", "博彩"),  # a word of gambling in a sentence that is not about fighting it
     ("久久久久极品内射_超碰在线人人干_无码人妻精品一区二", "色情"),  # one run of a title: one finding
     ("浙江省puroview.com溪下乡人民政府", "网址"),  # a domain standing in for a place name
 ])
@@ -317,6 +320,23 @@ def test_rl505_real_shapes(spam, kind):
 ])
 def test_rl505_a_report_that_names_sport_or_platforms_is_not_spam(ok):
     assert found(CLEAN.replace("我局认真落实条例。", ok), "RL505") == []
+
+
+@pytest.mark.parametrize("ok", [
+    "严厉打击跨境赌博、网络博彩违法犯罪，公开查处赌场案件3起。",
+    "收缴老虎机、百家乐赌博机23台，破获六合彩、时时彩赌博案件5起。",
+    "开展娱乐场所专项检查，检查娱乐城、棋牌娱乐场所45家。",
+    "依法查处违规棋牌app12个。",
+])
+def test_rl505_a_report_about_fighting_gambling_is_not_spam(ok):
+    """A police or culture-market report names the gambling it fought: words of gambling itself
+    in a sentence about enforcement are its subject, not an injection."""
+    assert found(CLEAN.replace("我局认真落实条例。", ok), "RL505") == []
+
+
+def test_rl505_a_gambling_word_joined_to_other_spam_is_spam_whatever_the_sentence():
+    ds = found(CLEAN.replace("我局认真落实条例。", "我局打击违法活动。百家乐_六合彩_时时彩官网。"), "RL505")
+    assert len(ds) == 1 and "百家乐_六合彩_时时彩" in ds[0].message
 
 
 def test_spam_on_a_text_that_is_not_a_report_is_said_by_its_one_finding():
