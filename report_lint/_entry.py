@@ -191,11 +191,14 @@ def _install_bytecode_cache() -> None:
             except OSError:
                 return super().get_code(fullname)
             head = f"{magic} {st.st_mtime_ns} {st.st_size} {path}\n".encode("utf-8", "surrogateescape")
-            cache = os.path.join(folder, f"{fullname}-{zlib.crc32(head):08x}")
+            # one entry per module and install: pruning an older version of this install's module
+            # must not drop another install's (two venvs, two checkouts), or each recompiles all
+            mine = f"{fullname}-{zlib.crc32(path.encode('utf-8', 'surrogateescape')):08x}-"
+            cache = os.path.join(folder, f"{mine}{zlib.crc32(head):08x}")
             code = read_marshalled(cache, head)
             if code is None:
                 code = self.source_to_code(self.get_data(path), path)
-                _prune(folder, f"{fullname}-")
+                _prune(folder, mine)
                 write_marshalled(cache, head, code)
             return code
 

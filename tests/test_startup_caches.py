@@ -143,3 +143,25 @@ def test_regex_cache_compiles_as_re_does(tmp_path):
     data = (tmp_path / "regex").read_bytes()
     (tmp_path / "regex").write_bytes(data[:-40] + bytes(40))  # damaged: never trusted
     assert _probe(tmp_path, "cached") == plain
+
+
+def test_two_installs_sharing_a_cache_keep_their_own_bytecode(tmp_path):
+    """Two copies of report-lint (two venvs, two checkouts) on one cache: each keeps its own
+    compiled modules; pruning one's older entries must not drop the other's (both would then
+    compile every module on every start)."""
+    import shutil
+
+    for name in ("a", "b"):
+        for part in ("report_lint", "grammars", "rules"):
+            shutil.copytree(ROOT / part, tmp_path / name / part,
+                            ignore=shutil.ignore_patterns("__pycache__", "_data"))
+    (tmp_path / "c").mkdir()
+    env = {"XDG_CACHE_HOME": str(tmp_path / "c"), "PYTHONDONTWRITEBYTECODE": "1"}
+    for name in ("a", "b", "a"):
+        out = subprocess.run([sys.executable, "-m", "report_lint", "--version"], capture_output=True,
+                             cwd=tmp_path / name, env={**os.environ, **env, "PYTHONPATH": str(tmp_path / name)},
+                             timeout=180)
+        assert out.returncode == 0, out.stderr.decode()
+    entries = list((tmp_path / "c" / "report-lint" / "bytecode").rglob("report_lint.commands-*"))
+    entries += list((tmp_path / "c" / "report-lint" / "bytecode").rglob("report_lint.cli-*"))
+    assert len(entries) == 4, entries  # each module once per install
