@@ -40,6 +40,8 @@ _LEGACY_HEADINGS = re.compile(
     r"|[一二三四五六七八九十][、.．]\s*(?:因)?政府信息公开(?:申请)?(?:提起)?(?:行政复议|申请行政复议)"
     r"|[一二三四五六七八九十][、.．]\s*(?:存在的)?主要问题(?:和|及)改进措施"
 )
+# Parts the 2008-2018 reports list in their preamble and the template has not.
+_LEGACY_PREAMBLE = re.compile(r"收费(?:及|和|与)减免|不予公开政府信息(?:的)?情况")
 # A signature date near the end: the report is complete.
 _END_DATE = re.compile(r"(?:(?:19|20)\d\d|[〇○零一二]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?")
 
@@ -65,8 +67,24 @@ def calls_itself_a_report(text: str, limit: int = 1200) -> bool:
 
 def other_kind_title(text: str) -> bool:
     """A title line near the top names another kind of document (…的通知, …指南, …制度), even
-    when it mentions the annual report (关于做好…年度报告编制工作的通知 is a notice)."""
-    return _OTHER_TITLE.search(text, 0, 400) is not None
+    when it mentions the annual report (关于做好…年度报告编制工作的通知 is a notice). Not a notice
+    that publishes the report when the report follows it on the page (关于公布…年度报告的通知,
+    then the report's own title line and its body): that page is the report."""
+    m = _OTHER_TITLE.search(text, 0, 400)
+    return m is not None and not _publishes_report(text, m)
+
+
+# 关于公布/印发/发布…年度报告的通知 (the title may be broken after 关于公布)
+_PUBLISHING = re.compile(r"(?:公布|印发|发布)[^。]{0,60}?(?:年度报告|年报)的通知")
+# the report's own title on a line of its own (not cited in a sentence: no 《》 or punctuation)
+_REPORT_TITLE_LINE = re.compile(r"^[^\n。，,《》]{0,40}(?:19|20)\d\d\s*年度?[^\n。，,《》]{0,40}(?:年度报告|年报)[ \t]*$", re.M)
+
+
+def _publishes_report(text: str, title: re.Match) -> bool:
+    head = text[max(0, title.start() - 20):title.end()]
+    if _PUBLISHING.search(head) is None:
+        return False
+    return _REPORT_TITLE_LINE.search(text, title.end(), title.end() + 1500) is not None
 
 
 def other_title(text: str) -> "Optional[str]":
@@ -86,6 +104,11 @@ def classify(text: str, sections: list[Section], tables_found: bool, year: Optio
         return Kind(LEGACY, f"report year {year}")
     if not tables_found and legacy_heads >= 2 and (year is None or year < FIRST_TEMPLATE_YEAR):
         return Kind(LEGACY, "old-structure headings")
+    if not tables_found and year is not None and year < FIRST_TEMPLATE_YEAR and _LEGACY_PREAMBLE.search(
+            text, 0, sections[0].heading.start if sections else 1200):
+        # headings that read like the template's (一、总体情况), but a year before 2019 and a
+        # preamble listing the old parts (收费及减免): a report of 2008-2018
+        return Kind(LEGACY, "old parts listed in the preamble")
     if has_template_sections or tables_found:
         return Kind(TEMPLATE, "template sections or tables")
     if calls_itself_a_report(text) and not other_kind_title(text):

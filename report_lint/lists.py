@@ -166,6 +166,28 @@ def _items(cls: list[Clause], k: int, unit: str, after: int = -1, cross: bool = 
     return parts, not etc, j
 
 
+# A part said with one of these is what was done (办结8件), not a kind of the whole
+_DONE = re.compile("办结|答复|受理|收到|办理|处理|接待|回复|转办|新收|接收|提出|完成|发放")
+
+
+def _across_semicolons(cls: list[Clause], k: int, unit: str, parts: list[Quantity]) -> list[Quantity]:
+    """A 其中 list whose items are separated by ; (其中,综合政务59条;人事工作信息1条;…;监察信息2条。):
+    read on past the ; when the rest of the sentence is items alike, one in each segment, with
+    nothing else in it (no comma clause, no count of what was done: 办结8件;答复7件 is not a list
+    of kinds). Else the parts read up to the first ;."""
+    more, end, j = _items(cls, k, unit, cross=True)
+    if not end or more is None or len(more) < len(parts) + 2:
+        return parts
+    if j < len(cls) and cls[j].sentence == cls[k].sentence:
+        return parts  # the sentence goes on after the items: not one list to its end
+    first = next(i for i in range(k, j) if more[len(parts)] in cls[i].counts)
+    if any(cls[i].sep not in (";", "、", "。", "!", "?", "\n", "") for i in range(first, j)):
+        return parts
+    if any(_DONE.search(q.subject) for q in more[len(parts):]):
+        return parts
+    return more
+
+
 def _whole_after(cls: list[Clause], k: int, j: int, unit: str) -> Optional[Quantity]:
     """"包括A a件、B b件，共X件": the total closing a list that had no whole before it."""
     if j >= len(cls) or cls[j].segment != cls[k].segment:
@@ -293,6 +315,9 @@ def _read(report, cls: list[Clause], k: int, c: Clause, m: re.Match) -> Optional
             return None
         paren = c.text.lstrip(" ,:、")[:1] == "("
         parts, end, j = _items(cls, k, whole.unit, paren=paren)
+        if marker == "其中" and parts and end and not paren and j < len(cls) and cls[j - 1].sep == ";" \
+                and cls[j].sentence == c.sentence:
+            parts = _across_semicolons(cls, k, whole.unit, parts)
         if parts and end and marker == "其中":
             parts = parts + _continued(cls, k, j, parts, whole.unit)
         return _judge(parts, end, whole, marker)

@@ -72,6 +72,11 @@ EXPECTED = {
     "p_huichang_zhongcun2020.txt": {(3, "RL506"): 1, (7, "RL506"): 1},
     "p_spam_beijing_jd2020.txt": {(2, "RL505"): 1},
     "p_wuhan_donghu_wjb2023.txt": {(3, "RL506"): 1},
+    # field5: reports of 2009-2018
+    "p_huli_qzf2018.txt": {(1, "RL506"): 1},
+    "p_jingxian_huangcun2014.txt": {(2, "RL506"): 1, (4, "RL506"): 1, (5, "RL404"): 1},  # 公布2013年度 in a 2014 report
+    "p_sanming_city2018.txt": {(2, "RL506"): 1, (4, "RL404"): 1},  # 统计数据时限为2018年11日至2018年1231日
+    "p_sinan_tingziba2014.txt": {(1, "RL202"): 1},  # 160条, parts separated by ; adding up to 170
 }
 
 
