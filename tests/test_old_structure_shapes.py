@@ -1,5 +1,7 @@
-"""Shapes met in reports of 2008-2018 (field test of branch field5): each test fails without its
-fix. The texts are written for the test, after the shape of the real pages in fixtures/real."""
+"""Shapes of the 2008-2018 reports (the older structure) met on real pages: 其中 lists across
+semicolons, a period called 统计数据时限, template-like headings on an old report, a notice that
+publishes the report it precedes. Each test fails without its fix; the texts are written for the
+test, after the shape of the real pages in fixtures/real."""
 
 from __future__ import annotations
 
