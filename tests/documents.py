@@ -244,14 +244,30 @@ def _append_xml(paragraph, xml: str) -> None:
         paragraph._p.append(el)
 
 
-def to_docx(doc: Doc, extras: bool = False) -> bytes:
+# A list for the six parts, as offices set Word to number them: 一、 in Chinese counting, no tab.
+_PART_LIST = (f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+              '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="nothing"/>'
+              '<w:lvlText w:val="%1、"/></w:lvl>'
+              '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="nothing"/>'
+              '<w:lvlText w:val="(%2)"/></w:lvl></w:abstractNum>',
+              f'<w:num xmlns:w="{W}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+
+
+def to_docx(doc: Doc, extras: bool = False, numbered: bool = False) -> bytes:
     """A Word document made with python-docx; merged cells merged as Word does (gridSpan,
     vMerge). ``extras``: the first paragraph of 总体情况 carries a tracked deletion and insertion,
     a field (instruction and result) and a content control; a hidden run; header and footer
-    text (none of which but the inserted text and the field result is report text)."""
+    text (none of which but the inserted text and the field result is report text).
+    ``numbered``: the six parts' ordinals (一、) are Word's automatic numbering, not typed."""
     import docx
+    from docx.oxml import parse_xml
 
     d = docx.Document()
+    if numbered:
+        lists = d.part.numbering_part.element
+        lists.insert(0, parse_xml(_PART_LIST[0]))
+        lists.append(parse_xml(_PART_LIST[1]))
+        parts = {f"{synth._ORD[k]}、{synth._HEADINGS[k + 1][0]}" for k in range(6)}
     d.sections[0].header.paragraphs[0].text = "页眉：示例市数据局（不是正文）"
     d.sections[0].footer.paragraphs[0].text = "页脚 第 1 页"
     d.add_paragraph(doc.title)
@@ -274,6 +290,11 @@ def to_docx(doc: Doc, extras: bool = False) -> bytes:
                             + '<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏的文字</w:t></w:r>')
                 sdt = d.add_paragraph()
                 _append_xml(sdt, f'<w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent>{_run_xml("内容控件中的文字。")}</w:sdtContent></w:sdt>')
+            if numbered and b[1] in parts:
+                p = d.add_paragraph(b[1].split("、", 1)[1])
+                p._p.get_or_add_pPr().append(parse_xml(
+                    f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'))
+                continue
             d.add_paragraph(b[1])
             continue
         rows = b[2]

@@ -1,7 +1,9 @@
 """Word documents (.docx): the package read directly, no Word needed.
 
-Only word/document.xml is read: headers, footers, footnotes and comments live in other parts
-and are not report text. The body is rendered a paragraph a line and each table as pipe rows,
+word/document.xml is read, with the lists of word/numbering.xml and the styles of
+word/styles.xml for the labels Word's automatic numbering shows (一、 before a heading:
+numbering.py); headers, footers, footnotes and comments live in other parts and are not report
+text. The body is rendered a paragraph a line and each table as pipe rows,
 merged cells (w:gridSpan across, w:vMerge down) once on the grid. Tracked changes count as
 accepted: inserted text (w:ins, w:moveTo) is kept, deleted text (w:del, w:moveFrom,
 w:delText) dropped. Fields show their result, never their instruction (w:instrText, and the
@@ -19,7 +21,10 @@ from __future__ import annotations
 import io
 import zipfile
 
+from typing import Optional
+
 from ..source import InputError, from_rendering
+from . import numbering
 from .render import Builder, Flow, place_cells, render_table
 
 _NS = ("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}",
@@ -40,6 +45,15 @@ def read(data: bytes, path: str):
             if info.file_size > MAX_XML:
                 raise _damaged("document.xml too large")
             xml = z.read(info)
+            # lists and paragraph styles: Word's automatic numbering (一、 before a heading)
+            extra = {}
+            for part in ("word/numbering.xml", "word/styles.xml"):
+                try:
+                    pinfo = z.getinfo(part)
+                except KeyError:
+                    continue
+                if pinfo.file_size <= MAX_XML:
+                    extra[part] = z.read(pinfo)
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, RuntimeError, NotImplementedError) as e:
         if isinstance(e, RuntimeError) and "encrypted" in str(e):
             raise InputError("encrypted", "Word 文档有密码保护，无法读取：请去掉密码后另存再检查",
@@ -54,8 +68,20 @@ def read(data: bytes, path: str):
     body = next((el for el in root if _local(el.tag) == "body"), None)
     b = Builder(track=False)
     if body is not None:
-        _Doc(b).blocks(body)
+        _Doc(b, _numbering(extra, ET)).blocks(body)
     return from_rendering(path, "", "docx", "docx", b)
+
+
+def _numbering(parts: dict, ET) -> "Optional[numbering.Numbering]":
+    """The document's lists, or None (none, or a part that does not parse: then paragraphs
+    read as they would without numbering)."""
+    roots = []
+    for part in ("word/numbering.xml", "word/styles.xml"):
+        try:
+            roots.append(ET.fromstring(parts[part]) if part in parts else None)
+        except ET.ParseError:
+            roots.append(None)
+    return numbering.parse(roots[0], roots[1], _local, _attr)
 
 
 def _local(tag) -> str:
@@ -83,10 +109,11 @@ _SKIP = frozenset(("del", "moveFrom", "delText", "instrText", "drawing", "pict",
 
 
 class _Doc:
-    def __init__(self, b: Builder) -> None:
+    def __init__(self, b: Builder, lists: "Optional[numbering.Numbering]" = None) -> None:
         self.b = b
         self.paragraphs = 0
         self.tables = 0
+        self.lists = lists
 
     def blocks(self, parent) -> None:
         for el in parent:
@@ -109,6 +136,7 @@ class _Doc:
             self.b.place(("p", self.paragraphs))
 
         flow = Flow(self.b, on_new_line=new_paragraph)
+        flow.raw(_label(p, self.lists), 0)
         _inline(p, flow, [])
         flow.end_line(0)
 
@@ -144,7 +172,7 @@ class _Doc:
                     continue
                 sub = Builder(track=False)
                 flow = Flow(sub, cell=True)
-                _cell_text(tc, flow)
+                _cell_text(tc, flow, self.lists)
                 if vmerge == "restart":
                     merged[col] = (len(rows), len(cells))
                 else:
@@ -196,19 +224,33 @@ def _inline(el, flow: Flow, fields: list) -> None:
             _inline(x, flow, fields)
 
 
-def _cell_text(tc, flow: Flow) -> None:
+def _label(p, lists: "Optional[numbering.Numbering]") -> str:
+    """The label Word's automatic numbering shows before paragraph ``p`` ("" for none)."""
+    if lists is None:
+        return ""
+    ppr = next((x for x in p if _local(x.tag) == "pPr"), None)
+    if ppr is None:
+        return lists.label(None, None, None)
+    style = next((_attr(x, "val") for x in ppr if _local(x.tag) == "pStyle"), None)
+    num_id, ilvl = numbering.num_pr(ppr, _local, _attr)
+    return lists.label(num_id, ilvl, style)
+
+
+def _cell_text(tc, flow: Flow, lists=None) -> None:
     for x in tc:
         tag = _local(x.tag)
         if tag == "p":
+            flow.raw(_label(x, lists), 0)
             _inline(x, flow, [])
             flow.brk(0)
         elif tag == "tbl":  # a table inside a cell: its text, cell by cell
             for y in x.iter():
                 if _local(y.tag) == "p":
+                    flow.raw(_label(y, lists), 0)
                     _inline(y, flow, [])
                     flow.brk(0)
         elif tag in ("sdt", "sdtContent", "customXml"):
-            _cell_text(x, flow)
+            _cell_text(x, flow, lists)
 
 
 def _rows(tbl):
