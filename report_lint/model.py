@@ -71,6 +71,8 @@ UNREAD_REASONS = {
     "unreadable": ("数字无法读取", "values that cannot be read"),
     "too-long": ("有的数字超过 15 位，不可能是计数", "a value of more than 15 digits, which no count has"),
     "no-values": ("行名后没有数字，空白或丢失", "no values after the label: left blank, or lost"),
+    "extra": ("数字个数多于列数，且前几个数字不能使本行平衡，无法确定哪些数字属于本行",
+              "more values than columns, and the first ones do not balance the row: which are the row's is not certain"),
 }
 
 
