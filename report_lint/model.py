@@ -72,6 +72,8 @@ UNREAD_REASONS = {
     "too-long": ("有的数字超过 15 位，不可能是计数", "a value of more than 15 digits, which no count has"),
     "no-values": ("行名后没有数字，空白或丢失", "no values after the label: left blank, or lost"),
     "subrows": ("本行分为子项填写，本行合计未列出", "the row is written as sub-rows; its own total is not printed"),
+    "extra": ("数字个数多于列数，且前几个数字不能使本行平衡，无法确定哪些数字属于本行",
+              "more values than columns, and the first ones do not balance the row: which are the row's is not certain"),
 }
 
 

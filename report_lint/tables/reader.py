@@ -120,6 +120,40 @@ def _split_cells(filled: list[lexer.Tok], split, kind: str = "recovered") -> lis
     return cells
 
 
+def _balances(cells: list[Cell], size: int, groups: int) -> bool:
+    """Each group's last cell is the sum of the others (blank as 0)."""
+    for g in range(groups):
+        part = [c.value or 0 for c in cells[g * size : (g + 1) * size]]
+        if len(part) < size or abs(sum(part[:-1]) - part[-1]) > 1e-6:
+            return False
+    return True
+
+
+def _rejoin(filled: list[lexer.Tok], arity: int, identity: tuple[int, int]) -> Optional[list[Cell]]:
+    """The row's cells when exactly one way of joining adjacent digit pieces (one join per
+    extra piece) gives `arity` whole numbers that balance the row; else None."""
+    extra = len(filled) - arity
+    if extra > 2 or any(t.type != "NUM" or not t.value.isdigit() for t in filled):
+        return None
+    found = None
+    for joins in itertools.combinations(range(len(filled) - 1), extra):
+        pieces: list[tuple[int, int, str]] = []  # (first token, last token, digits)
+        for i, t in enumerate(filled):
+            if pieces and i - 1 in joins:
+                a, _, v = pieces[-1]
+                pieces[-1] = (a, i, v + t.value)
+            else:
+                pieces.append((i, i, t.value))
+        if any(len(v) > 1 and v[0] == "0" for _, _, v in pieces) or any(len(v) > MAX_DIGITS for _, _, v in pieces):
+            continue
+        cells = [Cell(int(v), Span(filled[a].start_pos, filled[b].end_pos), v, "recovered") for a, b, v in pieces]
+        if _balances(cells, *identity):
+            if found is not None:
+                return None  # two joins balance it: not known which
+            found = cells
+    return found
+
+
 def fit_values(
     tokens: list[lexer.Tok], arity: int, identity: Optional[tuple[int, int]] = None, *, last: bool = False
 ) -> Fit:
@@ -150,6 +184,16 @@ def fit_values(
         if any(t.type == "NUM" for t in extra) and not trailing_ordinal:
             note = ParseNote("row-extra-values", Span(extra[0].start_pos, extra[-1].end_pos),
                              {"expected": arity, "found": len(filled)})
+            if identity is not None and not bad and not _balances(cells, *identity):
+                # More values than cells, and the first ones do not balance the row: which
+                # values are the row's is not known. A number wrapped inside a narrow cell
+                # (118 printed as "11" over "8") is one extra piece: rejoined when exactly one
+                # such join balances the row, as run-together digits are split.
+                joined = _rejoin(filled, arity, identity)
+                if joined is not None:
+                    return Fit(joined, inferred="split", extra=None, raw=" ".join(t.value for t in filled))
+                return Fit(_unreadable(arity, span), unread="extra",
+                           raw=" ".join(t.value for t in filled))
         return Fit(cells, unread="too-long" if bad else "", extra=note)
     blanks = len(tokens) - len(filled)
     if blanks and len(filled) + blanks >= arity:
@@ -440,6 +484,7 @@ class _Settle:
     ambiguous: dict = field(default_factory=dict)  # key -> (value tokens, identity)
     order: list = field(default_factory=list)  # [keys of one detached block]
     split: set = field(default_factory=set)  # keys split by their own identity
+    confirm: list = field(default_factory=list)  # keys a column identity must confirm
 
 
 class _RequestsReader:
@@ -450,6 +495,7 @@ class _RequestsReader:
         self.arity = len(t.columns)
         self.identity = (len(t.columns), 1)
         self.settle = _Settle()
+        self.after_extra: Optional[list] = None  # rows read after a run of unlabelled values
         self.lo = self.hi = -1  # where the rows and cells read as the table begin and end
 
     # -- the parse, flattened to data rows in document order ------------------------
@@ -515,6 +561,11 @@ class _RequestsReader:
             if fit.extra is not None:
                 fit.extra.detail["row"] = label
                 self.table.notes.append(fit.extra)
+                if self.after_extra is None and len(leaf.values) >= 2 * self.arity:
+                    # a whole row of values with no label of its own (a converter that put a
+                    # row's values before its label): the labels after it may each be paired
+                    # with the values of the row before them; the identities must confirm
+                    self.after_extra = []
             if d is None:
                 # a label of no template row with only blank cells after it is a caption and its
                 # merged cells (三、本年度办理结果 | | |), not a row
@@ -523,8 +574,11 @@ class _RequestsReader:
                     row = Row("", label, span, fit.cells, score=sim, unread=fit.unread, inferred=fit.inferred)
                     self.table.unknown_rows.append(row)
                 continue
-            self.add(d, label, span, fit.cells, sim, fit=fit)
+            if self.add(d, label, span, fit.cells, sim, fit=fit) and self.after_extra is not None:
+                self.after_extra.append(d.key)
             self.use(leaf.values[0].start_pos, leaf.values[-1].end_pos)
+        if self.after_extra:
+            self.settle.confirm.extend(self.after_extra)
         for w in waiting:
             self.add(w[0], w[2], w[3], _unreadable(self.arity, w[3]), w[1], unread="cut" if cut_at is not None else "short")
 
@@ -641,9 +695,23 @@ def _settle(table: Table, st: _Settle) -> None:
     detached values paired in order must satisfy every identity they take part in; a row
     split by its own identity whose only split contradicts the columns, where another split
     of its digits agrees with them, is doubtful. Doubt is never reported as the report's error."""
-    if not (st.ambiguous or st.order or st.split):
+    if not (st.ambiguous or st.order or st.split or st.confirm):
         return
     from ..rules.identities import column_constraints, columns_hold, failing
+
+    if st.confirm:
+        # rows read after a run of values with no label: kept only where a column identity
+        # that can be checked holds with them and none fails (else the pairing is a guess)
+        doubt = []
+        for k in st.confirm:
+            row = table.rows.get(k)
+            if row is None or row.unread:
+                continue
+            cons = column_constraints(table, frozenset((k,)))
+            if not cons or not _holds(cons, {k: [c.value for c in row.cells]}):
+                doubt.append(row)
+        for row in doubt:
+            _unread(row, "detached")
 
     if st.ambiguous:
         _choose_by_columns(table, st.ambiguous, column_constraints)

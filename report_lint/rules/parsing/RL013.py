@@ -7,7 +7,7 @@ from ._tables import TABLE_NAMES, row_name
 
 # Doubt about our own reading: said once per table. "cut" rows are where the text stops (an
 # excerpt), which is said once for the whole text; "unbalanced" rows are the report's error.
-_DOUBT = ("short", "ambiguous", "contradicted", "detached", "unreadable", "too-long", "no-values")
+_DOUBT = ("short", "ambiguous", "contradicted", "detached", "unreadable", "too-long", "no-values", "extra")
 
 
 class UnreadableRow(Rule):

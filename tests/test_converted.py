@@ -1,0 +1,116 @@
+"""Real converter and OCR output of reports whose every cell is known (fixtures/converted/).
+
+Each file is a published-style report (tests/documents.py: a government page with bordered
+tables, or a Word document) printed to PDF and converted by a tool people use; README.md there
+says which and how. Pinned: every finding (line, code, severity), the coverage line, and every
+extracted cell against the known one: a wrong number fails; a null is allowed only for the rows
+listed here, each with why.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from report_lint.engine import Engine
+from report_lint.config import Config
+from report_lint.extract import report_dict
+from report_lint.report import build_report
+from report_lint.source import load
+
+DIR = Path(__file__).resolve().parent.parent / "fixtures" / "converted"
+TRUTH = json.loads((DIR / "truth.json").read_text(encoding="utf-8"))
+
+# file -> (findings as (line, code, severity), rows allowed null and why)
+EXPECTED = {
+    "libreoffice_synth12.pdf": (
+        [(52, "RL016", "warning"), (213, "RL012", "warning"), (394, "RL014", "info")],
+        # "3.补正后申请内容仍不明确" wrapped in a narrow cell with its values inside the label;
+        # the review total 118 printed as "11" over "8" is rejoined (RL014 says so)
+        {"requests.unavailable.unclear": "label wrapped around its values: not identified (RL012/RL016)"},
+    ),
+    "markitdown_synth12.md": (
+        [(5, "RL506", "info"), (6, "RL506", "info"), (36, "RL013", "warning"), (102, "RL013", "warning"),
+         (104, "RL018", "warning"), (106, "RL011", "warning"), (131, "RL506", "info")],
+        {"active.licensing": "its value sits on a line before its label",
+         "requests.total": "values before their label: the pairing is not certain",
+         "requests.carried_forward": "values before their label: the pairing is not certain",
+         "requests.other.other": "values before their label: the pairing is not certain"},
+    ),
+    "pdftotext_layout_slip14.txt": (
+        # the report's own slip: 予以公开's total is 6 where its columns add up to 5
+        [(6, "RL506", "info"), (7, "RL506", "info"), (22, "RL201", "error"), (62, "RL102", "error"),
+         (62, "RL103", "error"), (128, "RL506", "info")],
+        {},
+    ),
+    "pymupdf4llm_synth13.md": (
+        [(3, "RL506", "info"), (5, "RL506", "info"), (29, "RL013", "warning"), (29, "RL016", "warning"),
+         (117, "RL506", "info")],
+        {"active.regulations": "its values were written into the header row (no label on them)",
+         "active.normative_documents": "two rows' values in one cell (0<br>0)"},
+    ),
+}
+
+# Known and not fixed (see README.md): OCR reads a 1 as 11 in the carried_forward total, and
+# the row's own total then fails as if the report were wrong (RL102 on line 110).
+OCR = "tesseract_seed002.txt"
+OCR_FINDINGS = [(1, "RL506", "info"), (3, "RL506", "info"), (37, "RL201", "error"), (40, "RL503", "warning"),
+                (85, "RL016", "warning"), (86, "RL017", "warning"), (87, "RL012", "warning"),
+                (88, "RL013", "warning"), (108, "RL015", "warning"), (110, "RL102", "error"), (132, "RL506", "info")]
+
+
+def _findings(path: Path) -> list:
+    res = Engine(Config()).check_source(load(path))
+    return sorted((d.line, d.code, d.severity.label) for d in res.diagnostics)
+
+
+def _cells(name: str) -> tuple[list, set]:
+    tables = report_dict(build_report(load(DIR / name)))["tables"]
+    wrong, nulls = [], set()
+    for key, text in TRUTH[name]["cells"].items():
+        tab, row, idx = key.split("|")
+        try:
+            got = tables[tab][row][int(idx)] if tab == "requests" else tables[tab][row][idx]
+        except (KeyError, TypeError, IndexError):
+            got = None
+        want = int(text) if text.lstrip("-").isdigit() else float(text)
+        if got is None:
+            nulls.add(f"{tab}.{row}")
+        elif got != want:
+            wrong.append((key, got, want))
+    return wrong, nulls
+
+
+def _sev(findings):
+    return sorted(findings)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_findings_pinned(name):
+    assert _sev(_findings(DIR / name)) == sorted(EXPECTED[name][0])
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_cells_right_or_null_where_said(name):
+    wrong, nulls = _cells(name)
+    assert wrong == []
+    assert nulls == set(EXPECTED[name][1])
+
+
+def test_no_false_error_on_balanced_tables():
+    for name, (findings, _) in EXPECTED.items():
+        errors = [f for f in findings if f[2] == "error"]
+        if TRUTH[name]["source"] != "slip14":
+            assert errors == [], name
+
+
+def test_ocr_findings_pinned():
+    assert _sev(_findings(DIR / OCR)) == sorted(OCR_FINDINGS)
+
+
+@pytest.mark.xfail(strict=True, reason="OCR digit confusion (1 read as 11) not yet told from a slip")
+def test_ocr_cells_never_wrong():
+    wrong, _ = _cells(OCR)
+    assert wrong == []
