@@ -55,6 +55,10 @@ def _matches(code: str, prefixes: Iterable[str]) -> bool:
     return any(code.startswith(p) for p in prefixes)
 
 
+_POOR_ZH = "（此表多行无法可靠读取，数字可能识别有误，请与原件核对）"
+_POOR_EN = " (many rows of this table could not be read with certainty: the numbers may be misread; check the original)"
+
+
 class Engine:
     def __init__(self, config: "Config", lang: Optional[str] = None) -> None:
         self.config = config
@@ -113,6 +117,8 @@ class Engine:
             except (Exception, RecursionError, MemoryError) as e:  # a rule's bug must not end the run
                 findings.append(_internal(rule.code, e))
                 failed = True
+        if report is not None and findings:
+            self._doubt_poor_tables(report, findings)
         series = None
         if self.collect_series and self.series_rules and report is not None and report.kind == "template":
             try:
@@ -144,6 +150,24 @@ class Engine:
 
             result.error = InputError("internal-error", "report-lint 内部错误", "report-lint internal error")
         return result
+
+    def _doubt_poor_tables(self, report, findings: list[Finding]) -> None:
+        """When a table was read poorly (many of its rows not read with certainty: OCR, a
+        scrambled conversion), an error that rests on a cell of any table is doubt about our
+        reading, not the report's slip (the same conversion made every table of the text): it
+        is said as a warning that asks for a look at the original. An error rests on a cell when
+        it points at it, or names it among its related places."""
+        found = [t for t in report.tables.values() if t.span is not None and t.found]
+        if not any(t.poorly_read() for t in found):
+            return
+        poor = [t.span for t in found]
+        for f in findings:
+            if self.severity(f.code, f) != Severity.ERROR:
+                continue
+            places = [f.span] + [r.span for r in f.related]
+            if any(p is not None and s.start <= p.start < s.end for p in places for s in poor):
+                f.severity = Severity.WARNING
+                f.message = Message(f.message.zh + _POOR_ZH, f.message.en + _POOR_EN)
 
     def input_failure(self, path: str, err: "InputError") -> FileResult:
         # Said whatever the selection: a file that was not read must never look clean.

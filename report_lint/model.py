@@ -77,6 +77,18 @@ UNREAD_REASONS = {
 }
 
 
+# Reasons that are doubt about our reading (the rest: the text stops in the row, "cut"; the
+# row's own digits prove it wrong, "unbalanced"; sub-rows, said by RL012).
+DOUBT_REASONS = frozenset(("short", "ambiguous", "contradicted", "detached", "unreadable", "too-long",
+                           "no-values", "extra"))
+# A table with this many rows whose values or labels could not be read (and as many as a
+# quarter of its rows) was read poorly: a scanned page's OCR, a converter that scrambled the
+# grid; its other cells may be misread as well. Digits that split several ways ("ambiguous")
+# are a layout's limit, not a misreading, and do not count.
+POOR_READING_ROWS = 3
+MISREAD_REASONS = DOUBT_REASONS - {"ambiguous"}
+
+
 @dataclass(slots=True)
 class Row:
     key: str  # canonical key, e.g. "withheld.state_secret"; "" when unidentified
@@ -210,6 +222,13 @@ class Table:
 
     def row(self, key: str) -> Optional[Row]:
         return self.rows.get(key)
+
+    def poorly_read(self) -> bool:
+        """Whether so many of the table's rows could not be read with certainty (or match no
+        template row) that what was read is in doubt too: a finding that rests on its cells says
+        the reading may be wrong, not that the report is."""
+        doubtful = sum(1 for r in self.rows.values() if r.unread in MISREAD_REASONS) + len(self.unknown_rows)
+        return doubtful >= POOR_READING_ROWS and doubtful * 4 >= len(self.rows) + len(self.unknown_rows)
 
 
 @dataclass(slots=True)

@@ -1,13 +1,13 @@
 """RL013 unreadable-row."""
 
 from ...findings import Finding, Message, Related, Severity
-from ...model import UNREAD_REASONS
+from ...model import DOUBT_REASONS, UNREAD_REASONS
 from ..base import Rule
 from ._tables import TABLE_NAMES, row_name
 
 # Doubt about our own reading: said once per table. "cut" rows are where the text stops (an
 # excerpt), which is said once for the whole text; "unbalanced" rows are the report's error.
-_DOUBT = ("short", "ambiguous", "contradicted", "detached", "unreadable", "too-long", "no-values", "extra")
+_DOUBT = DOUBT_REASONS
 
 
 class UnreadableRow(Rule):
