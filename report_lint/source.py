@@ -625,6 +625,10 @@ def _build(path: str, original: str, encoding: str, rendered: str | None = None)
         to = _fold_char(ch)
         text = text.replace(ch, to)
         m = _FOLD_RE.search(text, m.start() + (to == ch))
+    if "**" in text:
+        # markdown bold (a converter's 统计时限为 **2024** 年): layout, not text; blanked in
+        # place so that every position stays where it was
+        text = text.replace("**", "  ")
     if _has_traditional(text):
         simplified = _t2s(text)
         traditional = simplified != text

@@ -323,3 +323,16 @@ def test_long_texts_searched_by_line_find_every_date_a_whole_search_finds(lines,
     whole = [(m.span(), m.lastgroup) for m in D._DATE.finditer(text, start, end)
              if not (m.group("yy") and D._month_follows(text, m.end(), end))]
     assert [(m.span(), m.lastgroup) for m in D._dates(text, start, end)] == whole
+
+
+def test_markdown_bold_around_the_numbers_of_a_period_is_layout():
+    """A converter's markdown (统计数据时限为 **2024** 年 **1** 月 **1** 日至 **12** 月 **31** 日)
+    marks the numbers bold: the period is whole, and a malformed one is still found where it is."""
+    ok = "本报告统计数据时限为 **2024** 年 **1** 月 **1** 日至 **12** 月 **31** 日。"
+    assert codes(report(period=ok)) == []
+    bad = "本报告统计数据时限为 **2024** 年 **1** 月 **1** 日至 **2024** 年 **12** 月 **31** 日至。"
+    slip = "本报告统计数据时限为 **20241** 月 **1** 日至 **2024** 年 **12** 月 **31** 日。"
+    ds = rl4(report(period=slip))
+    assert [d.code for d in ds] == ["RL404"] and ds[0].line == 3
+    assert "**" not in source.from_text(report(period=bad), "r.txt").text  # blanked, same length
+    assert len(source.from_text(ok, "r.txt").text) == len(ok)
