@@ -115,7 +115,7 @@ def build_report(source: Source) -> Report:
     tables["reviews"] = reader.read_reviews(text, s, e, h, end) if e > s or h else Table("reviews", ABSENT)
     found = any(t.found for t in tables.values())
     kind = doctype.classify(text, sections, found, year, strong)
-    if kind.kind == doctype.LEGACY:
+    if kind.kind in (doctype.LEGACY, doctype.SCHOOL):  # no government statistical tables
         tables = {k: Table(k, NOT_APPLICABLE) for k in TABLE_KINDS}
         return Report(source, sections, tables, "none", year, year_span, kind=kind.kind, report_year_strong=strong)
     template = _template(tables, year)
