@@ -80,3 +80,17 @@ def test_a_university_report_keeps_its_prose_checks():
     # the prose arithmetic applies to any report: 120 = 80 + 30 is not so
     text = UNIVERSITY.replace("学校主动公开信息120条。", "学校主动公开信息120条,其中通知公告80条,学校要闻50条。")
     assert [c[1] for c in codes(text)] == ["RL202"]
+
+
+def test_shares_of_parts_that_exceed_the_whole_are_not_excused_as_rounding():
+    # 1397 + 534 = 1931: 73% + 27% make 100 of neither 1913 nor 1931 by any rounding method
+    text = (HEAD + "一、总体情况\n2022年主动公开政府信息1913条。其中,区直各单位主动公开政府信息1397条,占73%。"
+            "各乡镇主动公开政府信息534条,占27%。\n")
+    assert ("RL301", "warning") in [c[1:] for c in codes(text)]
+
+
+def test_a_text_stopping_in_the_prose_of_part_two_has_its_table_after_the_stop():
+    # a provincial report writes part 二 as prose; 法规规章 in a sentence is no table row
+    text = (HEAD + "本报告所列数据统计时限为:2022年1月1日至2022年12月31日。\n一、总体情况\n2022年,我委做好公开工作。\n"
+            "二、主动公开政府信息情况\n一是在网站设置“组织机构、医疗卫生、法规规章”等13个政府信息公开板块,及时更新信息。在省政府网站开设医疗卫")
+    assert result(text).coverage.line == "统计表在文本截止处之后，未核对（仅检查正文）"
