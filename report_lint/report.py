@@ -33,7 +33,10 @@ _NEXT = {
 _ORDER = ("active", "requests", "reviews")
 # Words of a table's header or rows: a section's text without any of them holds prose only.
 _TABLE_WORDS = {
-    "active": re.compile(r"第二十条|信息内容|本年(?:制发|新制作|新公开|处理决定|收费)|上一年项目|规章|规范性文件|行政许可|行政处罚"),
+    # a row label counts as a cell (ending its line or a cell, or followed by a number that does):
+    # in a sentence (设置“…法规规章”等板块, 行政处罚62条) it is a word of the prose
+    "active": re.compile(r"第二十条|信息内容|本年(?:制发|新制作|新公开|处理决定|收费)|上一年项目"
+                         r"|(?:规章|规范性文件|行政许可|行政处罚)(?=[ \t]*(?:[|\t]|$|\d+[ \t]*(?:[|\t]|$)))", re.M),
     "requests": re.compile(r"申请人情况|勾稽|自然人|本年新收|上年结转"),
     "reviews": re.compile(r"结果\s*维持|结果\s*纠正|尚未\s*审结|未经复议|复议后起诉"),
 }
