@@ -219,6 +219,10 @@ def of_report(report: "Report", lang: str = "zh") -> FileCoverage:
         return FileCoverage("2019年以前结构的报告，没有全国统一的统计表（仅检查正文）" if lang == "zh"
                             else "a report of the pre-2019 structure: no national statistical tables (only the text was checked)",
                             False, as_dict(report))
+    if report.kind == "school":
+        return FileCoverage("学校按学年编制的信息公开年度报告（高等学校信息公开办法），没有政府信息公开统计表（仅检查正文）" if lang == "zh"
+                            else "a school's report by school year (高等学校信息公开办法): no government statistical tables "
+                                 "(only the text was checked)", False, as_dict(report))
     covs = _coverages(report)
     checked = len(covs) == 3 and all(c.status == "complete" for c in covs.values())
     return FileCoverage(summary(report, lang, covs), checked, as_dict(report, covs))

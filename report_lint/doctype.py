@@ -9,6 +9,10 @@ the report is"):
   is older (概述, 主动公开, 依申请公开, 收费及减免, 复议诉讼, 问题与改进) and it has no national
   table template: the template's sections and tables are not demanded, only what applies to any
   report is checked (arithmetic in the prose, percentages, dates, enumerations, spam, residue);
+* ``school``: a school's or university's report by school year (高等学校信息公开办法, 教育部令
+  第29号: 学年度信息公开工作报告, statistics from 9月1日 to the next 8月31日). Another national
+  template: its parts are not the government template's and it has no statistical tables, so
+  none of those is demanded (as for ``legacy``);
 * ``not-report``: a letter, a notice, a guide, a list page: one finding (RL002), nothing else.
 
 And ``stops_at``: a text that ends before the report does (a web-page excerpt, a copy cut short)
@@ -25,7 +29,7 @@ from typing import Optional
 
 from .model import Section, Span
 
-TEMPLATE, LEGACY, NOT_REPORT = "template", "legacy", "not-report"
+TEMPLATE, LEGACY, SCHOOL, NOT_REPORT = "template", "legacy", "school", "not-report"
 FIRST_TEMPLATE_YEAR = 2019  # 国办公开办函〔2019〕60号: the first national template
 
 # The document calls itself an annual report (outside a cited title 《…》).
@@ -42,6 +46,10 @@ _LEGACY_HEADINGS = re.compile(
 )
 # Parts the 2008-2018 reports list in their preamble and the template has not.
 _LEGACY_PREAMBLE = re.compile(r"收费(?:及|和|与)减免|不予公开政府信息(?:的)?情况")
+# A school's report by school year: its title or preamble (中山大学2023—2024学年信息公开年度报告,
+# 2022-2023学年度信息公开工作报告), or the ministry's rules for it cited next to a school year.
+_SCHOOL_TITLE = re.compile(r"学年度?[^\n。，,；;]{0,12}信息公开[^\n。，,；;]{0,6}(?:报告|年报)")
+_SCHOOL_RULES = re.compile(r"高等学校信息公开(?:办法|事项清单)")
 # A signature date near the end: the report is complete.
 _END_DATE = re.compile(r"(?:(?:19|20)\d\d|[〇○零一二]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?")
 
@@ -93,6 +101,15 @@ def other_title(text: str) -> "Optional[str]":
     return m.group().strip() if m else None
 
 
+def school_report(text: str, limit: int = 1200) -> bool:
+    """The text is a school's report by school year (see SCHOOL): a title or preamble naming a
+    school year's disclosure report, or 学年 with the ministry's rules (高等学校信息公开办法)."""
+    head = text[:limit]
+    if _SCHOOL_TITLE.search(head) is not None:
+        return True
+    return "学年" in head and _SCHOOL_RULES.search(head) is not None
+
+
 def classify(text: str, sections: list[Section], tables_found: bool, year: Optional[int], year_strong: bool) -> Kind:
     """The kind of text (see the module docstring). ``year`` is the report year; ``year_strong``
     whether it comes from the title or the statistics period (not from any year in the text)."""
@@ -100,6 +117,8 @@ def classify(text: str, sections: list[Section], tables_found: bool, year: Optio
     legacy_heads = len({m.group() for m in _LEGACY_HEADINGS.finditer(text)})
     if other_kind_title(text) and not tables_found:
         return Kind(NOT_REPORT, "titled as another kind of document")
+    if not tables_found and school_report(text):
+        return Kind(SCHOOL, "a school's report by school year")
     if year is not None and year_strong and year < FIRST_TEMPLATE_YEAR:
         return Kind(LEGACY, f"report year {year}")
     if not tables_found and legacy_heads >= 2 and (year is None or year < FIRST_TEMPLATE_YEAR):

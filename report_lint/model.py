@@ -255,7 +255,8 @@ class Report:
     report_year_strong: Optional[bool] = None
     notes: list[ParseNote] = field(default_factory=list)
     # What the text is (doctype.py): "template" (2019 onwards), "legacy" (2008-2018, no table
-    # template), "not-report"; and where it stops when it ends before the report does.
+    # template), "school" (a school's report by school year: no government tables), "not-report";
+    # and where it stops when it ends before the report does.
     kind: str = "template"
     stops_at: Optional[Span] = None
     # Where the text begins inside the report (doctype.begins_late): the first template section

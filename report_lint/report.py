@@ -33,7 +33,10 @@ _NEXT = {
 _ORDER = ("active", "requests", "reviews")
 # Words of a table's header or rows: a section's text without any of them holds prose only.
 _TABLE_WORDS = {
-    "active": re.compile(r"第二十条|信息内容|本年(?:制发|新制作|新公开|处理决定|收费)|上一年项目|规章|规范性文件|行政许可|行政处罚"),
+    # a row label counts as a cell (ending its line or a cell, or followed by a number that does):
+    # in a sentence (设置“…法规规章”等板块, 行政处罚62条) it is a word of the prose
+    "active": re.compile(r"第二十条|信息内容|本年(?:制发|新制作|新公开|处理决定|收费)|上一年项目"
+                         r"|(?:规章|规范性文件|行政许可|行政处罚)(?=[ \t]*(?:[|\t]|$|\d+[ \t]*(?:[|\t]|$)))", re.M),
     "requests": re.compile(r"申请人情况|勾稽|自然人|本年新收|上年结转"),
     "reviews": re.compile(r"结果\s*维持|结果\s*纠正|尚未\s*审结|未经复议|复议后起诉"),
 }
@@ -115,7 +118,7 @@ def build_report(source: Source) -> Report:
     tables["reviews"] = reader.read_reviews(text, s, e, h, end) if e > s or h else Table("reviews", ABSENT)
     found = any(t.found for t in tables.values())
     kind = doctype.classify(text, sections, found, year, strong)
-    if kind.kind == doctype.LEGACY:
+    if kind.kind in (doctype.LEGACY, doctype.SCHOOL):  # no government statistical tables
         tables = {k: Table(k, NOT_APPLICABLE) for k in TABLE_KINDS}
         return Report(source, sections, tables, "none", year, year_span, kind=kind.kind, report_year_strong=strong)
     template = _template(tables, year)

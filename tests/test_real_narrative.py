@@ -77,6 +77,9 @@ EXPECTED = {
     "p_jingxian_huangcun2014.txt": {(2, "RL506"): 1, (4, "RL506"): 1, (5, "RL404"): 1},  # 公布2013年度 in a 2014 report
     "p_sanming_city2018.txt": {(2, "RL506"): 1, (4, "RL404"): 1},  # 统计数据时限为2018年11日至2018年1231日
     "p_sinan_tingziba2014.txt": {(1, "RL202"): 1},  # 160条, parts separated by ; adding up to 170
+    # field6: 公安, 统计, 财政, 税务, 市场监管, 卫健, 人社, 生态环境, 住建, universities: page residue only
+    "p_meizhou_rsj2023.txt": {(2, "RL506"): 1, (6, "RL506"): 1, (7, "RL506"): 1},
+    "p_yunnan_wsjkw2022.txt": {(5, "RL506"): 1},
 }
 
 

@@ -10,7 +10,8 @@ class StatisticsPeriod(Rule):
     1 January to 31 December: a different year from the report year, or other start and end
     days; and a period whose dates are not dates: missing (统计期限自至。) or with 年/月/日 lost
     (自20251月1日至202512月31日, 202311日至20231231日, 至202020年12月31日). A period the text
-    cuts off (an excerpt that stops) is not reported.
+    cuts off (an excerpt that stops) is not reported, nor a school year (9月1日 to the next 8月31日)
+    in a school's report by school year (高等学校信息公开办法: another template).
 
     Why: the annual report covers one calendar year (国办公开办函〔2021〕30号); figures for another
     year, or part of a year, cannot be compared with other reports or with last year's.
@@ -29,7 +30,8 @@ class StatisticsPeriod(Rule):
     doc_zh = """
     检查内容：统计期限不是报告年度的1月1日至12月31日：年份与报告年度不同，或起止日期不对；统计期限的日期缺失
     （统计期限自至。）或年、月、日丢失（自20251月1日至202512月31日、202311日至20231231日、至202020年12月31日）。
-    文本在统计期限中间截断（网页摘录到此为止）的不报告。
+    文本在统计期限中间截断（网页摘录到此为止）的不报告；学校按学年编制的年报（高等学校信息公开办法）统计期限为
+    9月1日至次年8月31日，不报告。
 
     原因：年报统计的是一个完整的自然年度（国办公开办函〔2021〕30号）；其他年份或半年的数据无法与其他年报、与上一年度比较。
 
@@ -55,6 +57,8 @@ class StatisticsPeriod(Rule):
         if any(s.start <= found[2].start < s.end or found[2].start <= s.start < found[2].end for s, _ in bad):
             return  # said above
         start, end, span = found
+        if report.kind == "school" and _school_year(start, end):
+            return  # a school's report counts a school year (9月1日 to the next 8月31日)
         if year is not None and (start.year != year or end.year != year):
             related = []
             if report.report_year_span is not None and not (span.start <= report.report_year_span.start < span.end):
@@ -66,3 +70,10 @@ class StatisticsPeriod(Rule):
             y = year if year is not None else start.year
             yield Finding(self.code, Message(f"统计期限应为{y}年1月1日至{y}年12月31日",
                                              f"the statistics period should be {y}年1月1日 to {y}年12月31日"), span)
+
+
+def _school_year(start, end) -> bool:
+    """1 September to 31 August of the next year: the school year a school's report counts
+    (高等学校信息公开办法)."""
+    return (start.year is not None and end.year == start.year + 1
+            and (start.month, start.day, end.month, end.day) == (9, 1, 8, 31))
