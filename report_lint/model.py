@@ -72,6 +72,9 @@ UNREAD_REASONS = {
     "too-long": ("有的数字超过 15 位，不可能是计数", "a value of more than 15 digits, which no count has"),
     "no-values": ("行名后没有数字，空白或丢失", "no values after the label: left blank, or lost"),
     "subrows": ("本行分为子项填写，本行合计未列出", "the row is written as sub-rows; its own total is not printed"),
+    "misread": ("表中多行无法读取，本行总计与各项之和也不符，数字可能识别有误",
+                "many rows of the table could not be read and this row's total disagrees with its parts: "
+                "the numbers may be misread"),
     "extra": ("数字个数多于列数，且前几个数字不能使本行平衡，无法确定哪些数字属于本行",
               "more values than columns, and the first ones do not balance the row: which are the row's is not certain"),
 }
@@ -80,7 +83,7 @@ UNREAD_REASONS = {
 # Reasons that are doubt about our reading (the rest: the text stops in the row, "cut"; the
 # row's own digits prove it wrong, "unbalanced"; sub-rows, said by RL012).
 DOUBT_REASONS = frozenset(("short", "ambiguous", "contradicted", "detached", "unreadable", "too-long",
-                           "no-values", "extra"))
+                           "no-values", "extra", "misread"))
 # A table with this many rows whose values or labels could not be read (and as many as a
 # quarter of its rows) was read poorly: a scanned page's OCR, a converter that scrambled the
 # grid; its other cells may be misread as well. Digits that split several ways ("ambiguous")

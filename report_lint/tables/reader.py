@@ -872,6 +872,28 @@ def _unread(row: Row, reason: str) -> None:
     row.inferred = ""
 
 
+def doubt_misread_rows(tables) -> None:
+    """When a table was read poorly (Table.poorly_read: a scanned page's OCR, a scrambled
+    conversion; one conversion made every table of the text), a row whose total disagrees
+    with its parts is taken as misread (11 for 1), not as the report's slip: its cells are
+    null, never exported as numbers, and the row is said once with its table's other doubtful
+    rows (RL013)."""
+    if not any(t.found and t.poorly_read() for t in tables):
+        return
+    for table in tables:
+        if table.kind in ("requests", "reviews") and table.found:
+            _doubt_rows(table)
+
+
+def _doubt_rows(table: Table) -> None:
+    for row in table.rows.values():
+        if row.unread or len(row.cells) < 2 or any(c.kind == "unreadable" for c in row.cells):
+            continue
+        total = row.cells[-1].value
+        if total is not None and abs(sum(c.value or 0 for c in row.cells[:-1]) - total) > 1e-6:
+            _unread(row, "misread")
+
+
 # ------------------------------------------------------------------------------ active
 
 
