@@ -14,9 +14,11 @@ class UnreadableRow(Rule):
     """What it does: says, once per table, which rows could not be read with certainty and
     were left out of the arithmetic: fewer values than the row has columns, digits run together
     (a web page that lost its cell boundaries) that split more than one way, values written
-    apart from their labels that cannot be paired with certainty. Where digits run together
-    and no split at all makes the row's own total hold, the row is wrong whatever the split:
-    that is an error, on the row.
+    apart from their labels that cannot be paired with certainty; and, in a text where a table
+    was read poorly (many rows lost: a scanned page's OCR), rows whose total disagrees with
+    their parts, which may be misread (11 for 1). Where digits run together and no split at all
+    makes the row's own total hold, the row is wrong whatever the split: that is an error, on
+    the row (a warning, with the reason, in a text whose tables were read poorly).
 
     Why: report-lint never guesses a number; a row it cannot read is not checked, and the
     table's coverage says so. The published report should give every cell on its own, and
@@ -33,8 +35,9 @@ class UnreadableRow(Rule):
     summary = Message("表格中有的行无法可靠读取，未参与核算", "Rows whose numbers cannot be read with certainty")
     doc_zh = """
     检查内容：每张表报告一次哪些行无法可靠读取、未参与核算：数字个数少于列数；数字连在一起（网页丢失了单元格边界），
-    有多种拆分方式；数字与行名分开书写，无法确定对应关系。如果数字连在一起而任何拆分方式都不能使本行的“总计”成立，
-    那么无论怎样拆分这一行都有错，按“错误”报告在这一行上。
+    有多种拆分方式；数字与行名分开书写，无法确定对应关系；文本中有的表格多行无法读取时（例如扫描件的文字识别结果），
+    “总计”与各项之和不符的行，数字可能识别有误（把 1 识别成 11）。如果数字连在一起而任何拆分方式都不能使本行的
+    “总计”成立，那么无论怎样拆分这一行都有错，按“错误”报告在这一行上（表格多行无法读取时改为警告并说明原因）。
 
     原因：report-lint 从不猜测数字；读不准的行不参与核算，检查范围中也会注明。发布的报告应逐格写出数字，
     这里列出的行需要人工核对。
