@@ -84,12 +84,13 @@ UNREAD_REASONS = {
 # row's own digits prove it wrong, "unbalanced"; sub-rows, said by RL012).
 DOUBT_REASONS = frozenset(("short", "ambiguous", "contradicted", "detached", "unreadable", "too-long",
                            "no-values", "extra", "misread"))
-# A table with this many rows whose values or labels could not be read (and as many as a
+# A table with this many rows whose values or labels were not read whole (and as many as a
 # quarter of its rows) was read poorly: a scanned page's OCR, a converter that scrambled the
-# grid; its other cells may be misread as well. Digits that split several ways ("ambiguous")
-# are a layout's limit, not a misreading, and do not count.
+# grid; its other cells may be misread as well. Values read whole but not placed for certain
+# (digits that split several ways, values apart from their labels, a split the columns
+# contradict, labels with no values) are a layout's limit, not a misreading, and do not count.
 POOR_READING_ROWS = 3
-MISREAD_REASONS = DOUBT_REASONS - {"ambiguous"}
+MISREAD_REASONS = frozenset(("short", "unreadable", "too-long", "extra", "misread"))
 
 
 @dataclass(slots=True)
