@@ -17,11 +17,13 @@ Spans are offsets into ``report.source.text`` (FORMAT.md §8: a claim is tied to
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from .model import MAX_DIGITS, Span
+from .wraps import soft_breaks
 
 if TYPE_CHECKING:
     from .model import Report
@@ -80,7 +82,7 @@ _HAS_NUMBER = re.compile(rf"[\d{_CN}](?:(?<=\d)(?!\d|{'|'.join(_NOT_COUNT_AFTER)
 _NUMBER = re.compile(rf"[\d零〇一二两三四五六七八九十](?:(?<=\d)(?:\d{{0,2}}(?:,\d{{3}})+(?![\d.])|\d*(?:\.\d+)?)|[{_CN}]*)")
 # (?<!\d): a match never starts inside a run of digits (it would have started at the run's first
 # digit); without it every digit of a long run read the rest of the run again.
-_PCT = re.compile(r"(?<!\d)(\d+(?:\.\d+)?)%")
+_PCT = re.compile(r"(?<!\d)(\d+(?:\.\d+)?) ?%")  # 9.1 %: a PDF's text layer may space it
 _PCT_CN = re.compile(rf"百分之([{_CN}]+)(?:点([零〇一二三四五六七八九]+))?")
 
 
@@ -298,16 +300,19 @@ def _quantities(text: str, masked: str, start: int, end: int, offset: int) -> li
                 continue  # (1)
             if nxt == "." and (b + 1 >= n or not masked[b + 1].isdigit()):
                 continue  # "1." enumerator
-            if masked.startswith(_NOT_COUNT_AFTER, b):
+            # a PDF's text layer puts a space between a number and the Chinese after it (84 条,
+            # 2024 年): one such space does not part a number from its unit
+            u = b + 1 if nxt == " " and b + 1 < n and masked[b + 1] > "\u2e7f" else b
+            if masked.startswith(_NOT_COUNT_AFTER, u):
                 continue
-            unit, uend, approx = _unit_at(masked, b)
+            unit, uend, approx = _unit_at(masked, u)
             digits = m.group().replace(",", "")
             if not unit and (len(digits) >= 5 and "." not in digits):
                 continue  # phone, postal code, hotline (12345), serial
             if len(digits) > MAX_DIGITS and len(digits) - ("." in digits) > MAX_DIGITS:
                 continue  # no quantity
-            if unit == "" and masked.startswith("万", b):
-                unit, uend = "万", b + 1
+            if unit == "" and masked.startswith("万", u):
+                unit, uend = "万", u + 1
             out.append(Quantity(Decimal(digits), Span(a + offset, (uend if unit else b) + offset), unit,
                                 "count" if unit else "number", text, start, a, 0,
                                 approx or _approx_before(text, start, a), Span(a + offset, b + offset)))
@@ -475,17 +480,46 @@ def _clauses(report: "Report") -> list[Clause]:
     text = report.source.text
     out: list[Clause] = []
     counters = [0, 0, 0]
-    for sp in _spans(report):
+    spans = _spans(report)
+    soft = soft_breaks(text, spans)
+    for sp in spans:
         # whole lines only; lines that look like table rows (| or tabs) are not narrative
         pos = sp.start
-        for line in text[sp.start:sp.end].split("\n"):
+        lines = text[sp.start:sp.end].split("\n")
+        i = 0
+        while i < len(lines):
+            line, start = lines[i], pos
+            pos += len(line) + 1
+            joins: list[int] = []
+            # a break that only wraps the line (a PDF's text layer): the sentence reads on
+            while pos - 1 in soft and i + 1 < len(lines) and "|" not in lines[i + 1] and "\t" not in lines[i + 1]:
+                i += 1
+                joins.append(len(line))
+                line += lines[i]
+                pos += len(lines[i]) + 1
             if line and "|" not in line and "\t" not in line:
-                out.extend(parse_text(line, pos, counters))
+                out.extend(parse_text(line, start, counters) if not joins
+                           else _unjoin(parse_text(line, 0, counters), start, joins))
             counters[0] += 1
             counters[1] += 1
             counters[2] += 1
-            pos += len(line) + 1
+            i += 1
     return out
+
+
+def _unjoin(found: list[Clause], start: int, joins: list[int]) -> list[Clause]:
+    """The clauses of lines read as one (joined where the text only wrapped, ``joins``: where each
+    break was in the joined line) placed back in the text: one more for each break before."""
+    def at(i: int, end: bool) -> int:
+        return start + i + (bisect_left(joins, i) if end else bisect_right(joins, i))
+
+    for c in found:
+        c.span = Span(at(c.span.start, False), at(c.span.end, True))
+        for q in c.quantities:
+            q.span = Span(at(q.span.start, False), at(q.span.end, True))
+            if q.number_span is not None:
+                q.number_span = Span(at(q.number_span.start, False), at(q.number_span.end, True))
+    return found
 
 
 def topic_at(report: "Report", offset: int) -> str:
