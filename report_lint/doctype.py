@@ -178,10 +178,17 @@ def begins_late(text: str, sections: list[Section]) -> "Optional[tuple[int, Span
     """(first section the text holds, the evidence, "row", "page" or "item") when the text
     begins inside the report: the first template section found is not 一, and before its
     heading stands a row of a table of an earlier section, the header of a later page, or the
-    text opens with a later item of a part (（二）…). None otherwise (a report without its first
+    text opens with a later item of a part (（二）…). Section 0 when the text holds no template
+    heading at all under the header of a later page (a flipbook page from the middle of 一 or
+    of 五/六: which part it is cannot be told). None otherwise (a report without its first
     parts is another matter: RL501)."""
     first = next((s for s in sections if s.canonical is not None), None)
-    if first is None or first.canonical <= 1:
+    if first is None:
+        # no template heading at all, under the header of a later page: one page from inside
+        # the report whose part cannot be told (part 0: nothing before or after it is demanded)
+        m = _LATER_PAGE.search(text, 0, 300)
+        return (0, Span(m.start(), m.end()), "page") if m is not None else None
+    if first.canonical <= 1:
         return None
     m = _TABLE_ROW.search(text, 0, first.heading.start)
     if m is not None:
