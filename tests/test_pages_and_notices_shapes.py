@@ -48,3 +48,49 @@ def test_a_middle_page_that_stops_does_not_name_the_parts_after_it():
     assert [d.line for d in stops] == [1, 6]
     assert "第一至第六部分" not in stops[1].message and "其后内容没有检查" in stops[1].message
     assert [c for c in codes(MIDDLE_PAGE) if c[1] == "RL010"] == []
+
+
+REPORT_BODY = ("一、总体情况\n2022年,我局认真落实条例,做好政府信息公开工作。\n"
+               "二、主动公开政府信息情况\n全年主动公开政府信息120条。\n")
+
+
+def test_notices_letters_samples_and_half_year_releases_are_not_reports():
+    """Titled as another kind of document: the notice publishing the 2021 format (its title a
+    cell of the page's metadata row, or with a mirror's pinyin glosses making it long), a
+    letter answering a question (…的解释), a sample essay (…范文), a half-year release."""
+    titles = [
+        "信息名称 | 国务院办公厅政府信息与政务公开办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知 | 内容概述 |\n",
+        "国务(wù)院办公厅政府信息与政务(wù)公开办公室关(guān)于印发(fā)《中华人民共和国政府信息公开工作年度报告格式》的通知\n",
+        "国务院办公厅政府信息与政务公开办公室关于政府信息公开年度报告有关项目填报问题的解释\n",
+        "政府信息公开年度工作报告范文\n",
+        "2022年上半年政府信息公开数据统计\n",
+    ]
+    for title in titles:
+        got = codes(title + REPORT_BODY)
+        assert [c[1] for c in got] == ["RL002"], (title, got)
+    # a report's own title, and a metadata row naming the report, stay reports
+    for title in ("某局2022年政府信息公开工作年度报告\n", "信息名称 | 某局2022年政府信息公开工作年度报告 | 内容概述 |\n",
+                  "分类 | 政府信息公开制度 | 文号 | |\n某局2022年政府信息公开工作年度报告\n"):
+        assert "RL002" not in [c[1] for c in codes(title + REPORT_BODY)], title
+
+
+def test_a_heading_naming_the_overall_disclosure_work_is_section_one():
+    """一、政府信息公开总体工作情况 (an old report's first heading) is section 一: an excerpt of it
+    is a report that stops, not a text that "does not seem to be a report"."""
+    text = "一、政府信息公开总体工作情况\n(一)组织机构建设情况。市政府理顺了工作管理体制。\n(二)《指南》和《目录》的更新情况。各单位及时做好修订"
+    assert [c[1] for c in codes(text)] == ["RL005"]
+
+
+def test_an_old_report_excerpt_with_no_title_is_an_old_report():
+    """一、概述 and a year before 2019 in its body, no title: a report of 2008-2018 (nothing of
+    the template demanded, the stop not told in the template's parts)."""
+    text = "一、概述\n公开透明是服务政府的重要标志。2009年,本市各级政府部门坚持以公开为原则。\n(一)明确目标,全面部署工作。2009年,本市进一步加强"
+    assert codes(text) == []
+    assert result(text).coverage.line.startswith("2019年以前结构的报告")
+
+
+def test_porn_footer_phrases_of_a_hijacked_mirror_are_spam():
+    text = REPORT_BODY + "分享到:\n车上震动A级作爱视频,又湿又紧又大又爽a视频,国产丝袜视频一区二区三区 观塘区| 和田县|\n"
+    assert [c for c in codes(text) if c[1] == "RL505"] == [(6, "RL505", "error")] * 3
+    # 合作爱心 is no spam
+    assert [c for c in codes(REPORT_BODY + "开展合作爱心捐赠活动3次。\n") if c[1] == "RL505"] == []
