@@ -34,8 +34,16 @@ FIRST_TEMPLATE_YEAR = 2019  # 国办公开办函〔2019〕60号: the first natio
 
 # The document calls itself an annual report (outside a cited title 《…》).
 _SELF = re.compile(r"(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)|工作年度报告")
-# A document of another kind by its title (关于…的函, …通知, …指南, …办法).
-_OTHER_TITLE = re.compile(r"^[^\n。，,]{0,60}?(?:的函|的通知|的批复|的请示|的意见|公开指南|公开目录|实施办法|管理办法|规定|条例|制度)(?:[(（]试行[)）])?\s*$", re.M)
+# A document of another kind by its title (关于…的函, …通知, …指南, …办法; a letter answering a
+# question, …的解释; a sample essay, …范文; a release of part of a year, 2022年上半年…数据统计).
+# A mirror's pinyin glosses (关(guān)于印发(fā)) do not count towards the title's length; the
+# title may be the cell of a page's metadata row (信息名称 | 关于…的通知 | 内容概述 |).
+_GLOSSED = r"(?:\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\)|[^\n。，,])"
+_OTHER_TITLE = re.compile(
+    r"^" + _GLOSSED + r"{0,60}?(?:的函|的通知|的批复|的请示|的意见|的解释|公开指南|公开目录|实施办法|管理办法|规定|条例|制度"
+    r"|工作报告范文|年度报告范文|(?:上半年|下半年|第?[一二三四1-4]季度)[^\n。，,]{0,16}?(?:数据统计|统计数据|统计))"
+    r"(?:[(（]试行[)）])?\s*$"
+    r"|^(?:信息名称|标题|名称)[ \t]*[|:：][ \t]*[^\n|]{0,80}?(?:的函|的通知|的批复|的解释)(?=[ \t]*\|)", re.M)
 # Headings of the reports of 2008-2018 that the template does not have.
 _LEGACY_HEADINGS = re.compile(
     r"[一二三四五六七八九十][、.．]\s*(?:主要工作)?概述"
@@ -44,6 +52,8 @@ _LEGACY_HEADINGS = re.compile(
     r"|[一二三四五六七八九十][、.．]\s*(?:因)?政府信息公开(?:申请)?(?:提起)?(?:行政复议|申请行政复议)"
     r"|[一二三四五六七八九十][、.．]\s*(?:存在的)?主要问题(?:和|及)改进措施"
 )
+# 一、概述 (主要工作概述): the first heading of the reports of 2008-2018, not the template's.
+_OVERVIEW = re.compile(r"一[、.．]\s*(?:主要工作)?概述")
 # Parts the 2008-2018 reports list in their preamble and the template has not.
 _LEGACY_PREAMBLE = re.compile(r"收费(?:及|和|与)减免|不予公开政府信息(?:的)?情况")
 # A school's report by school year: its title or preamble (中山大学2023—2024学年信息公开年度报告,
@@ -98,7 +108,10 @@ def _publishes_report(text: str, title: re.Match) -> bool:
 def other_title(text: str) -> "Optional[str]":
     """That title line, when there is one."""
     m = _OTHER_TITLE.search(text, 0, 400)
-    return m.group().strip() if m else None
+    if m is None:
+        return None
+    title = m.group().strip()
+    return title.split("|", 1)[1].strip() if title.startswith(("信息名称", "标题", "名称")) and "|" in title else title
 
 
 def school_report(text: str, limit: int = 1200) -> bool:
@@ -123,6 +136,11 @@ def classify(text: str, sections: list[Section], tables_found: bool, year: Optio
         return Kind(LEGACY, f"report year {year}")
     if not tables_found and legacy_heads >= 2 and (year is None or year < FIRST_TEMPLATE_YEAR):
         return Kind(LEGACY, "old-structure headings")
+    if (not tables_found and year is not None and year < FIRST_TEMPLATE_YEAR
+            and _OVERVIEW.search(text, 0, sections[0].heading.end if sections else 0) is not None):
+        # an excerpt of an old report with no title: it begins with 一、概述 (a heading the
+        # template has not) and its body names a year before 2019
+        return Kind(LEGACY, "an old-structure heading and an earlier year")
     if not tables_found and year is not None and year < FIRST_TEMPLATE_YEAR and _LEGACY_PREAMBLE.search(
             text, 0, sections[0].heading.start if sections else 1200):
         # headings that read like the template's (一、总体情况), but a year before 2019 and a
@@ -178,10 +196,17 @@ def begins_late(text: str, sections: list[Section]) -> "Optional[tuple[int, Span
     """(first section the text holds, the evidence, "row", "page" or "item") when the text
     begins inside the report: the first template section found is not 一, and before its
     heading stands a row of a table of an earlier section, the header of a later page, or the
-    text opens with a later item of a part (（二）…). None otherwise (a report without its first
+    text opens with a later item of a part (（二）…). Section 0 when the text holds no template
+    heading at all under the header of a later page (a flipbook page from the middle of 一 or
+    of 五/六: which part it is cannot be told). None otherwise (a report without its first
     parts is another matter: RL501)."""
     first = next((s for s in sections if s.canonical is not None), None)
-    if first is None or first.canonical <= 1:
+    if first is None:
+        # no template heading at all, under the header of a later page: one page from inside
+        # the report whose part cannot be told (part 0: nothing before or after it is demanded)
+        m = _LATER_PAGE.search(text, 0, 300)
+        return (0, Span(m.start(), m.end()), "page") if m is not None else None
+    if first.canonical <= 1:
         return None
     m = _TABLE_ROW.search(text, 0, first.heading.start)
     if m is not None:

@@ -264,7 +264,8 @@ class Report:
     kind: str = "template"
     stops_at: Optional[Span] = None
     # Where the text begins inside the report (doctype.begins_late): the first template section
-    # it holds and what shows it (an earlier section's table row, a later page's header).
+    # it holds and what shows it (an earlier section's table row, a later page's header); 0 for
+    # one later page holding no template heading (its part cannot be told).
     begins_in: Optional[int] = None
     begins_at: Optional[Span] = None
     begins_why: str = ""  # "row" (an earlier table's row), "page" (a later page's header), "item" (（二）…)
@@ -299,7 +300,8 @@ class Report:
     def before_text(self, section: int) -> bool:
         """Whether template section ``section`` would come before the point where the text
         begins (a text that starts inside the report): nothing there can be demanded."""
-        return self.begins_in is not None and section < self.begins_in
+        # begins_in 0: one later page whose part is unknown; no section can be demanded of it
+        return self.begins_in is not None and (self.begins_in == 0 or section < self.begins_in)
 
     def outside_text(self, section: int) -> bool:
         """Whether template section ``section`` lies before the text begins or after it stops."""

@@ -18,7 +18,7 @@ from .model import Section, Span
 # Title patterns per template section, most specific first. Titles vary between reports
 # ("行政机关主动公开政府信息情况", "…行政复议及行政诉讼情况", "…及整改措施").
 TITLES: dict[int, str] = {
-    1: r"总体(?:情况|概况)|概述",
+    1: r"总体(?:工作)?(?:情况|概况)|概述",
     2: r"(?:行政机关)?主动公开(?:政府)?信息(?:的)?情况|主动公开(?:工作)?情况",
     3: r"收到和处理(?:政府信息)?(?:公开)?(?:的)?申请(?:的)?情况|收到和处理.{0,12}?申请.{0,3}?情况|依申请公开(?:政府)?(?:信息)?(?:工作)?情况",
     4: r"(?:因)?(?:政府信息公开)?(?:工作)?(?:被申请)?行政复议.{0,14}?行政诉讼(?:的)?情况|政府信息公开(?:工作)?行政复议.{0,3}?(?:情况)?",
@@ -31,7 +31,7 @@ _NUMERALS = "一二三四五六七八九十"
 # it starts a line or follows a separator looks back from its first character.
 _HEADING = re.compile(
     rf"(?P<ord>[{_NUMERALS}](?<![^\s。；;:：][{_NUMERALS}])[{_NUMERALS}]?)[ \t]*[、.．][ \t]*"
-    r"(?P<title>(?:政府信息公开工作)?(?:" + "|".join(f"(?P<t{k}>{v})" for k, v in TITLES.items()) + "))"
+    r"(?P<title>(?:政府信息公开(?:工作)?)?(?:" + "|".join(f"(?P<t{k}>{v})" for k, v in TITLES.items()) + "))"
 )
 
 # The template's own headings, word for word: so specific that they are headings wherever they

@@ -54,8 +54,11 @@ class TextStops(Rule):
         if report.begins_in is not None and report.begins_at is not None:
             # the text begins inside the report: the parts before it are not missing either
             k = report.begins_in
-            span_zh = "第一部分" if k == 2 else f"第一至第{cn(k - 1)}部分"
-            span_en = "section 1 is" if k == 2 else f"sections 1–{k - 1} are"
+            if k == 0:  # one later page, its part unknown
+                span_zh, span_en = "这一页之前的内容", "what comes before this page is"
+            else:
+                span_zh = "第一部分" if k == 2 else f"第一至第{cn(k - 1)}部分"
+                span_en = "section 1 is" if k == 2 else f"sections 1–{k - 1} are"
             if report.begins_why == "page":
                 span = report.begins_at
                 page = "".join(ch for ch in report.source.text[span.start:span.end] if ch.isdigit()).lstrip("0")
@@ -86,7 +89,8 @@ class TextStops(Rule):
         reached = max([last.canonical if last is not None else 0]
                       + [_TABLE_PART[t.kind] for t in report.tables.values()
                          if t.span is not None and t.span.start < stop.start and t.kind in _TABLE_PART])
-        later = list(range(reached + 1, 7))
+        # one later page of unknown part (begins_in 0): which parts follow cannot be told
+        later = [] if report.begins_in == 0 and reached == 0 else list(range(reached + 1, 7))
         if len(later) > 1:
             rest_zh, rest_en = f"，其后第{cn(later[0])}至第{cn(later[-1])}部分", f"; sections {later[0]}–{later[-1]}"
         elif later:
