@@ -44,6 +44,17 @@ _OTHER_TITLE = re.compile(
     r"|工作报告范文|年度报告范文|(?:上半年|下半年|第?[一二三四1-4]季度)[^\n。，,]{0,16}?(?:数据统计|统计数据|统计))"
     r"(?:[(（]试行[)）])?\s*$"
     r"|^(?:信息名称|标题|名称)[ \t]*[|:：][ \t]*[^\n|]{0,80}?(?:的函|的通知|的批复|的解释)(?=[ \t]*\|)", re.M)
+# What every match of _OTHER_TITLE ends with, as a cheap first look: most reports have none in
+# their first lines (条例 there is followed by 》), and the title pattern is not tried at all.
+_OTHER_END = re.compile(
+    r"(?:的函|的通知|的批复|的请示|的意见|的解释|公开指南|公开目录|实施办法|管理办法|规定|条例|制度|范文|统计)"
+    r"(?:(?:[(（]试行[)）])?\s*$|[ \t]*\|)", re.M)
+
+
+def _other_title_match(text: str):
+    return _OTHER_TITLE.search(text, 0, 400) if _OTHER_END.search(text, 0, 400) is not None else None
+
+
 # Headings of the reports of 2008-2018 that the template does not have.
 _LEGACY_HEADINGS = re.compile(
     r"[一二三四五六七八九十][、.．]\s*(?:主要工作)?概述"
@@ -88,7 +99,7 @@ def other_kind_title(text: str) -> bool:
     when it mentions the annual report (关于做好…年度报告编制工作的通知 is a notice). Not a notice
     that publishes the report when the report follows it on the page (关于公布…年度报告的通知,
     then the report's own title line and its body): that page is the report."""
-    m = _OTHER_TITLE.search(text, 0, 400)
+    m = _other_title_match(text)
     return m is not None and not _publishes_report(text, m)
 
 
@@ -107,7 +118,7 @@ def _publishes_report(text: str, title: re.Match) -> bool:
 
 def other_title(text: str) -> "Optional[str]":
     """That title line, when there is one."""
-    m = _OTHER_TITLE.search(text, 0, 400)
+    m = _other_title_match(text)
     if m is None:
         return None
     title = m.group().strip()

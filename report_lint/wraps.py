@@ -20,6 +20,11 @@ _SENTENCE_END_OR_SPACE = _SENTENCE_END + " \t\r|"
 _OWN_LINE = re.compile(r"[ \t]*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十\d]+[条章节部分]|[|#])")
 
 
+def _prose(line: str) -> bool:
+    # a table's header or row: cells apart by |, a tab or a run of spaces
+    return "|" not in line and "\t" not in line and "  " not in line.strip()  # (an indent is no gap)
+
+
 def _width(line: str) -> int:
     # a CJK character is about twice as wide as a digit or a Latin letter: UTF-8 bytes are a
     # cheap measure of that (3 for a CJK character, 1 for ASCII)
@@ -29,25 +34,25 @@ def _width(line: str) -> int:
 def soft_breaks(text: str, spans=None) -> frozenset:
     """The offsets of the line breaks in ``text`` (in ``spans`` of it: the narrative) that only
     wrap a line (see the module)."""
+    chunks = [(0, text)] if spans is None else [(sp.start, text[sp.start:sp.end]) for sp in spans]
+    # most texts end their long lines with their sentences: told without measuring any line
+    if sum(1 for _, chunk in chunks for ln in chunk.split("\n")
+           if len(ln) >= 20 and ln[-1] not in _SENTENCE_END_OR_SPACE and _prose(ln)) < 3:
+        return frozenset()
     lines: list[str] = []
     starts: list[int] = []
-    for sp in spans if spans is not None else [None]:
-        lo, hi = (0, len(text)) if sp is None else (sp.start, sp.end)
-        pos = lo
-        for ln in text[lo:hi].split("\n"):
+    for pos, chunk in chunks:
+        for ln in chunk.split("\n"):
             lines.append(ln)
             starts.append(pos)
             pos += len(ln) + 1
-    # most texts end their long lines with their sentences: told without measuring any line
-    if sum(1 for ln in lines if len(ln) >= 20 and ln[-1] not in _SENTENCE_END_OR_SPACE) < 3:
-        return frozenset()
     widths = [_width(ln.rstrip()) for ln in lines]
     long = sorted(w for ln, w in zip(lines, widths) if len(ln.strip()) >= _MIN_CHARS)
     if len(long) < 4:
         return frozenset()
     measure = long[int(len(long) * 0.9)]  # the page's measure: the 90th percentile width
     full = [w * 100 >= measure * 88 for w in widths]  # within ~12%: digits are narrower than their bytes say
-    open_ = [bool(ln.rstrip()) and ln.rstrip()[-1] not in _SENTENCE_END for ln in lines]
+    open_ = [bool(ln.rstrip()) and ln.rstrip()[-1] not in _SENTENCE_END and _prose(ln) for ln in lines]
     wrapped = sum(1 for f, o, ln in zip(full, open_, lines) if f and o and len(ln.strip()) >= _MIN_CHARS)
     if wrapped < 3 or wrapped * 4 < len(long):
         return frozenset()  # lines of every length, ending with their sentences: a line a paragraph
@@ -55,7 +60,6 @@ def soft_breaks(text: str, spans=None) -> frozenset:
     for i in range(len(lines) - 1):
         nxt = lines[i + 1]
         end = starts[i] + len(lines[i])
-        if starts[i + 1] == end + 1 and full[i] and open_[i] and nxt.strip() and _OWN_LINE.match(nxt) is None \
-                and "|" not in lines[i] and "\t" not in lines[i]:
+        if starts[i + 1] == end + 1 and full[i] and open_[i] and nxt.strip() and _OWN_LINE.match(nxt) is None:
             out.append(end)
     return frozenset(out)
