@@ -81,7 +81,7 @@ EXPECTED = {
     "p_meizhou_rsj2023.txt": {(2, "RL506"): 1, (6, "RL506"): 1, (7, "RL506"): 1},
     "p_yunnan_wsjkw2022.txt": {(5, "RL506"): 1},
     # field7: old reports of 吉林 with a login bar (the date 2017210日 of 龙潭区 is not found)
-    "p_longtan_qzf2017.txt": {(1, "RL506"): 1, (5, "RL506"): 1},
+    "p_longtan_qzf2017.txt": {(1, "RL506"): 1, (5, "RL506"): 1, (12, "RL401"): 1},
     "p_shulan_scjgj2016.txt": {(1, "RL506"): 1, (5, "RL506"): 1},
 }
 

@@ -336,3 +336,16 @@ def test_markdown_bold_around_the_numbers_of_a_period_is_layout():
     assert [d.code for d in ds] == ["RL404"] and ds[0].line == 3
     assert "**" not in source.from_text(report(period=bad), "r.txt").text  # blanked, same length
     assert len(source.from_text(ok, "r.txt").text) == len(ok)
+
+
+def test_rl401_a_date_that_lost_both_its_year_and_month_marks():
+    """2017210日 under a title: 年 and 月 both lost. Found wherever it stands, with the readings
+    that are dates; a run that is no date (a year of 20xx and a day no month has), or a count
+    of days, is not reported."""
+    text = report(overview="2024年，我局认真落实条例。(2024210日)本局发布信息。")
+    ds = [d for d in rl4(text) if d.code == "RL401"]
+    assert len(ds) == 1 and "2024年2月10日" in ds[0].message and ds[0].line == 3
+    two = [d for d in rl4(report(overview="2024年，我局认真落实条例。(2024111日)本局发布信息。")) if d.code == "RL401"]
+    assert len(two) == 1 and "2024年1月11日或2024年11月1日" in two[0].message
+    for ok in ("全年累计服务1234567日。", "2024年，我局于2024年2月10日发布。", "编号2024-210日", "共有20241日"):
+        assert [d for d in rl4(report(overview=ok)) if d.code == "RL401"] == [], ok

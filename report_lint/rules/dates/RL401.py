@@ -27,11 +27,25 @@ def glued_year_dates(text: str):
         i = text.find("月", i + 1)
 
 
+def glued_dates(text: str):
+    """(start, end, raw) of each date whose 年 and 月 were both lost (2017210日: 2017年2月10日),
+    found from each 日: four digits of a year and one to three more, glued before 日."""
+    i = text.find("日")
+    while i != -1:
+        j = i
+        while j > 0 and text[j - 1].isdigit() and i - j < 8:
+            j -= 1
+        if 6 <= i - j <= 7 and text[j:j + 2] in ("19", "20") and not (j > 0 and text[j - 1] in ".．-/年月"):
+            yield j, i + 1, text[j:i + 1]
+        i = text.find("日", i + 1)
+
+
 class MalformedDate(Rule):
     """What it does: reports a date that is not a date any more: the signature date written as
     a bare digit run where 年/月/日 were lost (`2023120`), a month outside 1–12 (`2024年13月`),
     or a signature date that gives the month but not the year (`1月23日`), and a date in the text
-    whose 年 was lost between the year and the month (`截至202012月31日`).
+    whose 年 was lost between the year and the month (`截至202012月31日`), or both 年 and 月
+    (`2017210日`, a date under the title).
 
     Why: the 成文日期 dates the report and tells whether it was published on time
     (条例第四十九条); a date a reader cannot read, or one without a year, dates nothing.
@@ -49,7 +63,7 @@ class MalformedDate(Rule):
     severity = Severity.ERROR
     summary = Message("日期写法残缺或无法识别（年月日丢失、月份超过12、落款日期缺年份）", "A malformed date (年/月/日 lost, month over 12, signature date without a year)")
     doc_zh = """
-    检查内容：已经不成其为日期的日期：落款日期只剩一串数字、年月日丢失（`2023120`）；月份不在1至12之间（`2024年13月`）；落款日期只有月日没有年份（`1月23日`）；正文中年份和月份之间丢了“年”字的日期（`截至202012月31日`）。
+    检查内容：已经不成其为日期的日期：落款日期只剩一串数字、年月日丢失（`2023120`）；月份不在1至12之间（`2024年13月`）；落款日期只有月日没有年份（`1月23日`）；正文中年份和月份之间丢了“年”字的日期（`截至202012月31日`），或“年”“月”都丢了的日期（`2017210日`）。
 
     原因：成文日期标明年报的日期，也决定年报是否按时公布（条例第四十九条）；读不懂的日期、没有年份的日期都无法说明年报的日期。
 
@@ -83,6 +97,14 @@ class MalformedDate(Rule):
             yield Finding(self.code, Message(f"日期“{m.group()}”丢了“年”字（应为{gbt(y, mo, d)}）",
                                              f"the date '{m.group()}' has lost its 年 (it should be {gbt(y, mo, d)})"),
                           Span(m.start(), m.end()))
+        for a, b, raw in glued_dates(text):
+            if any(s.start <= a < s.end for s, _ in periods) or (sig is not None and sig.span.start <= a < sig.span.end):
+                continue
+            guesses = guess_malformed(raw)
+            if guesses:
+                yield Finding(self.code, Message(f"日期“{raw}”丢了“年”“月”（可能是{'或'.join(guesses)}）",
+                                                 f"the date '{raw}' has lost its 年 and 月 (perhaps {' or '.join(guesses)})"),
+                              Span(a, b))
         for d in report_dates(report):
             if d.month is not None and not 1 <= d.month <= 12:
                 yield Finding(self.code, Message(f"“{d.raw}”的月份{d.month}不存在", f"'{d.raw}': there is no month {d.month}"), d.span)
