@@ -33,7 +33,7 @@ TEMPLATE, LEGACY, SCHOOL, NOT_REPORT = "template", "legacy", "school", "not-repo
 FIRST_TEMPLATE_YEAR = 2019  # 国办公开办函〔2019〕60号: the first national template
 
 # The document calls itself an annual report (outside a cited title 《…》).
-_SELF = re.compile(r"(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)|工作年度报告")
+_SELF = re.compile(r"(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)|工作年度报告|信息公开年度工作报告")
 # A document of another kind by its title (关于…的函, …通知, …指南, …办法; a letter answering a
 # question, …的解释; a sample essay, …范文; a release of part of a year, 2022年上半年…数据统计).
 # A mirror's pinyin glosses (关(guān)于印发(fā)) do not count towards the title's length; the

@@ -301,6 +301,7 @@ def test_lexicon_prefilter_finds_exactly_what_the_plain_pattern_finds():
     ("365体育官网", "博彩"),  # a brand of digits
     ("棋牌app下载", "博彩"),  # a generic shape: 棋牌 next to what an advert invites to
     ("六合彩", "博彩"),  # a word of gambling in a sentence that is not about fighting it
+    ("免费菠萝视频app下载", "色情"),  # the app such pages advertise
     ("久久久久极品内射_超碰在线人人干_无码人妻精品一区二", "色情"),  # one run of a title: one finding
     ("浙江省puroview.com溪下乡人民政府", "网址"),  # a domain standing in for a place name
 ])
@@ -441,3 +442,10 @@ def test_a_text_that_opens_with_a_later_numbered_item_begins_inside_the_report()
     for text in ("(一)政府信息依申请公开情况\n本年度依申请公开工作依法办理。\n" + tail,
                  "某街道2019年政府信息公开工作年度报告\n本报告依据条例编制。\n(二)依申请公开情况\n" + tail):
         assert [x.code for x in check(text) if x.code == "RL501"] == ["RL501"], text[:20]
+
+
+def test_a_text_that_names_itself_a_yearly_work_report_is_a_report():
+    """政府信息公开年度工作报告 (年度 before 工作) is how many offices title their report: a text
+    that stops before its first heading is a report cut short, not another kind of document."""
+    text = "某某县民政局2023年政府信息公开年度工作报告\n根据《中华人民共和国政府信息公开条例》规定，现公布本局2023年度报告。\n"
+    assert "RL002" not in [d.code for d in check(text)]
