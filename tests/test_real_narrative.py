@@ -46,7 +46,7 @@ EXPECTED = {
     "p_spam_yongjia_xixia2023.txt": {(2, "RL505"): 1, (4, "RL505"): 1},
     "p_spam_zwfw2023.txt": {(1, "RL506"): 1, (3, "RL506"): 1, (13, "RL505"): 1, (15, "RL505"): 1, (23, "RL505"): 1},
     "p_taizhou2017.txt": {(1, "RL506"): 1},
-    "p_tianmen_tuoshi2020.txt": {(3, "RL506"): 1},
+    "p_tianmen_tuoshi2020.txt": {(2, "RL506"): 1, (3, "RL506"): 1},
     "p_tianmen_tuoshi2020_trad.txt": {(1, "RL506"): 1, (2, "RL506"): 1},
     "p_wuqia2025.txt": {(2, "RL506"): 1},
     "p_wqx_zhouwan2021.txt": {(5, "RL404"): 1},
@@ -71,7 +71,8 @@ EXPECTED = {
     "p_huaibei_rmyy2022.txt": {(1, "RL404"): 1},  # 统计期限 … 至2022年12月20日止
     "p_huichang_zhongcun2020.txt": {(3, "RL506"): 1, (7, "RL506"): 1},
     "p_spam_beijing_jd2020.txt": {(2, "RL505"): 1},
-    "p_wuhan_donghu_wjb2023.txt": {(3, "RL506"): 1},
+    "p_wuhan_donghu_wjb2023.txt": {(3, "RL506"): 1, (4, "RL506"): 1},
+    "p_putian_czj2022.txt": {(3, "RL506"): 1},
     # field5: reports of 2009-2018
     "p_huli_qzf2018.txt": {(1, "RL506"): 1},
     "p_jingxian_huangcun2014.txt": {(2, "RL506"): 1, (4, "RL506"): 1, (5, "RL404"): 1},  # 公布2013年度 in a 2014 report

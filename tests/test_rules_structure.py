@@ -449,3 +449,13 @@ def test_a_text_that_names_itself_a_yearly_work_report_is_a_report():
     that stops before its first heading is a report cut short, not another kind of document."""
     text = "某某县民政局2023年政府信息公开年度工作报告\n根据《中华人民共和国政府信息公开条例》规定，现公布本局2023年度报告。\n"
     assert "RL002" not in [d.code for d in check(text)]
+
+
+def test_rl506_an_article_metadata_line_with_the_time_first():
+    """发布时间:2023-01-13 14:50 | 来源:莆田市财政局 (the time before the source) is the page's
+    metadata line too; a sentence that names a date and a source is not."""
+    for line in ("发布时间:2023-01-13 14:50 | 来源:莆田市财政局", "更新时间:2024-01-16 发布时间: |  来源:区卫健办"):
+        assert [d.line for d in found(CLEAN.replace("我局认真落实条例。", "我局认真落实条例。\n" + line + "\n"), "RL506")] \
+            == [CLEAN.split("\n").index(next(l for l in CLEAN.split("\n") if "我局认真落实条例。" in l)) + 2], line
+    ok = "本报告发布时间为2024年1月16日，数据来源:本局统计。"
+    assert found(CLEAN.replace("我局认真落实条例。", ok), "RL506") == []
