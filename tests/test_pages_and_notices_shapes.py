@@ -94,3 +94,17 @@ def test_porn_footer_phrases_of_a_hijacked_mirror_are_spam():
     assert [c for c in codes(text) if c[1] == "RL505"] == [(6, "RL505", "error")] * 3
     # 合作爱心 is no spam
     assert [c for c in codes(REPORT_BODY + "开展合作爱心捐赠活动3次。\n") if c[1] == "RL505"] == []
+
+
+def test_a_page_from_inside_a_report_gets_the_wording_and_integrity_checks():
+    """A flipbook's page of prose from inside a report (no heading, no table: part unknown) is
+    still report text: a doubled word, spam or page residue on it is said as on any report."""
+    from report_lint import source
+    from report_lint.config import Config
+    from report_lint.engine import Engine
+
+    text = ("Page 3 - 某某局2021年政府信息公开工作年度报告\nP. 3\n(二)保密审查。建立了保密审查领导小组，规范审查程序，严格遵循遵循“谁主管、谁负责”的原则。\n"
+            "(三)政府信息管理。及时更新信息公开目录。\n")
+    ds = Engine(Config()).check_source(source.from_text(text, "r.txt")).diagnostics
+    assert [d.code for d in ds if d.code == "RL510"] == ["RL510"]
+    assert "RL002" not in [d.code for d in ds]

@@ -43,8 +43,9 @@ def cn_value(s: str) -> Optional[int]:
 
 
 def is_report(report: Report) -> bool:
-    """The text has a section or a table: otherwise RL002 already says it is not a report."""
-    return bool(report.sections) or any(t.found for t in report.tables.values())
+    """The text has a section or a table, or is a page from inside a report (a flipbook's page
+    of prose): otherwise RL002 already says it is not a report."""
+    return bool(report.sections) or any(t.found for t in report.tables.values()) or report.begins_in is not None
 
 
 # The end of the metadata header a crawler writes above a page's text (标题: …, 发布时间: …,
