@@ -78,3 +78,47 @@ def test_a_space_between_a_number_and_its_unit():
         return [(q.value, q.unit, q.kind) for c in cls for q in c.quantities]
     assert read(spaced) == read(plain)
     assert ("2024", "") not in [(str(v), u) for v, u, _ in read(spaced)]  # a year, not a count
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["我局", "共主动公开", "政府信息", "其中", "网站", "微信公众号", "条", "件", "、", ",", "。",
+                           "84", "20", "3", "2024年", "占", "9.1%", "办理", "申请", "“谁主管”"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_PIECES, min_size=5, max_size=60), min_size=3, max_size=8), st.integers(50, 90))
+def test_clauses_read_across_wraps_point_at_their_own_text(paragraphs, measure):
+    """Whatever the wrapping, each clause and number read across a soft break is placed back on
+    its own characters: the text at its span, less the breaks, is what was read."""
+    from report_lint.narrative import clauses
+    from report_lint.report import build_report
+
+    body = [line for p in paragraphs for line in _wrap("".join(p) + "。", measure)]
+    text = "某某局2024年政府信息公开工作年度报告\n一、总体情况\n" + "\n".join(body) + "\n"
+    rep = build_report(source.from_text(text, "r.txt"))
+    for c in clauses(rep):
+        assert text[c.span.start:c.span.end].replace("\n", "") == c.text.replace("\n", "")
+        assert "\n" not in (text[c.span.start], text[c.span.end - 1])  # on its characters, not a break
+        for q in c.quantities:
+            assert "\n" not in (text[q.span.start], text[q.span.end - 1])
+            got = text[q.span.start:q.span.end].replace("\n", "")
+            assert got.replace(" ", "") == text[q.number_span.start:q.number_span.end].replace("\n", "") + q.unit \
+                or q.kind != "count" or not q.unit, (got, q.unit)
+
+
+def test_a_clause_that_starts_a_wrapped_line_is_placed_on_that_line():
+    """A break right after 、: the next item begins the next line, and is found there."""
+    first = "(一)主动公开。2024年,我局共主动公示84条信息,其中通过区政府门户网站20条、"
+    lines = [FILLER[:38], FILLER[38:76], first, "襄城就业微信公众号24条、市人社局门户网站14条、区人社局门户网站20条、汉水",
+             "襄阳号26条。", FILLER[:38], FILLER[38:76], FILLER[76:]]
+    text = "襄城区人社局2024年政府信息公开工作年度报告\n一、总体情况\n" + "\n".join(lines) + "\n"
+    ds = _findings(text, "RL202")
+    assert len(ds) == 1
+    from report_lint.narrative import clauses
+    from report_lint.report import build_report
+
+    rep = build_report(source.from_text(text, "r.txt"))
+    item = next(c for c in clauses(rep) if c.text.startswith("襄城就业"))
+    assert text[item.span.start:].startswith("襄城就业")
