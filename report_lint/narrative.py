@@ -492,11 +492,15 @@ def _clauses(report: "Report") -> list[Clause]:
             pos += len(line) + 1
             joins: list[int] = []
             # a break that only wraps the line (a PDF's text layer): the sentence reads on
-            while pos - 1 in soft and i + 1 < len(lines) and "|" not in lines[i + 1] and "\t" not in lines[i + 1]:
-                i += 1
-                joins.append(len(line))
-                line += lines[i]
-                pos += len(lines[i]) + 1
+            if pos - 1 in soft:
+                parts, size = [line], len(line)
+                while pos - 1 in soft and i + 1 < len(lines) and "|" not in lines[i + 1] and "\t" not in lines[i + 1]:
+                    i += 1
+                    joins.append(size)
+                    parts.append(lines[i])
+                    size += len(lines[i])
+                    pos += len(lines[i]) + 1
+                line = "".join(parts)  # (joined once: linear however many lines wrap)
             if line and "|" not in line and "\t" not in line:
                 out.extend(parse_text(line, start, counters) if not joins
                            else _unjoin(parse_text(line, 0, counters), start, joins))

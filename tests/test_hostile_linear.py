@@ -133,6 +133,8 @@ SHAPES = {
     "residue-lines": (lambda n: H + "打印 关闭\n" * n, 45),
     "residue-on-one-line": (lambda n: H + "打印关闭" * n, 1400),
     "list-markers": (lambda n: H + "共收到申请5件，" + "A包括1件、" * n, 100),
+    # prose wrapped at a page's measure (a PDF's text layer): every break soft, one sentence
+    "wrapped-lines": (lambda n: H + "\n".join(["局党组将政府信息公开视为提升服务效能、增强公信力的重要抓手,共公开1件、"] * n) + "\n", 60),
 }
 
 
