@@ -72,6 +72,8 @@ UNREAD_REASONS = {
     "too-long": ("有的数字超过 15 位，不可能是计数", "a value of more than 15 digits, which no count has"),
     "no-values": ("行名后没有数字，空白或丢失", "no values after the label: left blank, or lost"),
     "subrows": ("本行分为子项填写，本行合计未列出", "the row is written as sub-rows; its own total is not printed"),
+    "scrambled": ("数字的顺序与表格不一致（转换时打乱），无法确定每个数字属于哪一格",
+                  "the values do not stand in the table's order (scrambled in conversion): which cell each is in is not certain"),
     "extra": ("数字个数多于列数，且前几个数字不能使本行平衡，无法确定哪些数字属于本行",
               "more values than columns, and the first ones do not balance the row: which are the row's is not certain"),
 }
@@ -80,7 +82,7 @@ UNREAD_REASONS = {
 # Reasons that are doubt about our reading (the rest: the text stops in the row, "cut"; the
 # row's own digits prove it wrong, "unbalanced"; sub-rows, said by RL012).
 DOUBT_REASONS = frozenset(("short", "ambiguous", "contradicted", "detached", "unreadable", "too-long",
-                           "no-values", "extra"))
+                           "no-values", "extra", "scrambled"))
 # A table with this many rows whose values or labels could not be read (and as many as a
 # quarter of its rows) was read poorly: a scanned page's OCR, a converter that scrambled the
 # grid; its other cells may be misread as well. Digits that split several ways ("ambiguous")

@@ -55,3 +55,103 @@ def test_label_wrapped_around_its_values_leaves_the_group_sum_unchecked():
 
 # The markitdown shape (a row's values on a line of their own before its label, the labels
 # after it paired with the next row's values) is pinned on real output in test_converted.py.
+
+
+# --- shapes found by the larger harness of converter output (see fixtures/converted/README.md)
+
+def _pipe_without(*prefixes: str) -> str:
+    return "\n".join(line for line in PIPE_REQUESTS.splitlines() if not line.startswith(prefixes))
+
+
+def test_review_values_broken_by_header_text_inside_a_group_are_not_read():
+    # pdftotext without -layout reads the reviews grid partly column by column: 14 values,
+    # then the header cell 复议后起诉, then the last one. The order is not the table's, even
+    # where the groups happen to balance. Before: 0 5 0 0 5 read as the last group (it is 5 0 0 0 5).
+    text = wrap(section2=ACTIVE_OK, section3=PIPE_REQUESTS,
+                section4=REVIEW_HEADER + "0\n0\n90\n4\n94\n0\n0\n0\n0\n0\n0\n5\n0\n0\n复议后起诉\n5")
+    assert all(v is None for g in tables(text)["reviews"].values() for v in g.values())
+    assert _errors(text) == []
+
+
+# Seven rows of the applications table with two values each (fewer than columns): a table
+# read poorly, as pdftotext without -layout reads it; the report's other tables are then in doubt.
+_POOR = "\n".join(
+    (line.split("| 0 |")[0] + "| 0 | 0 |") if any(w in line for w in (
+        "1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及", "4.保护第三方", "5.属于三类", "6.属于四类", "7.属于行政执法"))
+    else line for line in PIPE_REQUESTS.splitlines())
+
+
+def test_review_values_on_lines_that_are_not_the_grid_and_do_not_balance_are_not_read():
+    # one value per line, then "12403 0" (the end of one group and the start of another on one
+    # line) in a report read poorly: a grid read out of order. Before: 11147 and the rest read
+    # into the wrong cells (RL104 on them).
+    text = wrap(section2=ACTIVE_OK, section3=_POOR,
+                section4=REVIEW_HEADER + "1256\n5024\n0\n0\n11147\n12403 0\n0\n0\n0\n0\n628\n628\n1256\n7536")
+    assert _errors(text) == []
+    assert all(v is None for g in tables(text)["reviews"].values() for v in g.values())
+
+
+def test_request_row_read_out_of_order_is_not_read():
+    # the row 3.其他 (1 0 0 0 0 0 1) with its values one per line and "1 1" among them, as
+    # pdftotext prints a cell it read out of order, in a table read poorly. Before: read as
+    # 0 0 0 0 1 1 0 (RL102 on it).
+    body = _POOR.replace("| 3.其他 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||", "3.其他\n0\n0\n0\n0\n1 1\n0")
+    text = wrap(section2=ACTIVE_OK, section3=body, section4=REVIEWS_OK)
+    assert _errors(text) == []
+    assert tables(text)["requests"]["other.other"] == [None] * 7
+
+
+def test_a_row_on_such_lines_in_a_well_read_table_is_the_reports_slip():
+    # Report-lint's own PDF text layer of a Word table prints a row in order on uneven lines
+    # ("0 0" amid single values); the table is read well, so a row that does not balance is
+    # the report's error, found on its row.
+    body = PIPE_REQUESTS.replace("| 3.其他 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||", "3.其他\n1\n0\n0 0\n0\n0\n2")
+    text = wrap(section2=ACTIVE_OK, section3=body, section4=REVIEWS_OK)
+    assert ("RL102" in [c for c, _ in _errors(text)])
+
+
+def test_values_before_their_labels_from_the_first_row_are_confirmed_or_not_read():
+    # markitdown: each row's values on the line before its label, so the first row's values
+    # follow the header and each label is followed by the next row's values. Before: 一's row
+    # read as 1 0 0 0 0 0 1 (二's) and the prose/columns against it.
+    head = "\n".join(PIPE_REQUESTS.splitlines()[:4])
+    rest = _pipe_without(*PIPE_REQUESTS.splitlines()[:6])
+    body = (head + "\n| | | | 5 1 | 0 0 | 0 0 | 6 |\n一、本年新收政府信息公开申请数量\n| | | | 1 0 | 0 0 | 0 0 | 1 |\n"
+            "二、上年结转政府信息公开申请数量\n" + rest)
+    text = wrap(section2=ACTIVE_OK, section3=body, section4=REVIEWS_OK)
+    assert _errors(text) == []
+    assert tables(text)["requests"]["new"] in ([None] * 7, [5, 1, 0, 0, 0, 0, 6])
+
+
+def test_label_with_no_values_after_rows_read_below_their_labels():
+    # markitdown in mid-table: a wrapped label's remainder, then 3.其他's values, then 3.其他
+    # followed by the total's values, then (七)总计 with none. Before: 3.其他 read as 6 1 0 0 0 0 7.
+    body = PIPE_REQUESTS.replace(
+        "| 3.其他 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||\n| (七)总计 | 6 | 1 | 0 | 0 | 0 | 0 | 7 | ||",
+        "纳费用的申请\n| | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n3.其他\n| | 6 | 1 | 0 | 0 | 0 | 0 | 7 |\n(七)总计")
+    text = wrap(section2=ACTIVE_OK, section3=body, section4=REVIEWS_OK)
+    assert _errors(text) == []
+    assert tables(text)["requests"]["other.other"] in ([None] * 7, [1, 0, 0, 0, 0, 0, 1])
+
+
+def test_active_values_below_a_header_shift_the_rows_after_it():
+    # markitdown: 规章's values in the header's row, 规章 then 规范性文件's, 行政规范性文件 with
+    # none; 行政处罚's value on the line before it. Before: 规章 read as 1 0 12, 行政处罚 as 0.
+    active = ("第二十条第(一)项\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| | 0 | 0 | 0 |\n规章\n"
+              "| | 1 | 0 | 12 |\n行政规范性文件\n第二十条第(五)项\n| 行政许可 | 30 |\n第二十条第(六)项\n"
+              "| 信息内容 | 本年处理决定数量 |\n4\n行政处罚\n\n0\n行政强制\n第二十条第(八)项\n| 行政事业性收费 | 0 |")
+    got = tables(wrap(section2=active, section3=PIPE_REQUESTS, section4=REVIEWS_OK))["active"]
+    assert got["regulations"] in ({"issued": None, "repealed": None, "in_force": None}, {"issued": 0, "repealed": 0, "in_force": 0})
+    assert got["penalties"] in ({"decisions": None}, {"decisions": 4})
+    assert got["licensing"] == {"decisions": 30}
+
+
+def test_number_ends_wrapped_below_the_label_that_no_join_balances_leave_the_row_unread():
+    # LibreOffice: a row's numbers wrapped in narrow cells, their last digits printed under the
+    # label's second line. No way of ending the numbers with "9" balances the row: not read.
+    # Before: 1 1 0 0 0 0 1 taken as the row, an RL102 error against the report.
+    body = PIPE_REQUESTS.replace("| 一、本年新收政府信息公开申请数量 | 5 | 1 | 0 | 0 | 0 | 0 | 6 | ||",
+                                 "一、本年新收政府信息 1 1 0 0 0 0 1\n公开申请数量\n9")
+    text = wrap(section2=ACTIVE_OK, section3=body, section4=REVIEWS_OK)
+    assert _errors(text) == []
+    assert tables(text)["requests"]["new"] == [None] * 7
