@@ -679,8 +679,10 @@ class _RequestsReader:
         if fit is not None:
             unread, inferred = fit.unread, fit.inferred
         old = self.table.rows.get(d.key)
-        if old is not None and old.unread == "short" and not unread:
-            pass  # a line that named the row with a stray number was not the row: this is
+        if old is not None and old.unread == "short" and not unread and sim >= old.score:
+            # a line that named the row with a stray number was not the row: this is (when it
+            # names the row at least as surely: OCR's "…申请8其他" far below is not 一's row)
+            pass
         elif old is not None:
             self.table.notes.append(ParseNote("row-duplicate", span, {"key": d.key, "row": label}))
             return False
