@@ -68,6 +68,8 @@ UNREAD_REASONS = {
     "unbalanced": ("数字连在一起，任何拆分都不能使本行平衡", "run-together digits that no split balances"),
     "contradicted": ("数字连在一起，唯一使本行平衡的拆分与表中其他行矛盾", "the only split that balances the row contradicts the other rows"),
     "detached": ("数字与行名分离，无法确定对应关系", "values detached from their labels; the pairing is not certain"),
+    "unconfirmed": ("数字与行名分离，按顺序一一对应后勾稽关系不成立，无法确认对应关系",
+                    "values apart from their labels, paired one to one in order, but an identity fails: the pairing is not confirmed"),
     "unreadable": ("数字无法读取", "values that cannot be read"),
     "too-long": ("有的数字超过 15 位，不可能是计数", "a value of more than 15 digits, which no count has"),
     "no-values": ("行名后没有数字，空白或丢失", "no values after the label: left blank, or lost"),
@@ -82,13 +84,15 @@ UNREAD_REASONS = {
 # Reasons that are doubt about our reading (the rest: the text stops in the row, "cut"; the
 # row's own digits prove it wrong, "unbalanced"; sub-rows, said by RL012).
 DOUBT_REASONS = frozenset(("short", "ambiguous", "contradicted", "detached", "unreadable", "too-long",
-                           "no-values", "extra", "scrambled"))
+                           "no-values", "extra", "scrambled", "unconfirmed"))
 # A table with this many rows whose values or labels could not be read (and as many as a
 # quarter of its rows) was read poorly: a scanned page's OCR, a converter that scrambled the
 # grid; its other cells may be misread as well. Digits that split several ways ("ambiguous")
-# are a layout's limit, not a misreading, and do not count.
+# are a layout's limit, not a misreading, and do not count; nor do values paired one to one
+# with a run of labels that an identity does not confirm ("unconfirmed": the failing identity
+# may be the report's own slip, which would otherwise make its own finding doubt).
 POOR_READING_ROWS = 3
-MISREAD_REASONS = DOUBT_REASONS - {"ambiguous"}
+MISREAD_REASONS = DOUBT_REASONS - {"ambiguous", "unconfirmed"}
 
 
 @dataclass(slots=True)

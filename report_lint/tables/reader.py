@@ -786,7 +786,7 @@ def _settle(table: Table, st: _Settle) -> None:
         bad = {k for _, ks, _ in failing(table) for k in ks} & set(keys)
         if bad:
             for k in keys:
-                _unread(table.rows[k], "detached")
+                _unread(table.rows[k], "unconfirmed")
     if st.split:
         _check_splits(table, st, columns_hold, column_constraints)
 
