@@ -300,7 +300,12 @@ def _quantities(text: str, masked: str, start: int, end: int, offset: int) -> li
                 continue  # "1." enumerator
             if masked.startswith(_NOT_COUNT_AFTER, b):
                 continue
-            unit, uend, approx = _unit_at(masked, b)
+            # one space between the number and its unit: a PDF's text layer where the digits
+            # are in another font than the words (Word → PDF: 共受理 737 件, 2024 年)
+            u = b + 1 if b + 1 < n and masked[b] == " " and masked[b + 1] not in _SPACE else b
+            if u > b and masked.startswith(_NOT_COUNT_AFTER, u):
+                continue
+            unit, uend, approx = _unit_at(masked, u)
             digits = m.group().replace(",", "")
             if not unit and (len(digits) >= 5 and "." not in digits):
                 continue  # phone, postal code, hotline (12345), serial
@@ -478,14 +483,63 @@ def _clauses(report: "Report") -> list[Clause]:
     for sp in _spans(report):
         # whole lines only; lines that look like table rows (| or tabs) are not narrative
         pos = sp.start
-        for line in text[sp.start:sp.end].split("\n"):
+        lines = text[sp.start:sp.end].split("\n")
+        k = 0
+        while k < len(lines):
+            line = lines[k]
+            k += 1
+            # A number at a line's end whose unit begins the next line (a PDF's paragraph
+            # wrapped at its width: 其中予以公开6 / 件，占0.4%) is one quantity: the lines are
+            # read as one, without the break, and the spans mapped back over it.
+            breaks: list[int] = []
+            while (k < len(lines) and line and lines[k] and _wrapped(line, lines[k])
+                   and "|" not in lines[k] and "\t" not in lines[k]):
+                breaks.append(len(line))
+                line += lines[k]
+                k += 1
             if line and "|" not in line and "\t" not in line:
-                out.extend(parse_text(line, pos, counters))
+                if breaks:
+                    out.extend(_over_breaks(parse_text(line, 0, counters), pos, breaks))
+                else:
+                    out.extend(parse_text(line, pos, counters))
             counters[0] += 1
             counters[1] += 1
             counters[2] += 1
-            pos += len(line) + 1
+            pos += len(line) + len(breaks) + 1
     return out
+
+
+_WRAPPED_UNIT = frozenset("件个条宗项次人份篇元万%％")
+_LINE_END = frozenset("。！？!?；;：:")
+
+
+def _wrapped(line: str, nxt: str) -> bool:
+    """The next line goes on with this line's sentence (a PDF's paragraph wrapped at its
+    width): this one does not end a sentence and the next is no sub-heading."""
+    if line[-1:].isdigit() and nxt[:1] in _WRAPPED_UNIT:
+        return True
+    last = line.rstrip()[-1:]
+    return bool(last) and last not in _LINE_END and _SUBHEAD_AT_START.match(nxt.lstrip()) is None
+
+
+def _over_breaks(clauses: list[Clause], pos: int, breaks: list[int]) -> list[Clause]:
+    """Clauses read from lines joined without their breaks (at ``breaks``, indices into the
+    joined text), with their spans put back on the text at ``pos``."""
+    def at(sp: Span) -> Span:
+        return Span(pos + sp.start + sum(1 for b in breaks if b <= sp.start),
+                    pos + sp.end + sum(1 for b in breaks if b < sp.end))
+
+    seen: set = set()
+    for cl in clauses:
+        cl.span = at(cl.span)
+        for q in cl.quantities:
+            if id(q) in seen:
+                continue
+            seen.add(id(q))
+            q.span = at(q.span)
+            if q.number_span is not None:
+                q.number_span = at(q.number_span)
+    return clauses
 
 
 def topic_at(report: "Report", offset: int) -> str:

@@ -67,7 +67,9 @@ EXPECTED.update({
     "markitdown_ok22.md": (
         # Before: 一's row read with 二's values (30 6 0 4 57 5 102), a false RL201 error on line 16;
         # 规章 read with 规范性文件's values; 行政处罚 with 行政强制's.
-        [(5, "RL506", "info"), (6, "RL506", "info"), (17, "RL301", "warning"), (38, "RL013", "warning"),
+        # (The paragraph wrapped over lines 16-18 is read as one sentence: 占1.3% is of the 1197
+        # received on the line before, not of the table's total; no RL301.)
+        [(5, "RL506", "info"), (6, "RL506", "info"), (38, "RL013", "warning"),
          (59, "RL013", "warning"), (130, "RL506", "info")],
         {"active.penalties": "its value stands before its label (the next label's would be taken)",
          "active.coercive_measures": "its value stands before its label",
@@ -111,6 +113,18 @@ EXPECTED.update({
          "requests.unavailable.unclear": "label wrapped around its values: not identified (RL012/RL016)",
          **{f"reviews.{g}": "more values than cells that no join balances"
             for g in ("review", "litigation_direct", "litigation_after_review")}},
+    ),
+    "pdftotext_layout_prose71.txt": (
+        # the report's own slip in the prose (予以公开6 where the table has 3), the line wrapped
+        # between the number and its unit (…予以公开6 / 件，占0.4%). Before: not found.
+        [(6, "RL506", "info"), (7, "RL506", "info"), (24, "RL201", "error"), (129, "RL506", "info")],
+        {},
+    ),
+    "libreoffice_prose74.pdf": (
+        # the same kind of slip in a Word document's PDF, whose text layer has a space between
+        # digits and words (予以公开 7 件). Before: no count read, not found.
+        [(8, "RL201", "error")],
+        {},
     ),
 })
 
@@ -167,7 +181,7 @@ def test_cells_right_or_null_where_said(name):
 def test_no_false_error_on_balanced_tables():
     for name, (findings, _) in EXPECTED.items():
         errors = [f for f in findings if f[2] == "error"]
-        if TRUTH[name]["source"] != "slip14":
+        if TRUTH[name]["source"] not in ("slip14", "prose71", "prose74"):
             assert errors == [], name
 
 

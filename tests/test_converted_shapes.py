@@ -181,3 +181,37 @@ def test_a_short_row_is_not_replaced_by_a_weaker_match_far_below():
             .replace("| 3.其他 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||", "| olool其政府信息公开申请8其他 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||"))
     got = tables(wrap(section2=ACTIVE_OK, section3=body, section4=REVIEWS_OK))["requests"]
     assert got["new"] == [None] * 7
+
+
+def _with_prose(prose: str) -> str:
+    text = wrap(section2=ACTIVE_OK, section3=PIPE_REQUESTS, section4=REVIEWS_OK)
+    return text.replace("2024年，我局认真落实条例。", prose)
+
+
+def test_a_number_whose_unit_wrapped_to_the_next_line_is_read():
+    # A PDF's paragraph wrapped at its width between a number and its unit (予以公开3 / 件):
+    # the prose says 3 where the table has 2. Before: the 3 was no count, the slip not found.
+    text = _with_prose("（二）依申请公开情况。2024年，我局共收到政府信息公开申请6件。其中予以公开3\n件，部分公开1件。")
+    assert [(d.line, d.code) for d in check(text) if d.code == "RL201"] == [(3, "RL201")]
+
+
+def test_a_number_and_its_unit_apart_by_a_space_is_a_count():
+    # Word → PDF: the digits in another font than the words, a space between (予以公开 3 件).
+    # Before: not read as a count, the slip not found.
+    text = _with_prose("（二）依申请公开情况。2024 年，我局共收到政府信息公开申请 6 件。其中予以公开 3 件，部分公开 1 件。")
+    assert [d.code for d in check(text) if d.code == "RL201"] == ["RL201"]
+    assert _errors(_with_prose("（二）依申请公开情况。2024 年，我局共收到政府信息公开申请 6 件。其中予以公开 2 件。")) == []
+
+
+def test_a_subject_wrapped_over_a_line_end_is_read_whole():
+    # "因本机关不掌握相关政府信息 / 无法提供 3 件": read line by line the subject is 无法提供
+    # alone (the whole 无法提供 group, 4 here) where the paragraph means its first row (3).
+    # Before (with the count read, as LibreOffice PDFs give it): a false RL201 error.
+    body = (PIPE_REQUESTS.replace("| 2.没有现成信息需要另行制作 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||",
+                                  "| 2.没有现成信息需要另行制作 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||")
+            .replace("| (二)部分公开(区分处理的,只计这一情形,不计其他情形) | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||",
+                     "| (二)部分公开(区分处理的,只计这一情形,不计其他情形) | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||"))
+    text = wrap(section2=ACTIVE_OK, section3=body, section4=REVIEWS_OK).replace(
+        "2024年，我局认真落实条例。", "（二）依申请公开情况。2024年，我局共收到政府信息公开申请6件。其中予以公开2件；因本机关不掌握相关政府信息\n"
+        "无法提供 3 件；结转下年度继续办理 0 件。")
+    assert [c for c, _ in _errors(text) if c.startswith("RL2")] == []
