@@ -970,10 +970,9 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
         # Labels of other rows before this one, with the values on lines of their own below
         # them all: which values belong to which row is not certain.
         others = [m for m in (_exact_active(tok, defs) for tok in e.label[: len(e.label) - len(label_toks)]) if m is not None]
-        below = "\n" in text[label_toks[-1].end_pos : e.values[0].start_pos]
         # After a header whose values stand below it (markitdown writes each row's values on
         # the line before its label), values below this label may be the next row's.
-        detached = (bool(others) or orphan) and below
+        detached = (bool(others) or orphan) and "\n" in text[label_toks[-1].end_pos : e.values[0].start_pos]
         orphan = False
         for od in others:
             if detached or od.key != d.key:
