@@ -68,6 +68,8 @@ UNREAD_REASONS = {
     "unbalanced": ("数字连在一起，任何拆分都不能使本行平衡", "run-together digits that no split balances"),
     "contradicted": ("数字连在一起，唯一使本行平衡的拆分与表中其他行矛盾", "the only split that balances the row contradicts the other rows"),
     "detached": ("数字与行名分离，无法确定对应关系", "values detached from their labels; the pairing is not certain"),
+    "unconfirmed": ("数字与行名分离，按顺序一一对应后勾稽关系不成立，无法确认对应关系",
+                    "values apart from their labels, paired one to one in order, but an identity fails: the pairing is not confirmed"),
     "unreadable": ("数字无法读取", "values that cannot be read"),
     "too-long": ("有的数字超过 15 位，不可能是计数", "a value of more than 15 digits, which no count has"),
     "no-values": ("行名后没有数字，空白或丢失", "no values after the label: left blank, or lost"),
@@ -75,6 +77,8 @@ UNREAD_REASONS = {
     "misread": ("表中多行无法读取，本行总计与各项之和也不符，数字可能识别有误",
                 "many rows of the table could not be read and this row's total disagrees with its parts: "
                 "the numbers may be misread"),
+    "scrambled": ("数字的顺序与表格不一致（转换时打乱），无法确定每个数字属于哪一格",
+                  "the values do not stand in the table's order (scrambled in conversion): which cell each is in is not certain"),
     "extra": ("数字个数多于列数，且前几个数字不能使本行平衡，无法确定哪些数字属于本行",
               "more values than columns, and the first ones do not balance the row: which are the row's is not certain"),
 }
@@ -83,14 +87,16 @@ UNREAD_REASONS = {
 # Reasons that are doubt about our reading (the rest: the text stops in the row, "cut"; the
 # row's own digits prove it wrong, "unbalanced"; sub-rows, said by RL012).
 DOUBT_REASONS = frozenset(("short", "ambiguous", "contradicted", "detached", "unreadable", "too-long",
-                           "no-values", "extra", "misread"))
+                           "no-values", "extra", "misread", "scrambled", "unconfirmed"))
 # A table with this many rows whose values or labels were not read whole (and as many as a
 # quarter of its rows) was read poorly: a scanned page's OCR, a converter that scrambled the
 # grid; its other cells may be misread as well. Values read whole but not placed for certain
-# (digits that split several ways, values apart from their labels, a split the columns
-# contradict, labels with no values) are a layout's limit, not a misreading, and do not count.
+# (digits that split several ways, values apart from their labels, paired one to one with a run
+# of labels that an identity does not confirm, a split the columns contradict, labels with no
+# values) are a layout's limit, not a misreading, and do not count: the failing identity may be
+# the report's own slip, which would otherwise make its own finding doubt.
 POOR_READING_ROWS = 3
-MISREAD_REASONS = frozenset(("short", "unreadable", "too-long", "extra", "misread"))
+MISREAD_REASONS = frozenset(("short", "unreadable", "too-long", "extra", "misread", "scrambled"))
 
 
 @dataclass(slots=True)

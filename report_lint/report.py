@@ -116,6 +116,7 @@ def build_report(source: Source) -> Report:
     tables["requests"] = reader.read_requests(text, s, e, h, end) if e > s or h else Table("requests", ABSENT)
     s, e, h = regions["reviews"]
     tables["reviews"] = reader.read_reviews(text, s, e, h, end) if e > s or h else Table("reviews", ABSENT)
+    reader.doubt_scrambled(tables, text)
     reader.doubt_misread_rows(list(tables.values()))
     found = any(t.found for t in tables.values())
     kind = doctype.classify(text, sections, found, year, strong)

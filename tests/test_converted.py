@@ -53,6 +53,81 @@ EXPECTED = {
     ),
 }
 
+# Added with the larger harness (README.md): each shows a shape fixed then; before, each had a
+# false error or wrong cells.
+_REQ_ALL = ("carried_forward", "carried_over", "granted", "new", "not_processed.complaint", "not_processed.confirmation",
+            "not_processed.excessive", "not_processed.publication", "not_processed.repeated", "other.other",
+            "other.overdue_correction", "other.unpaid_fee", "partially_granted", "total", "unavailable.needs_creation",
+            "unavailable.not_held", "unavailable.unclear", "withheld.enforcement_file", "withheld.internal_affairs",
+            "withheld.process_info", "withheld.prohibited_by_law", "withheld.query_matter", "withheld.security_stability",
+            "withheld.state_secret", "withheld.third_party")
+_SCRAMBLED = {f"reviews.{g}": "the review values out of the table's order (scrambled by the converter)"
+              for g in ("review", "litigation_direct", "litigation_after_review")}
+EXPECTED.update({
+    "markitdown_ok22.md": (
+        # Before: 一's row read with 二's values (30 6 0 4 57 5 102), a false RL201 error on line 16;
+        # 规章 read with 规范性文件's values; 行政处罚 with 行政强制's.
+        # (The paragraph wrapped over lines 16-18 is read as one sentence: 占1.3% is of the 1197
+        # received on the line before, not of the table's total; no RL301.)
+        [(5, "RL506", "info"), (6, "RL506", "info"), (38, "RL013", "warning"),
+         (59, "RL013", "warning"), (130, "RL506", "info")],
+        {"active.penalties": "its value stands before its label (the next label's would be taken)",
+         "active.coercive_measures": "its value stands before its label",
+         "requests.new": "values before their labels from the first row: not confirmed by the columns",
+         "requests.carried_over": "its label holds no values of its own",
+         "requests.carried_forward": "values before their labels: not confirmed by the columns"},
+    ),
+    "markitdown_ok30.md": (
+        # 2019 template. Before: (六)其他处理 read with the total's values (888 …), (七)总计 with none.
+        [(1, "RL013", "warning"), (5, "RL506", "info"), (6, "RL506", "info"), (37, "RL012", "warning"),
+         (69, "RL013", "warning"), (116, "RL017", "warning"), (147, "RL506", "info")],
+        {**{f"requests.{k}": "values before their labels: not confirmed by the columns" for k in (
+            "not_processed.confirmation", "not_processed.excessive", "other", "partially_granted", "total",
+            "unavailable.not_held", "unavailable.unclear", "withheld.prohibited_by_law")},
+         "active.penalties": "fewer values than columns"},
+    ),
+    "pdftotext_slip51.txt": (
+        # plain pdftotext: the review values with 复议后起诉 among them. Before: 0 5 0 0 5 read as
+        # the last group (it is 5 0 0 0 5; the group balanced by chance). The report's own slip
+        # (予以公开) is not found: the applications table is not readable in this output at all.
+        [(5, "RL506", "info"), (6, "RL506", "info"), (90, "RL013", "warning"), (400, "RL017", "warning"),
+         (428, "RL017", "warning"), (525, "RL013", "warning"), (567, "RL506", "info")],
+        {**{f"requests.{k}": "the applications table read column by column" for k in _REQ_ALL}, **_SCRAMBLED},
+    ),
+    "pdftotext_ok26.txt": (
+        # plain pdftotext: review values one per line, "12403 0" among them, read out of order.
+        # Before: three groups' cells wrong (5024 as 结果纠正 …).
+        [(5, "RL506", "info"), (6, "RL506", "info"), (85, "RL013", "warning"), (113, "RL017", "warning"),
+         (184, "RL018", "warning"), (279, "RL018", "warning"), (397, "RL017", "warning"), (459, "RL013", "warning"),
+         (497, "RL506", "info")],
+        {**{f"requests.{k}": "the applications table read column by column" for k in _REQ_ALL
+            if k != "withheld.prohibited_by_law"}, **_SCRAMBLED},
+    ),
+    "libreoffice_ok25.pdf": (
+        # numbers of five digits wrapped in narrow cells, their last digits under the label's
+        # second line (18343 as "1834" … "3"): rejoined where one way balances the row (RL014).
+        # Before: 一's row read as 1834 … 2891.
+        [(52, "RL014", "info"), (52, "RL016", "warning"), (63, "RL013", "warning"), (195, "RL012", "warning"),
+         (367, "RL013", "warning")],
+        {"requests.granted": "its values on four lines below its label, none a whole row (detached)",
+         "requests.unavailable.unclear": "label wrapped around its values: not identified (RL012/RL016)",
+         **{f"reviews.{g}": "more values than cells that no join balances"
+            for g in ("review", "litigation_direct", "litigation_after_review")}},
+    ),
+    "pdftotext_layout_prose71.txt": (
+        # the report's own slip in the prose (予以公开6 where the table has 3), the line wrapped
+        # between the number and its unit (…予以公开6 / 件，占0.4%). Before: not found.
+        [(6, "RL506", "info"), (7, "RL506", "info"), (24, "RL201", "error"), (129, "RL506", "info")],
+        {},
+    ),
+    "libreoffice_prose74.pdf": (
+        # the same kind of slip in a Word document's PDF, whose text layer has a space between
+        # digits and words (予以公开 7 件). Before: no count read, not found.
+        [(8, "RL201", "error")],
+        {},
+    ),
+})
+
 # Known and not fixed (see README.md): OCR reads a 1 as 11 in the carried_forward total, and
 # the row's own total then fails as if the report were wrong (RL102 on line 110).
 OCR = "tesseract_seed002.txt"
@@ -107,7 +182,7 @@ def test_cells_right_or_null_where_said(name):
 def test_no_false_error_on_balanced_tables():
     for name, (findings, _) in EXPECTED.items():
         errors = [f for f in findings if f[2] == "error"]
-        if TRUTH[name]["source"] != "slip14":
+        if TRUTH[name]["source"] not in ("slip14", "prose71", "prose74"):
             assert errors == [], name
 
 
@@ -129,5 +204,8 @@ def test_no_error_rests_on_a_poorly_read_table():
 
 
 def test_ocr_cells_never_wrong():
-    wrong, _ = _cells(OCR)
+    """OCR's 11 for 1 makes its row fail in a report read poorly: which of the row's cells is
+    misread is not known, so none of them is exported as a number (extract.doubtful)."""
+    wrong, nulls = _cells(OCR)
     assert wrong == []
+    assert "requests.carried_forward" in nulls

@@ -497,6 +497,9 @@ class _RequestsReader:
         self.settle = _Settle()
         self.after_extra: Optional[list] = None  # rows read after a run of unlabelled values
         self.lo = self.hi = -1  # where the rows and cells read as the table begin and end
+        self.lost = False  # a row's label stood with no values at all
+        self.prev: Optional[tuple] = None  # (key, value tokens) of the row read last
+        self.placed: list = []  # (key, label end, first value) of rows read with their values
 
     # -- the parse, flattened to data rows in document order ------------------------
     def leaves(self, entries, group: Optional[str] = None) -> list[_Leaf]:
@@ -554,19 +557,30 @@ class _RequestsReader:
             if waiting:
                 for w in waiting:
                     if d is None or w[0].key != d.key:  # a heading of this very row is no row
-                        self.add(w[0], w[2], w[3], _unreadable(self.arity, w[3]), w[1], unread="short")
+                        if self.add(w[0], w[2], w[3], _unreadable(self.arity, w[3]), w[1], unread="short"):
+                            self.lost = True
                 waiting = []
+            if d is not None and self.prev is not None and self.prev[0] == d.key and self.wrapped(d.key, leaf.values):
+                continue
             last = cut_at is not None and leaf.values[-1].end_pos == last_values
             fit = fit_values(leaf.values, self.arity, self.identity, last=last)
             if fit.extra is not None:
                 fit.extra.detail["row"] = label
                 self.table.notes.append(fit.extra)
-                if self.after_extra is None and len(leaf.values) >= 2 * self.arity:
-                    # a whole row of values with no label of its own (a converter that put a
-                    # row's values before its label): the labels after it may each be paired
-                    # with the values of the row before them; the identities must confirm
-                    self.after_extra = []
+            if ((fit.extra is not None or fit.unread == "extra") and self.after_extra is None
+                    and len(leaf.values) >= 2 * self.arity):
+                # a whole row of values with no label of its own (a converter that put a
+                # row's values before its label): the labels after it may each be paired
+                # with the values of the row before them; the identities must confirm
+                self.after_extra = []
             if d is None:
+                if (not self.table.rows and self.after_extra is None and not fit.unread and fit.extra is None
+                        and sum(1 for c in fit.cells if c.kind == "number") == self.arity
+                        and _balances(fit.cells, *self.identity)):
+                    # a whole balanced row before the first row's label (markitdown writes a
+                    # row's values on the line before its label): the labels after it may each
+                    # hold the next row's values; the identities must confirm every pairing
+                    self.after_extra = []
                 # a label of no template row with only blank cells after it is a caption and its
                 # merged cells (三、本年度办理结果 | | |), not a row
                 if (ident is not None and any(v.type != "EMPTY" for v in leaf.values)
@@ -574,13 +588,64 @@ class _RequestsReader:
                     row = Row("", label, span, fit.cells, score=sim, unread=fit.unread, inferred=fit.inferred)
                     self.table.unknown_rows.append(row)
                 continue
-            if self.add(d, label, span, fit.cells, sim, fit=fit) and self.after_extra is not None:
-                self.after_extra.append(d.key)
+            if self.add(d, label, span, fit.cells, sim, fit=fit):
+                self.prev = (d.key, leaf.values)
+                if self.after_extra is not None:
+                    self.after_extra.append(d.key)
+                if span is not None:
+                    self.placed.append((d.key, span.end, leaf.values[0].start_pos))
             self.use(leaf.values[0].start_pos, leaf.values[-1].end_pos)
+        for w in waiting:
+            if self.add(w[0], w[2], w[3], _unreadable(self.arity, w[3]), w[1], unread="cut" if cut_at is not None else "short"):
+                self.lost = self.lost or cut_at is None
+        if self.lost and self.after_extra is None:
+            # A row's label with no values at all, in a table whose values stand on lines below
+            # their labels: a converter that writes each row's values before its label (so each
+            # label below holds the next row's values) reads just so. The rows read that way
+            # are kept only where the column identities confirm them.
+            below = [k for k, lab, val in self.placed if "\n" in self.text[lab:val]]
+            if below:
+                self.after_extra = below
         if self.after_extra:
             self.settle.confirm.extend(self.after_extra)
-        for w in waiting:
-            self.add(w[0], w[2], w[3], _unreadable(self.arity, w[3]), w[1], unread="cut" if cut_at is not None else "short")
+
+    def wrapped(self, key: str, values: list[lexer.Tok]) -> bool:
+        """A few digit pieces under the rest of the label of the row just read, which does not
+        balance: the ends of its numbers wrapped in narrow cells (LibreOffice: 18343 printed as
+        "1834" over "3"). Each piece ends one of the row's numbers, in order; rejoined when
+        exactly one way balances the row, else the row is not read. False when not this case."""
+        row = self.table.rows[key]
+        pieces = [t for t in values if t.type != "EMPTY"]
+        if (row.unread or row.inferred or not pieces or len(pieces) >= self.arity or len(row.cells) != self.arity
+                or any(t.type != "NUM" or not t.value.isdigit() for t in pieces)
+                or _balances(row.cells, *self.identity)):
+            return False
+        prev = [t for t in self.prev[1] if t.type != "EMPTY"]
+        if len(prev) != self.arity or any(t.type != "NUM" or not t.value.isdigit() for t in prev):
+            return False
+        found = None
+        for at in itertools.combinations(range(self.arity), len(pieces)):
+            digits = [t.value for t in prev]
+            if any(digits[i] == "0" for i in at):
+                continue  # no number is written with a leading zero
+            for i, p in zip(at, pieces):
+                digits[i] += p.value
+            if any(len(v) > MAX_DIGITS for v in digits):
+                continue
+            cells = [Cell(int(v), Span(t.start_pos, t.end_pos), v, "recovered") for v, t in zip(digits, prev)]
+            if _balances(cells, *self.identity):
+                if found is not None:
+                    found = False  # two ways balance it: not known which
+                    break
+                found = cells
+        raw = " ".join(t.value for t in prev + pieces)
+        if found:
+            row.cells, row.inferred, row.raw = found, "split", raw
+            self.settle.split.add(key)
+        else:
+            row.cells, row.unread, row.raw = _unreadable(self.arity, row.span), "extra", raw
+        self.use(values[0].start_pos, values[-1].end_pos)
+        return True
 
     def place_block(self, targets: list, block: list[list[lexer.Tok]], unknown_label: bool) -> None:
         """Bare value lines after a run of labels with no values: paired in order only when
@@ -614,8 +679,10 @@ class _RequestsReader:
         if fit is not None:
             unread, inferred = fit.unread, fit.inferred
         old = self.table.rows.get(d.key)
-        if old is not None and old.unread == "short" and not unread:
-            pass  # a line that named the row with a stray number was not the row: this is
+        if old is not None and old.unread == "short" and not unread and sim >= old.score:
+            # a line that named the row with a stray number was not the row: this is (when it
+            # names the row at least as surely: OCR's "…申请8其他" far below is not 一's row)
+            pass
         elif old is not None:
             self.table.notes.append(ParseNote("row-duplicate", span, {"key": d.key, "row": label}))
             return False
@@ -719,7 +786,7 @@ def _settle(table: Table, st: _Settle) -> None:
         bad = {k for _, ks, _ in failing(table) for k in ks} & set(keys)
         if bad:
             for k in keys:
-                _unread(table.rows[k], "detached")
+                _unread(table.rows[k], "unconfirmed")
     if st.split:
         _check_splits(table, st, columns_hold, column_constraints)
 
@@ -911,9 +978,12 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
     words = [tok.value for tok in lx.stray] + [tok.value for tok in lx.tokens if tok.type in ("TEXT", "CAPTION")]
     entries = [e for e in parsed.entries if e.level == "arow"]
     last_values = next((e.values[-1].end_pos for e in reversed(entries) if e.values), -1)
+    orphan = False  # values on a line of their own below a label of no row (a header)
     for e in entries:
         d, sim, label_toks = _best_suffix(e.label, defs)
         if d is None or sim < _ACCEPT:
+            first = next((v for v in e.values if v.type == "NUM"), None)
+            orphan = first is not None and bool(e.label) and "\n" in text[e.label[-1].end_pos : first.start_pos]
             label = _label_text(_tail_text(e.label))
             if _looks_like_row(label, e.values):
                 fit = fit_values(e.values, sum(1 for v in e.values if v.type != "EMPTY"))
@@ -922,7 +992,10 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
         # Labels of other rows before this one, with the values on lines of their own below
         # them all: which values belong to which row is not certain.
         others = [m for m in (_exact_active(tok, defs) for tok in e.label[: len(e.label) - len(label_toks)]) if m is not None]
-        detached = bool(others) and "\n" in text[label_toks[-1].end_pos : e.values[0].start_pos]
+        # After a header whose values stand below it (markitdown writes each row's values on
+        # the line before its label), values below this label may be the next row's.
+        detached = (bool(others) or orphan) and "\n" in text[label_toks[-1].end_pos : e.values[0].start_pos]
+        orphan = False
         for od in others:
             if detached or od.key != d.key:
                 found.append((od.key, od.labels[0], None, [], 1.0, "detached" if detached else "short"))
@@ -1103,14 +1176,17 @@ def read_reviews(text: str, start: int, end: int, heading: Optional[Span], text_
     cut_at = _cut_at(text, end, lx.tokens, text_end)
     table.cut = cut_at is not None
     values: list[lexer.Tok] = []
+    nfields = len(t.review_fields)
+    broken = False  # header text stands between the values inside a group
     for e in parsed.entries:
         label = _label_text(e.label)
         if values and _is_prose(label):
             break  # prose after the table: its numbers are not the table's
         if not values and _is_prose(label) and len(e.values) < 3:
             continue  # a number at the end of a sentence before the table
+        if e.values and label and sum(1 for v in values if v.type != "EMPTY") % nfields:
+            broken = True
         values.extend(e.values or ())
-    nfields = len(t.review_fields)
     arity = nfields * len(t.review_groups)
     filled = [v for v in values if v.type != "EMPTY"]
     digits = sum(len(v.value) for v in filled)
@@ -1118,6 +1194,12 @@ def read_reviews(text: str, start: int, end: int, heading: Optional[Span], text_
         fit = fit_values(values, arity, (nfields, len(t.review_groups)), last=table.cut)
         if fit.extra is not None:
             table.notes.append(fit.extra)
+        if not fit.unread and len(filled) == arity and broken:
+            # Header text inside a group (复议后起诉 after the 14th value): a converter read the
+            # cells out of order (the groups may still balance, by chance), not a report that
+            # is wrong. Not read.
+            fit = Fit(_unreadable(arity, Span(values[0].start_pos, values[-1].end_pos)), unread="scrambled",
+                      raw=" ".join(v.value for v in filled))
         for g, group in enumerate(t.review_groups):
             part = fit.cells[g * nfields : (g + 1) * nfields]
             first = next((c.span for c in part if c.span), None)
@@ -1130,6 +1212,51 @@ def read_reviews(text: str, start: int, end: int, heading: Optional[Span], text_
             return table
     _finish(table, heading, min_rows=1)
     return table
+
+
+def doubt_scrambled(tables: dict, text: str) -> None:
+    """In a report with a table read poorly (a conversion that scrambled the grid), a row
+    whose values do not balance and stand mostly one per line with a line of several among
+    them is read out of order, not certainly wrong: not read ("scrambled"). Report-lint's own
+    PDF text layer of a Word table prints cells in order on such lines too ("0 35" amid single
+    values), and there a row that does not balance is the report's: only where the reading is
+    already in doubt is this doubt. Runs only then (off the hot path)."""
+    if not any(t.found and t.poorly_read() for t in tables.values()):
+        return
+    req = tables.get("requests")
+    if req is not None and req.found:
+        for row in req.rows.values():
+            if not row.unread and not row.inferred and not _balances(row.cells, len(row.cells), 1) \
+                    and _scrambled(text, row.cells):
+                _unread(row, "scrambled")
+    rev = tables.get("reviews")
+    if rev is not None and rev.found and rev.rows:
+        rows = list(rev.rows.values())
+        cells = [c for r in rows for c in r.cells]
+        size = len(rows[0].cells)
+        if (not any(r.unread or r.inferred for r in rows) and not _balances(cells, size, len(rows))
+                and _scrambled(text, cells)):
+            for r in rows:
+                _unread(r, "scrambled")
+
+
+def _scrambled(text: str, cells: list[Cell]) -> bool:
+    """Values mostly one per line, with a line of several values followed by single ones (a
+    grid read partly across, partly down: pdftotext without -layout)."""
+    lines: list[int] = []
+    prev = -1
+    for c in cells:
+        if c.span is None or c.kind == "blank":
+            continue
+        if prev < 0 or text.count("\n", prev, c.span.start):
+            lines.append(1)
+        else:
+            lines[-1] += 1
+        prev = c.span.end
+    single = lines.count(1)
+    if single < 3 or 2 * single < len(lines):
+        return False
+    return any(a > 1 and b == 1 for a, b in zip(lines, lines[1:]))
 
 
 # ------------------------------------------------------------------------------ shared
