@@ -492,9 +492,10 @@ def _clauses(report: "Report") -> list[Clause]:
             pos += len(line) + 1
             joins: list[int] = []
             # a break that only wraps the line (a PDF's text layer): the sentence reads on
-            if pos - 1 in soft:
+            if i + 1 < len(lines) and (pos - 1 in soft or _wrapped(line, lines[i + 1])):
                 parts, size = [line], len(line)
-                while pos - 1 in soft and i + 1 < len(lines) and "|" not in lines[i + 1] and "\t" not in lines[i + 1]:
+                while (i + 1 < len(lines) and (pos - 1 in soft or _wrapped(lines[i], lines[i + 1]))
+                       and "|" not in lines[i + 1] and "\t" not in lines[i + 1]):
                     i += 1
                     joins.append(size)
                     parts.append(lines[i])
@@ -509,6 +510,22 @@ def _clauses(report: "Report") -> list[Clause]:
             counters[2] += 1
             i += 1
     return out
+
+
+_WRAPPED_UNIT = frozenset("件个条宗项次人份篇元万%％")
+_LINE_END = frozenset("。！？!?；;：:")
+
+
+def _wrapped(line: str, nxt: str) -> bool:
+    """The next line goes on with this line's sentence, whatever the text (a paragraph wrapped
+    at its width: 其中予以公开3 / 件, 因本机关不掌握相关政府信息 / 无法提供 3 件): this one does not
+    end a sentence and the next is no sub-heading."""
+    if not line or not nxt:
+        return False
+    if line[-1].isdigit() and nxt[0] in _WRAPPED_UNIT:
+        return True
+    last = line.rstrip()[-1:]
+    return bool(last) and last not in _LINE_END and _SUBHEAD_AT_START.match(nxt.lstrip()) is None
 
 
 def _unjoin(found: list[Clause], start: int, joins: list[int]) -> list[Clause]:

@@ -83,6 +83,8 @@ class InjectedSpam(Rule):
             tail = _TAIL.match(text, end)
             if tail:
                 end = tail.end()
+            if text.startswith("365", start - 3):  # a brand of digits the pattern looked back at
+                start -= 3
             said = text[start:end]
             if _TOPIC.fullmatch(said.lower()) and _enforcement_around(text, start, end):
                 continue
