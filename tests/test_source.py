@@ -482,7 +482,7 @@ def normalised_char(c: str) -> set[str]:
     if c in "\r\n":
         return {"\n"}
     folded = source._FOLD.get(c, c)
-    return {folded, source._convert(folded)}
+    return {folded, source._convert(folded)} | ({" "} if folded == "*" else set())  # ** is blanked
 
 
 @settings(max_examples=300, deadline=None)
