@@ -299,6 +299,7 @@ def test_lexicon_prefilter_finds_exactly_what_the_plain_pattern_finds():
     ("2024欧洲杯买球平台-线上app官网", "博彩"),  # a betting page title
     ("乐鱼体育官网", "博彩"),
     ("365体育官网", "博彩"),  # a brand of digits
+    ("188体育投注", "博彩"),
     ("棋牌app下载", "博彩"),  # a generic shape: 棋牌 next to what an advert invites to
     ("六合彩", "博彩"),  # a word of gambling in a sentence that is not about fighting it
     ("免费菠萝视频app下载", "色情"),  # the app such pages advertise
@@ -328,6 +329,8 @@ def test_rl505_a_report_that_names_sport_or_platforms_is_not_spam(ok):
     "收缴老虎机、百家乐赌博机23台，破获六合彩、时时彩赌博案件5起。",
     "开展娱乐场所专项检查，检查娱乐城、棋牌娱乐场所45家。",
     "依法查处违规棋牌app12个。",
+    "2024体育工作要点发布，全民健身活动120场。",
+    "严厉打击网络赌博APP博彩违法犯罪。",
 ])
 def test_rl505_a_report_about_fighting_gambling_is_not_spam(ok):
     """A police or culture-market report names the gambling it fought: words of gambling itself

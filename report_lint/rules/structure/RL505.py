@@ -14,6 +14,7 @@ _GLUE = re.compile(r"[_@:|/\-.·~ ,]{0,3}")
 _DOMAIN = re.compile(r"[a-z0-9][a-z0-9.-]*\.[a-z]{2,5}", re.I)
 _SEO_GAP = re.compile(r"(?:[^\s。;!?]| (?! )){0,24}")
 _TAIL = re.compile(r"[_@:]+")
+_BRAND_BEFORE = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{2,12}$")
 # Words of gambling itself, not of its adverts: a public security or culture-market report names
 # them where it tells what it fought (打击网络博彩, 查处赌场3家, 收缴老虎机12台). Alone in a
 # sentence that speaks of enforcement they are the report's subject, not an injection.
@@ -83,11 +84,12 @@ class InjectedSpam(Rule):
             tail = _TAIL.match(text, end)
             if tail:
                 end = tail.end()
-            if text.startswith("365", start - 3):  # a brand of digits the pattern looked back at
-                start -= 3
-            said = text[start:end]
-            if _TOPIC.fullmatch(said.lower()) and _enforcement_around(text, start, end):
+            if _TOPIC.fullmatch(text[start:end].lower()) and _enforcement_around(text, start, end):
                 continue
+            brand = _BRAND_BEFORE.search(text, max(0, start - 12), start)
+            if brand is not None:  # the letters and digits of a brand the match begins after
+                start = brand.start()
+            said = text[start:end]
             if next(porn.finditer(said), None) is not None:
                 msg = Message(f"疑似被植入的色情广告文字：“{said}”，请删除并检查网站安全",
                               f"injected pornographic spam: “{said}”; remove it and check the website")
