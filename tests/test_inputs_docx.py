@@ -188,3 +188,18 @@ def test_numbering_never_writes_a_label_it_cannot_tell():
     assert _lists(_lvl(0, "decimal", "%1.")).label("1", 3, None) == ""
     assert _lists(_lvl(0, "decimal", "%1.")).label("9", 0, None) == ""
     assert _lists(_lvl(0, "decimalEnclosedCircle", "%1", start=21)).label("1", 0, None) == ""
+
+
+def test_numbering_that_loops_or_lies_is_no_failure():
+    """Styles based on each other in a circle, levels with no text, numbers that are no numbers,
+    a list pointing at no abstract list: no label, no error."""
+    lvl = '<w:lvl w:ilvl="0"><w:start w:val="x"/><w:numFmt w:val="decimal"/></w:lvl>'
+    styles = ('<w:style w:type="paragraph" w:styleId="A"><w:basedOn w:val="B"/></w:style>'
+              '<w:style w:type="paragraph" w:styleId="B"><w:basedOn w:val="A"/></w:style>')
+    nums = ('<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+            '<w:num w:numId="2"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="q"/></w:num>')
+    lists = _lists(lvl, nums, styles)
+    assert lists.label(None, None, "A") == ""
+    assert lists.label("1", 0, None) == ""  # a level with no lvlText shows nothing
+    assert lists.label("2", 0, None) == ""
+    assert lists.label("1", None, None) == ""
