@@ -300,6 +300,7 @@ def test_lexicon_prefilter_finds_exactly_what_the_plain_pattern_finds():
     ("乐鱼体育官网", "博彩"),
     ("365体育官网", "博彩"),  # a brand of digits
     ("188体育投注", "博彩"),
+    ("青川县德赢VWIN门户网站", "博彩"),  # a brand in place of 人民政府 (a real hijacked page)
     ("棋牌app下载", "博彩"),  # a generic shape: 棋牌 next to what an advert invites to
     ("六合彩", "博彩"),  # a word of gambling in a sentence that is not about fighting it
     ("免费菠萝视频app下载", "色情"),  # the app such pages advertise
@@ -331,6 +332,7 @@ def test_rl505_a_report_that_names_sport_or_platforms_is_not_spam(ok):
     "依法查处违规棋牌app12个。",
     "2024体育工作要点发布，全民健身活动120场。",
     "严厉打击网络赌博APP博彩违法犯罪。",
+    "坚持以德赢得民心，以诚赢得信任。",
 ])
 def test_rl505_a_report_about_fighting_gambling_is_not_spam(ok):
     """A police or culture-market report names the gambling it fought: words of gambling itself
