@@ -23,7 +23,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from .model import MAX_DIGITS, Span
-from .wraps import soft_breaks
 
 if TYPE_CHECKING:
     from .model import Report
@@ -480,9 +479,7 @@ def _clauses(report: "Report") -> list[Clause]:
     text = report.source.text
     out: list[Clause] = []
     counters = [0, 0, 0]
-    spans = _spans(report)
-    soft = soft_breaks(text, spans)
-    for sp in spans:
+    for sp in _spans(report):
         # whole lines only; lines that look like table rows (| or tabs) are not narrative
         pos = sp.start
         lines = text[sp.start:sp.end].split("\n")
@@ -492,9 +489,9 @@ def _clauses(report: "Report") -> list[Clause]:
             pos += len(line) + 1
             joins: list[int] = []
             # a break that only wraps the line (a PDF's text layer): the sentence reads on
-            if i + 1 < len(lines) and (pos - 1 in soft or _wrapped(line, lines[i + 1])):
+            if i + 1 < len(lines) and _wrapped(line, lines[i + 1]):
                 parts, size = [line], len(line)
-                while (i + 1 < len(lines) and (pos - 1 in soft or _wrapped(lines[i], lines[i + 1]))
+                while (i + 1 < len(lines) and _wrapped(lines[i], lines[i + 1])
                        and "|" not in lines[i + 1] and "\t" not in lines[i + 1]):
                     i += 1
                     joins.append(size)

@@ -8,7 +8,6 @@ from report_lint import source
 from report_lint.config import Config
 from report_lint.engine import Engine
 from report_lint.narrative import parse_text
-from report_lint.wraps import soft_breaks
 
 ENGINE = Engine(Config())
 
@@ -55,20 +54,30 @@ def test_a_list_wrapped_over_lines_is_read_as_one_sentence():
     assert line[wrapped[0].column - 1:].startswith("84条")
 
 
-def test_a_text_with_a_paragraph_a_line_has_no_soft_break():
-    text = _report([FILLER, SENTENCE, FILLER, SENTENCE[:30] + "。", FILLER[:50] + "。"], wrap=False)
-    assert soft_breaks(text) == frozenset()
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    from report_lint.narrative import clauses
+    from report_lint.report import build_report
+
+    return [(c.paragraph, c.text) for c in clauses(build_report(source.from_text(text, "r.txt")))]
 
 
-def test_a_heading_or_item_after_a_full_line_starts_its_own_line():
-    text = _report([FILLER, FILLER, FILLER], wrap=True)
-    lines = text.split("\n")
-    assert soft_breaks(text)  # wrapped: the filler's lines are full and end mid-sentence
-    k = 4
-    text2 = "\n".join(lines[:k] + ["二、主动公开政府信息情况"] + lines[k:])
-    soft = soft_breaks(text2)
-    pos = len("\n".join(lines[:k]))  # the break before the heading
-    assert pos not in soft
+def test_a_text_with_a_paragraph_a_line_is_read_a_line_at_a_time():
+    text = _report([FILLER, SENTENCE, FILLER], wrap=False)
+    got = _paragraphs(text)
+    of = [next(p for p, t in got if t.startswith(w)) for w in ("局党组将", "(一)主动公开")]
+    last = max(p for p, _ in got)
+    assert len({*of, last}) == 3  # each paragraph its own, none run into the next
+
+
+def test_a_heading_or_item_after_an_open_line_starts_its_own_line():
+    """A line that ends mid-sentence reads on into the next, unless that one is a numbered
+    sub-heading or item: (二)… starts a paragraph of its own."""
+    lines = _wrap(FILLER)
+    text = _report([], wrap=False) + "\n".join(lines[:1] + ["(二)依申请公开情况。本年度未收到申请。"] + lines[1:]) + "\n"
+    got = _paragraphs(text)
+    heading = next(p for p, t in got if t.startswith("(二)"))
+    assert [p for p, t in got if t.startswith(lines[0][:10])] != [heading]
+    assert all(p == heading for p, t in got if "未收到申请" in t)
 
 
 def test_a_space_between_a_number_and_its_unit():
