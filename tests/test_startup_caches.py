@@ -89,6 +89,7 @@ def test_command_output_same_cold_warm_and_off(tmp_path):
     assert any((folder / "bytecode").rglob("report_lint.engine-*"))
     assert any((folder / "data").rglob("tables-parser-*"))
     assert any((folder / "data").rglob("regex"))
+    assert any((folder / "data").rglob("dataclass"))
     # the plain `report-lint FILE` path (no options) says what `check FILE` says
     plain = _run([str(SEEDS[1])], cached)
     assert plain == _run(["check", str(SEEDS[1]), "--format", "text"], {"REPORT_LINT_NO_CACHE": "1"})
@@ -143,6 +144,56 @@ def test_regex_cache_compiles_as_re_does(tmp_path):
     data = (tmp_path / "regex").read_bytes()
     (tmp_path / "regex").write_bytes(data[:-40] + bytes(40))  # damaged: never trusted
     assert _probe(tmp_path, "cached") == plain
+
+
+# Dataclasses made by a process with the dataclass cache installed (methods compiled, then run
+# from the cache on the second run), against the same made by a plain process: every
+# generated method behaves alike.
+_DATACLASS_PROBE = r"""
+import dataclasses, json, sys
+from typing import Optional
+sys.path.insert(0, sys.argv[2])
+if sys.argv[3] == "cached":
+    from report_lint import _entry
+    _entry._install_dataclass_cache(sys.argv[1])
+
+@dataclasses.dataclass(slots=True, unsafe_hash=True)
+class Span:
+    start: int
+    end: int = 0
+
+@dataclasses.dataclass(order=True, frozen=True)
+class Cell:
+    value: Optional[int]
+    span: Span
+    tags: list = dataclasses.field(default_factory=list, compare=False)
+
+a, b = Cell(3, Span(1, 2)), Cell(3, Span(1))
+out = [repr(a), a == b, a < Cell(4, Span(0)), hash(Span(1, 2)) == hash(Span(1, 2)), Span(5).end, a.tags is not b.tags]
+try:
+    a.value = 1
+except dataclasses.FrozenInstanceError:
+    out.append("frozen")
+print(json.dumps(out))
+"""
+
+
+def _dataclass_probe(folder, mode):
+    out = subprocess.run([sys.executable, "-c", _DATACLASS_PROBE, str(folder), str(ROOT), mode],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def test_dataclass_cache_makes_what_dataclasses_makes(tmp_path):
+    plain = _dataclass_probe(tmp_path, "plain")
+    assert '"frozen"' in plain
+    assert _dataclass_probe(tmp_path, "cached") == plain  # compiled, recorded
+    assert (tmp_path / "dataclass").exists()
+    assert _dataclass_probe(tmp_path, "cached") == plain  # run from the cache
+    data = (tmp_path / "dataclass").read_bytes()
+    (tmp_path / "dataclass").write_bytes(data[:-40] + bytes(40))  # damaged: never trusted
+    assert _dataclass_probe(tmp_path, "cached") == plain
 
 
 def test_two_installs_sharing_a_cache_keep_their_own_bytecode(tmp_path):
