@@ -13,7 +13,6 @@ at hand.
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
 import re
 from typing import TYPE_CHECKING, Iterable
@@ -65,6 +64,8 @@ def report_name(path: str) -> str:
 
 def fingerprints(results: "Iterable[FileResult]") -> "list[tuple[Diagnostic, str]]":
     """Every diagnostic with its fingerprint (hex SHA-256, unique across the results)."""
+    import hashlib  # here, not at the top: context_key is on every check's path (~3 ms)
+
     out: list[tuple["Diagnostic", str]] = []
     seen: dict[str, int] = {}
     for r in results:
