@@ -166,6 +166,19 @@ def test_rl103_outcome_total():
     assert all(x.line == line_of(text, "(七)总计") for x in rl103)
 
 
+def test_rl103_arithmetic_leaves_out_a_group_the_template_of_the_year_lacks():
+    # a 2019 table: one (六)其他处理 row, none of the 2021 sub-rows of other.*; the sum shown
+    # names 其他处理 once, with its value, never as "其他处理 0 + 其他处理 1"
+    lines = [l for l in PIPE_REQUESTS.splitlines() if "2.申请人逾期" not in l and "3.其他" not in l]
+    body = "\n".join(lines).replace("| (六)其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | |",
+                                    "| (六)其他处理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |")
+    body = body.replace("| (七)总计 | 6 |", "| (七)总计 | 9 |")
+    text = wrap(section2=ACTIVE_OK, section3=body, section4=REVIEWS_OK, year=2020)
+    rl103 = [x for x in check(text) if x.code == "RL103"]
+    assert len(rl103) == 1 and "自然人" in rl103[0].message
+    assert rl103[0].detail.count("其他处理") == 1 and "其他处理 1 =" in rl103[0].detail
+
+
 def test_rl104_reviews_total():
     text = CLEAN.replace("2 | 0 | 0 | 1 | 3 |", "2 | 0 | 0 | 1 | 4 |")
     d = check(text)

@@ -295,7 +295,9 @@ class IdentityRule(Rule):
 
     @staticmethod
     def _values(side) -> list[_Value]:
-        return [_Value(term, sub, cells) for term, cells, sub in side]
+        # a group with no row in this table (the 2021 其他处理 sub-rows in a 2019 table) adds
+        # nothing: left out of the arithmetic shown ("其他处理 0 + 其他处理 4" read as a slip)
+        return [_Value(term, sub, cells) for term, cells, sub in side if cells or not term.wildcard]
 
     def _finding(self, span, left, right, lv, rv, where: dict, where_en: dict) -> Finding:
         zh = self.message.zh.format(left=_fmt(lv), right=_fmt(rv), **where)
