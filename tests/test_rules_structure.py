@@ -303,6 +303,8 @@ def test_lexicon_prefilter_finds_exactly_what_the_plain_pattern_finds():
     ("青川县德赢VWIN门户网站", "博彩"),  # a brand in place of 人民政府 (a real hijacked page)
     ("棋牌app下载", "博彩"),  # a generic shape: 棋牌 next to what an advert invites to
     ("六合彩", "博彩"),  # a word of gambling in a sentence that is not about fighting it
+    ("香港六宝典资料免费网站", "博彩"),  # a Mark Six tip site's name in place of a site's (a real mirror)
+    ("一肖一码", "博彩"),
     ("免费菠萝视频app下载", "色情"),  # the app such pages advertise
     ("久久久久极品内射_超碰在线人人干_无码人妻精品一区二", "色情"),  # one run of a title: one finding
     ("浙江省puroview.com溪下乡人民政府", "网址"),  # a domain standing in for a place name
@@ -328,6 +330,7 @@ def test_rl505_a_report_that_names_sport_or_platforms_is_not_spam(ok):
 @pytest.mark.parametrize("ok", [
     "严厉打击跨境赌博、网络博彩违法犯罪，公开查处赌场案件3起。",
     "收缴老虎机、百家乐赌博机23台，破获六合彩、时时彩赌博案件5起。",
+    "破获利用一肖一码、六合宝典网站组织赌博案件2起。",
     "开展娱乐场所专项检查，检查娱乐城、棋牌娱乐场所45家。",
     "依法查处违规棋牌app12个。",
     "2024体育工作要点发布，全民健身活动120场。",
