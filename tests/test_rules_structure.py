@@ -184,6 +184,17 @@ def test_rl503_passes(body):
     assert found(with_section5(body), "RL503") == []
 
 
+def test_rl503_sub_headings_that_lost_their_numerals_are_said_once():
+    # a page that dropped the numerals of (一)(二): the headings begin with an empty "()"
+    text = with_section5("()人员及组织机构。我局成立领导小组。\n()建立健全规章制度。制定了办法。")
+    ds = found(text, "RL503")
+    assert [(d.line, d.column) for d in ds] == [(lines_of(text, "()人员"), 1)]
+    assert ds[0].severity == Severity.WARNING and "2 处" in ds[0].message
+    assert [r.line for r in ds[0].related] == [lines_of(text, "()建立")]
+    # a link or note a mirror emptied inside a sentence is not a heading
+    assert found(with_section5("通过某某网站()集群子网站()和省局网站公开。"), "RL503") == []
+
+
 def test_rl503_resets_at_section_heading():
     text = CLEAN.replace(SECTION5, "五、存在的主要问题及改进情况\n一是不足。二是不够。\n") \
         .replace(SECTION6, "六、其他需要报告的事项\n二是另一回事。\n")
