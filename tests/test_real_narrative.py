@@ -84,6 +84,21 @@ EXPECTED = {
     # field7: old reports of 吉林 with a login bar (the date 2017210日 of 龙潭区 is not found)
     "p_longtan_qzf2017.txt": {(1, "RL506"): 1, (5, "RL506"): 1, (12, "RL401"): 1},
     "p_shulan_scjgj2016.txt": {(1, "RL506"): 1, (5, "RL506"): 1},
+    # field8: 垂直管理 bodies, development zones, 乡镇, mirrors: periods with 年/月 lost (RL404, and RL401
+    # for 海关总署 2010), Mark Six and betting spam, page residue
+    "p_baiyin_ycj2017.txt": {(3, "RL506"): 1},
+    "p_gansu_yzglj2023.txt": {(1, "RL506"): 1},
+    "p_guangzhou_qxj2020_trad.txt": {(3, "RL506"): 1},
+    "p_haiguan_zs2010.txt": {(9, "RL506"): 1, (12, "RL401"): 1},
+    "p_haiguan_zs2020_trad.txt": {(1, "RL506"): 1},
+    "p_handan_qxj2020.txt": {(7, "RL404"): 1},
+    "p_jingde_kfq2019.txt": {(2, "RL506"): 1, (4, "RL506"): 1},
+    "p_leshan_qxj2020.txt": {(9, "RL404"): 1},
+    "p_qinghai_yzglj2017.txt": {(6, "RL404"): 1},
+    "p_spam_guoyang_sanzhong2022.txt": {(1, "RL505"): 1, (5, "RL505"): 1, (5, "RL506"): 1, (6, "RL505"): 1, (7, "RL506"): 1},
+    "p_spam_lincang_qxj2020.txt": {(1, "RL505"): 1},
+    "p_xuanzhou_yangliu2021.txt": {(4, "RL506"): 1, (6, "RL506"): 1, (9, "RL404"): 1},
+    "p_zhashui_fenghuang2021_trad.txt": {(2, "RL506"): 1},
 }
 
 

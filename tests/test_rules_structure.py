@@ -184,6 +184,17 @@ def test_rl503_passes(body):
     assert found(with_section5(body), "RL503") == []
 
 
+def test_rl503_sub_headings_that_lost_their_numerals_are_said_once():
+    # a page that dropped the numerals of (一)(二): the headings begin with an empty "()"
+    text = with_section5("()人员及组织机构。我局成立领导小组。\n()建立健全规章制度。制定了办法。")
+    ds = found(text, "RL503")
+    assert [(d.line, d.column) for d in ds] == [(lines_of(text, "()人员"), 1)]
+    assert ds[0].severity == Severity.WARNING and "2 处" in ds[0].message
+    assert [r.line for r in ds[0].related] == [lines_of(text, "()建立")]
+    # a link or note a mirror emptied inside a sentence is not a heading
+    assert found(with_section5("通过某某网站()集群子网站()和省局网站公开。"), "RL503") == []
+
+
 def test_rl503_resets_at_section_heading():
     text = CLEAN.replace(SECTION5, "五、存在的主要问题及改进情况\n一是不足。二是不够。\n") \
         .replace(SECTION6, "六、其他需要报告的事项\n二是另一回事。\n")
@@ -303,6 +314,8 @@ def test_lexicon_prefilter_finds_exactly_what_the_plain_pattern_finds():
     ("青川县德赢VWIN门户网站", "博彩"),  # a brand in place of 人民政府 (a real hijacked page)
     ("棋牌app下载", "博彩"),  # a generic shape: 棋牌 next to what an advert invites to
     ("六合彩", "博彩"),  # a word of gambling in a sentence that is not about fighting it
+    ("香港六宝典资料免费网站", "博彩"),  # a Mark Six tip site's name in place of a site's (a real mirror)
+    ("一肖一码", "博彩"),
     ("免费菠萝视频app下载", "色情"),  # the app such pages advertise
     ("久久久久极品内射_超碰在线人人干_无码人妻精品一区二", "色情"),  # one run of a title: one finding
     ("浙江省puroview.com溪下乡人民政府", "网址"),  # a domain standing in for a place name
@@ -328,6 +341,7 @@ def test_rl505_a_report_that_names_sport_or_platforms_is_not_spam(ok):
 @pytest.mark.parametrize("ok", [
     "严厉打击跨境赌博、网络博彩违法犯罪，公开查处赌场案件3起。",
     "收缴老虎机、百家乐赌博机23台，破获六合彩、时时彩赌博案件5起。",
+    "破获利用一肖一码、六合宝典网站组织赌博案件2起。",
     "开展娱乐场所专项检查，检查娱乐城、棋牌娱乐场所45家。",
     "依法查处违规棋牌app12个。",
     "2024体育工作要点发布，全民健身活动120场。",

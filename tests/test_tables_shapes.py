@@ -461,6 +461,28 @@ def test_a_run_together_row_no_reading_confirms_stays_null_and_is_no_error():
     assert "予以公开" in d[0].message
 
 
+def test_a_one_line_page_cut_in_the_next_caption_keeps_the_rows_before_it():
+    # A 2019 page run onto one line, cells run together, the excerpt stopping at the first
+    # character of the next caption ("…141414第"): 规章 555 splits one way only (5, 5, 5);
+    # 141414 several ways (14/14/14, 1/41/414 …): not read, and not "cut" either (第 follows
+    # its digits, so none were lost where the text stops).
+    head = ("随县某开发区2019年政府信息公开工作年度报告一、总体情况2019年,我区公开信息78条。"
+            "二、主动公开政府信息情况第二十条第(一)项信息内容本年新制作数量本年新公开数量对外公开总数量")
+    for tail in ("第", "第二十", "(", "行政"):
+        text = head + "规章555规范性文件141414" + tail
+        rep = read(text)
+        got = report_dict(rep)["tables"]["active"]
+        assert got["regulations"] == {"made": 5, "published": 5, "total_public": 5}, tail
+        assert got["normative_documents"] == {"made": None, "published": None, "total_public": None}
+        cov = report_dict(rep)["coverage"]["active"]
+        assert cov["rows_unread"] == {"normative_documents": "ambiguous"}, tail
+        assert "数字连在一起" in summary(rep) and "文本在此行中截止" not in summary(rep)
+        assert errors(text) == []
+    # where the digits themselves reach the end of the text, they may have lost some: cut
+    rep = read(head + "规章555规范性文件141414")
+    assert report_dict(rep)["coverage"]["active"]["rows_unread"] == {"normative_documents": "cut"}
+
+
 def test_a_run_together_row_no_split_balances_is_the_reports_error_on_its_row():
     truth = _flat_truth()
     text = _oneline_report(truth).replace("予以公开 270020130", "予以公开 270020131")

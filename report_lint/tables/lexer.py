@@ -64,6 +64,7 @@ CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 _NUMERAL = "一二三四五六七八九十"
 _DASHES = "/—–\\-~"
 _BOUNDARY = " \t|\n"
+SEPARATORS = " \t|\n\f\v\u3000\xa0"  # what stands between cells, never in one
 _RUN_CHARS = frozenset(_DASHES + _NUMERAL)  # what _MASTER's look-behinds look for
 
 # Page furniture (- 3 -, 第3页 共5页, 3/5) and markdown rules (|---|---|) are blanked out of
@@ -301,6 +302,7 @@ def _raw_tokens(
                 or (src[e] in "+-" and e + 1 < end and src[e + 1].isdigit())  # 45-8: a signed cell follows
                 or _ORDINAL_START.match(src, e, end)
                 or (row_start is not None and row_start.match(src, e, end))
+                or _cut_start(src, e, end, row_start)
             ):
                 if text_start >= 0:
                     flush_text()
@@ -376,6 +378,25 @@ def _blank_row(raw: list[Tok], last_text: int, j: int, i: int) -> bool:
 _ORDINAL_START = re.compile(
     rf"[{_NUMERAL}]{{1,2}}[ \n]*、|\([ \n]*[{_NUMERAL}]{{1,2}}[ \n]*\)|[1-9][.、][^\d\s|.]|第[{_NUMERAL}]+条"
 )
+
+# Where the text stops right inside the next row's start (a one-line page cut at "…141414第"),
+# what is left can only be the beginning of that start: the number before it is a cell.
+_CUT_ORDINAL = re.compile(rf"第[{_NUMERAL}]*|\((?:[ ]*[{_NUMERAL}]{{1,2}})?")
+
+
+def _cut_start(src: str, e: int, end: int, row_start: Optional[re.Pattern]) -> bool:
+    if not 0 < end - e <= 8 or len(src) - end > 64 or src[end:].strip():
+        return False  # not where the text itself stops
+    tail = src[e:end]
+    if _CUT_ORDINAL.fullmatch(tail):
+        return True
+    return row_start is not None and any(label.startswith(tail) for label in _labels(row_start))
+
+
+@lru_cache(maxsize=8)
+def _labels(row_start: re.Pattern) -> tuple[str, ...]:
+    """The row labels an alternation of escaped labels (reader._active_row_start) was made of."""
+    return tuple(re.sub(r"\\(.)", r"\1", a) for a in re.split(r"(?<!\\)\|", row_start.pattern))
 
 
 def lex(

@@ -999,7 +999,10 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
         for od in others:
             if detached or od.key != d.key:
                 found.append((od.key, od.labels[0], None, [], 1.0, "detached" if detached else "short"))
-        last = cut_at is not None and e.values[-1].end_pos == last_values
+        # the text stops in this row, unless the next row's start follows its values (a
+        # one-line page cut at "…141414第": the values are whole, the next label is cut)
+        last = (cut_at is not None and e.values[-1].end_pos == last_values
+                and not text[last_values:cut_at].strip(lexer.SEPARATORS))
         how = "detached" if detached else ("last" if last else "")
         if not detached and _sub_row(label_toks, d, defs):
             # 其他对外管理服务事项 | 行政检查 | 3 | 0 | 4, then 行政确认 | …: the row's own values

@@ -23,6 +23,9 @@ _MARKER = re.compile(
     rf"|(?P<shi>[{_N}]{{1,3}})是)",
     re.M,
 )
+# A sub-heading whose ordinal was lost: "()人员及组织机构。" at a line start (a page that dropped
+# the numerals of （一）（二）). Mid-sentence "()" is a link or a note emptied by a mirror, not this.
+_EMPTY_ORDINAL = re.compile(r"^[ \t]*\(\)(?=[ \t]*[\u4e00-\u9fff])", re.M)
 # outer to inner: a marker resets the levels inside it. "major" (一、 二、: a section heading,
 # also the headings of reports before 2019 that are not the template's) only resets: the order
 # of sections is RL502's.
@@ -43,13 +46,23 @@ def _markers(text: str, body: Span, tables: list[Span]):
         yield from _MARKER.finditer(text, pos, body.end)
 
 
+def _markers_empty(text: str, body: Span, tables: list[Span]):
+    """Empty ordinals "()" at line starts of the body, outside its tables."""
+    if "()" not in text:  # most reports: nothing to look for
+        return
+    for m in _EMPTY_ORDINAL.finditer(text, body.start, body.end):
+        if not any(t.start <= m.start() < t.end for t in tables):
+            yield m
+
+
 def _label(level: str, v: int) -> str:
     return {"sub": f"({cn(v)})", "num": f"{v}.", "shi": f"{cn(v)}是"}[level]
 
 
 class EnumerationSequence(Rule):
     """What it does: reports an enumeration that repeats or skips an item: 一是 … 二是 … 二是,
-    (一) … (三), 1. 2. 2. The items are followed through a paragraph and through the paragraphs
+    (一) … (三), 1. 2. 2., and sub-headings whose numerals were lost ("()人员及组织机构", said
+    once for the report). The items are followed through a paragraph and through the paragraphs
     after it (blank lines do not end a list); a section heading ends every list, a (一)-level
     sub-heading ends the 1. and 一是 lists inside it, and a list that starts again at 一是, (一)
     or 1. is a new list, not an error. Tables are not looked at.
@@ -71,7 +84,7 @@ class EnumerationSequence(Rule):
     summary = Message("列举的序号重复或跳号（一是、二是、二是；（一）（三）；1. 2. 2.）",
                       "An enumeration repeats or skips an item")
     doc_zh = """
-    检查内容：段落中的列举序号重复或跳号：一是……二是……二是，（一）……（三），1. 2. 2.。序号在一个段落内以及其后相连的段落中连续检查（空行不会中断列举）；遇到各部分标题时全部重新开始，遇到（一）级小标题时其下的“1.”和“一是”重新开始；从“一是”“（一）”“1.”重新开始的是新的列举，不算错误。不检查统计表。
+    检查内容：段落中的列举序号重复或跳号：一是……二是……二是，（一）……（三），1. 2. 2.；以及小标题的序号丢失，只剩空括号（“（）人员及组织机构”，全文说明一次）。序号在一个段落内以及其后相连的段落中连续检查（空行不会中断列举）；遇到各部分标题时全部重新开始，遇到（一）级小标题时其下的“1.”和“一是”重新开始；从“一是”“（一）”“1.”重新开始的是新的列举，不算错误。不检查统计表。
 
     原因：序号重复或缺失多是修改时留下的疏漏（删掉或复制了一段），让公开的年报显得不严谨，也让人看不出是否漏了内容。
 
@@ -87,6 +100,14 @@ class EnumerationSequence(Rule):
         text = report.source.text
         tables = table_spans(report)
         start = report.sections[0].heading.start if report.sections else 0
+        lost = [Span(m.start() + m.group().index("("), m.end())
+                for m in _markers_empty(text, Span(start, len(text)), tables)]
+        if lost:
+            # said once for the report: the page lost every such numeral the same way
+            yield Finding(self.code, Message(
+                f"列举序号丢失：小标题以“()”开头，括号中没有序号（如（一）（二）），共 {len(lost)} 处",
+                f"enumeration numerals lost: {len(lost)} sub-heading(s) begin with an empty “()”"),
+                lost[0], [Related(sp, Message("同样丢失序号", "numeral lost here too")) for sp in lost[1:]])
         # Each level holds a stack of open lists: a list restarting at 一是 inside an item opens
         # an inner list, and an item that continues an outer list closes the inner ones
         # (一是A。一是a，二是b。二是B is two lists, not a repeat).

@@ -19,6 +19,7 @@ _BRAND_BEFORE = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{2,12}$")
 # them where it tells what it fought (打击网络博彩, 查处赌场3家, 收缴老虎机12台). Alone in a
 # sentence that speaks of enforcement they are the report's subject, not an injection.
 _TOPIC = re.compile(r"博彩|赌场|百家乐|六合彩|时时彩|老虎机|澳门赌|网投平台|彩票平台|购彩平台|娱乐城|棋牌娱乐|真人娱乐"
+                    r"|六宝典|六合宝典|马会资料|一肖一码|六开彩|六合开奖"
                     r"|(?:棋牌|博彩)(?:官网|app|注册|下载)")
 _ENFORCEMENT = re.compile(
     r"打击|查处|查办|查获|查封|整治|取缔|严打|治理|防范|破获|侦破|收缴|没收|捣毁|涉赌|赌博|违法|犯罪|非法|"
