@@ -105,7 +105,7 @@ def _install_regex_cache(folder: str) -> None:
             return
     except (ImportError, KeyError, AttributeError):
         return
-    from .resources import read_marshalled, write_marshalled
+    from .resources import read_marshalled
 
     path = os.path.join(folder, "regex")
     head = f"regex 3 {sys.version} {_sre.MAGIC} {_sre.CODESIZE}\n".encode("utf-8", "surrogateescape")
@@ -159,15 +159,22 @@ def _install_regex_cache(folder: str) -> None:
             pass
         return compiled
 
+    compiler.compile = cached_compile
+    _save_at_exit(path, head, table, new, REGEX_CACHE_LIMIT)
+
+
+def _save_at_exit(path: str, head: bytes, table: dict, new: dict, limit: int) -> None:
+    """At exit, write what this process added to a cache table (``new``) with what it read
+    (``table``); past ``limit`` entries the table starts again from what this process used."""
+    import atexit
+
     def save() -> None:
         if not new:
             return
-        merged = {**table, **new} if len(table) + len(new) <= REGEX_CACHE_LIMIT else new
-        write_marshalled(path, head, merged)
+        from .resources import write_marshalled
 
-    import atexit
+        write_marshalled(path, head, {**table, **new} if len(table) + len(new) <= limit else new)
 
-    compiler.compile = cached_compile
     atexit.register(save)
 
 
@@ -184,7 +191,7 @@ def _install_dataclass_cache(folder: str) -> None:
 
     if sys.implementation.name != "cpython" or "exec" in vars(dataclasses):
         return
-    from .resources import read_marshalled, write_marshalled
+    from .resources import read_marshalled
 
     try:
         from importlib._bootstrap_external import MAGIC_NUMBER
@@ -207,16 +214,8 @@ def _install_dataclass_cache(folder: str) -> None:
             source = code
         return exec_(source, globals, locals)
 
-    def save() -> None:
-        if not new:
-            return
-        merged = {**table, **new} if len(table) + len(new) <= DATACLASS_CACHE_LIMIT else new
-        write_marshalled(path, head, merged)
-
-    import atexit
-
     dataclasses.exec = cached_exec
-    atexit.register(save)
+    _save_at_exit(path, head, table, new, DATACLASS_CACHE_LIMIT)
 
 
 def _install_bytecode_cache() -> None:

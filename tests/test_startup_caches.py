@@ -129,21 +129,27 @@ print(json.dumps(out))
 """
 
 
-def _probe(folder, mode):
-    out = subprocess.run([sys.executable, "-c", _REGEX_PROBE, str(folder), str(ROOT), mode],
+def _probe(folder, mode, code=_REGEX_PROBE):
+    out = subprocess.run([sys.executable, "-c", code, str(folder), str(ROOT), mode],
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     return out.stdout
 
 
+def _cache_acts_as_plain(folder, name, code):
+    """The probe prints the same plain, with the cache being filled, read, and damaged."""
+    plain = _probe(folder, "plain", code)
+    assert _probe(folder, "cached", code) == plain  # made afresh, recorded
+    assert (folder / name).exists()
+    assert _probe(folder, "cached", code) == plain  # made from the cache
+    data = (folder / name).read_bytes()
+    (folder / name).write_bytes(data[:-40] + bytes(40))  # damaged: never trusted
+    assert _probe(folder, "cached", code) == plain
+    return plain
+
+
 def test_regex_cache_compiles_as_re_does(tmp_path):
-    plain = _probe(tmp_path, "plain")
-    assert _probe(tmp_path, "cached") == plain  # compiled by re, recorded
-    assert (tmp_path / "regex").exists()
-    assert _probe(tmp_path, "cached") == plain  # compiled from the cache
-    data = (tmp_path / "regex").read_bytes()
-    (tmp_path / "regex").write_bytes(data[:-40] + bytes(40))  # damaged: never trusted
-    assert _probe(tmp_path, "cached") == plain
+    _cache_acts_as_plain(tmp_path, "regex", _REGEX_PROBE)
 
 
 # Dataclasses made by a process with the dataclass cache installed (methods compiled, then run
@@ -178,22 +184,8 @@ print(json.dumps(out))
 """
 
 
-def _dataclass_probe(folder, mode):
-    out = subprocess.run([sys.executable, "-c", _DATACLASS_PROBE, str(folder), str(ROOT), mode],
-                         capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
-    return out.stdout
-
-
 def test_dataclass_cache_makes_what_dataclasses_makes(tmp_path):
-    plain = _dataclass_probe(tmp_path, "plain")
-    assert '"frozen"' in plain
-    assert _dataclass_probe(tmp_path, "cached") == plain  # compiled, recorded
-    assert (tmp_path / "dataclass").exists()
-    assert _dataclass_probe(tmp_path, "cached") == plain  # run from the cache
-    data = (tmp_path / "dataclass").read_bytes()
-    (tmp_path / "dataclass").write_bytes(data[:-40] + bytes(40))  # damaged: never trusted
-    assert _dataclass_probe(tmp_path, "cached") == plain
+    assert '"frozen"' in _cache_acts_as_plain(tmp_path, "dataclass", _DATACLASS_PROBE)
 
 
 def test_two_installs_sharing_a_cache_keep_their_own_bytecode(tmp_path):
