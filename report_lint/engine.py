@@ -117,6 +117,10 @@ class Engine:
             except (Exception, RecursionError, MemoryError) as e:  # a rule's bug must not end the run
                 findings.append(_internal(rule.code, e))
                 failed = True
+        if sum(f.culprits is not None for f in findings) > 1:
+            from .rules.identities import one_finding_per_cell
+
+            one_finding_per_cell(findings)
         if report is not None and findings:
             self._doubt_poor_tables(report, findings)
         series = None

@@ -111,6 +111,18 @@ class Finding:
     # The report the finding is in, for a rule over several reports (series/): its display
     # path; None for a rule over one report (the report it was given).
     path: Optional[str] = None
+    # A table identity's cells, each with the change that alone would make it hold (Culprits).
+    # Findings that one cell explains alike are said once (rules/identities.one_finding_per_cell).
+    culprits: Optional["Culprits"] = None
+
+
+@dataclass(slots=True)
+class Culprits:
+    """The cells of a failing identity instance: {(start, end): (change, value, the cell's name)}
+    and the instance named in a few words (“总计”列的办理结果总计核对)."""
+
+    cells: dict
+    short: Message
 
 
 @dataclass(slots=True)

@@ -138,22 +138,28 @@ def test_rl101_balance_located_on_the_row_to_blame():
     text = CLEAN.replace("| 四、结转下年度继续办理 | 0 | 0 |", "| 四、结转下年度继续办理 | 2 | 0 |")
     d = check(text)
     line = line_of(text, "四、结转下年度")
-    assert sorted((x.code, x.line) for x in d) == [("RL101", line), ("RL102", line)]
-    rl101 = next(x for x in d if x.code == "RL101")
+    # one slip, one finding: the cell breaks its column (RL101) and its row (RL102) alike
+    assert [(x.code, x.line) for x in d] == [("RL101", line)]
+    rl101 = d[0]
     assert "自然人" in rl101.message and "6" in rl101.message and "8" in rl101.message
+    assert "只改这一格为 0" in rl101.message and "RL102" in rl101.detail
     assert rl101.column == text.splitlines()[line - 1].index("| 2 |") + 3
-    assert len(rl101.related) == 4
+    assert len(rl101.related) == 4 + 6  # the column's four terms, and the row's other cells
 
 
 def test_rl102_row_total_with_equation():
     text = CLEAN.replace("| (一)予以公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |", "| (一)予以公开 | 2 | 0 | 0 | 0 | 0 | 0 | 3 |")
     d = check(text)
     line = line_of(text, "(一)予以公开")
-    # an outcome row is not a term of the balance identity: no RL101
-    assert sorted((x.code, x.line) for x in d) == [("RL102", line), ("RL103", line)]
-    rl102 = next(x for x in d if x.code == "RL102")
+    # an outcome row is not a term of the balance identity: no RL101; the one cell breaks its
+    # row (RL102) and the 总计 column (RL103): one finding on that cell, naming both
+    assert [(x.code, x.line) for x in d] == [("RL102", line)]
+    rl102 = d[0]
     assert "总计" in rl102.message and "3" in rl102.message and "2" in rl102.message
     assert "≠" in rl102.detail and "自然人 2" in rl102.detail
+    assert "也使“总计”列的办理结果总计核对不成立：只改这一格为 2，两处核对即都成立" in rl102.message
+    assert "RL103 “总计”列" in rl102.detail
+    assert rl102.column == text.splitlines()[line - 1].index("(一)予以公开") + 1  # its own place: the row
 
 
 def test_rl103_outcome_total():
@@ -172,11 +178,11 @@ def test_rl103_arithmetic_leaves_out_a_group_the_template_of_the_year_lacks():
     lines = [l for l in PIPE_REQUESTS.splitlines() if "2.申请人逾期" not in l and "3.其他" not in l]
     body = "\n".join(lines).replace("| (六)其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | |",
                                     "| (六)其他处理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |")
-    body = body.replace("| (七)总计 | 6 |", "| (七)总计 | 9 |")
+    body = body.replace("| (六)其他处理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |", "| (六)其他处理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |")
     text = wrap(section2=ACTIVE_OK, section3=body, section4=REVIEWS_OK, year=2020)
     rl103 = [x for x in check(text) if x.code == "RL103"]
-    assert len(rl103) == 1 and "自然人" in rl103[0].message
-    assert rl103[0].detail.count("其他处理") == 1 and "其他处理 1 =" in rl103[0].detail
+    assert len(rl103) == 2 and "自然人" in rl103[0].message
+    assert rl103[0].detail.count("其他处理") == 1 and "其他处理 2 =" in rl103[0].detail
 
 
 def test_rl104_reviews_total():

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from ..findings import Finding, Message, Related, Severity
+from ..findings import Culprits, Finding, Message, Related, Severity
 from ..model import Cell, Report, Row, Span, Table
 from ..resources import data_file, load_toml, memo, read_text
 from ..templates import load as load_templates
@@ -81,6 +81,7 @@ class IdentityRule(Rule):
         self.severity = Severity.parse(spec["severity"])
         self.summary = Message(**spec["summary"])
         self.message = Message(**spec["message"])
+        self.short = Message(**spec["short"]) if "short" in spec else None
         self.doc_zh = spec.get("doc_zh", "")
         self.doc_en = spec.get("doc_en", "")
         self.table = spec["table"]
@@ -299,6 +300,33 @@ class IdentityRule(Rule):
         # nothing: left out of the arithmetic shown ("其他处理 0 + 其他处理 4" read as a slip)
         return [_Value(term, sub, cells) for term, cells, sub in side if cells or not term.wildcard]
 
+    def _culprits(self, left, right, lv, rv, where: dict, where_en: dict) -> "Optional[Culprits]":
+        """Each cell of the instance, with the change that alone would make it hold: a cell of
+        sign s on the left by -s·(left - right), on the right by +s·(left - right)."""
+        gap = lv - rv
+        out: dict = {}
+        seen: set = set()
+        for values, side in ((left, -1), (right, 1)):
+            for v in values:
+                for row, cell in v.cells:
+                    if cell.span is None or cell.kind == "unreadable":
+                        continue
+                    key = (cell.span.start, cell.span.end)
+                    if key in seen:  # in the equation twice: no single change is known
+                        out.pop(key, None)
+                        continue
+                    seen.add(key)
+                    if self.over == "columns":
+                        zh = f"“{_row_name(row)}”行“{where['column']}”列"
+                        en = f"row “{row.key}”, column “{where_en['column']}”"
+                    else:
+                        zh = f"“{where.get('row') or where.get('group')}”的“{self._name(v.term.key, 'zh')}”"
+                        en = f"“{self._name(v.term.key, 'en')}” of “{where_en.get('row') or where_en.get('group')}”"
+                    out[key] = (side * v.term.sign * gap, cell.value, Message(zh, en))
+        if self.short is None:
+            return None
+        return Culprits(out, Message(self.short.zh.format(**where), self.short.en.format(**where_en)))
+
     def _finding(self, span, left, right, lv, rv, where: dict, where_en: dict) -> Finding:
         zh = self.message.zh.format(left=_fmt(lv), right=_fmt(rv), **where)
         en = self.message.en.format(left=_fmt(lv), right=_fmt(rv), **where_en)
@@ -315,7 +343,59 @@ class IdentityRule(Rule):
                 label_en = self._name(v.term.key, "en") if not v.term.wildcard else row.key
                 shown = _fmt(cell.value) if cell.value is not None else (cell.raw or "空白")
                 related.append(Related(cell.span, Message(f"{label_zh} {shown}", f"{label_en} {shown if cell.value is not None else (cell.raw or 'blank')}")))
-        return Finding(self.code, Message(zh, en), span, related, detail)
+        return Finding(self.code, Message(zh, en), span, related, detail,
+                       culprits=self._culprits(left, right, lv, rv, where, where_en))
+
+
+def one_finding_per_cell(findings: list[Finding]) -> None:
+    """One slip, one finding: identity findings that a single cell explains alike (changing
+    that cell alone, by the same amount, makes each of them hold: 予以公开's 总计 275 for 258
+    breaks its row and the 总计 column) become one, the first by code; it names the cell, the
+    other checks it breaks and the value that makes them all hold. In place."""
+    by_cell: dict = {}
+    for i, f in enumerate(findings):
+        for key, (change, value, name) in (f.culprits.cells if f.culprits else {}).items():
+            by_cell.setdefault(key, []).append((i, change, value, name))
+    merged: set = set()
+    drop: set = set()
+    for key in sorted(by_cell):
+        group = [x for x in by_cell[key] if x[0] not in merged]
+        if len(group) < 2:
+            continue
+        group = [x for x in group if _equal(x[1], group[0][1])]
+        if len(group) < 2:
+            continue
+        parts = sorted((findings[i] for i, *_ in group), key=lambda f: f.code)
+        first, others = parts[0], parts[1:]
+        _, change, value, name = group[0]
+        target = _fmt((value or 0) + change)
+        shown_zh = _fmt(value) if value is not None else "空白"
+        shown_en = _fmt(value) if value is not None else "blank"
+        n = len(parts)
+        how_many = {2: "两", 3: "三", 4: "四"}.get(n, str(n))
+        first.message = Message(
+            f"{first.message.zh}；这一格（{name.zh} {shown_zh}）也使{'、'.join(o.culprits.short.zh for o in others)}"
+            f"不成立：只改这一格为 {target}，{how_many}处核对即都成立",
+            f"{first.message.en}; this cell ({name.en} {shown_en}) also breaks "
+            f"{', '.join(o.culprits.short.en for o in others)}: changing only this cell to {target} makes {'both' if n == 2 else f'all {n}'} hold")
+        zh_lines = [first.detail.zh] if first.detail else []
+        en_lines = [first.detail.en] if first.detail else []
+        spans = {(r.span.start, r.span.end) for r in first.related if r.span is not None}
+        for o in others:
+            zh_lines.append(f"{o.code} {o.message.zh}" + (f"：{o.detail.zh}" if o.detail else ""))
+            en_lines.append(f"{o.code} {o.message.en}" + (f": {o.detail.en}" if o.detail else ""))
+            for r in o.related:
+                if r.span is not None and (r.span.start, r.span.end) not in spans:
+                    spans.add((r.span.start, r.span.end))
+                    first.related.append(r)
+        first.detail = Message("\n".join(zh_lines), "\n".join(en_lines))
+        # it keeps its own place (the row, or the cell for a column): where a finding sits, and
+        # so its fingerprint in a baseline, must not depend on what else the table breaks
+        first.culprits = None
+        merged.update(i for i, *_ in group)
+        drop.update(id(o) for o in others)
+    if drop:
+        findings[:] = [f for f in findings if id(f) not in drop]
 
 
 def _columns() -> tuple[str, ...]:
