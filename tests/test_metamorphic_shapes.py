@@ -44,3 +44,27 @@ def test_clause_text_and_source_offsets_across_wraps():
     assert c.breaks and "\n" not in c.text
     for i, ch in enumerate(c.text):
         assert src.text[c.offset(i)] == ch and c.index(c.offset(i)) == i
+
+
+# ---------------------------------------------------------------- dates wrapped across lines
+
+PERIOD = "本报告中所列数据的统计期限为2024年1月1日至2024年12月31日。如对本报告有疑问，请联系本机关。"
+
+
+def _codes(text: str) -> list[str]:
+    return [d.code for d in check(text) if d.severity.name == "ERROR"]
+
+
+def test_a_statistics_period_wrapped_inside_a_date_is_not_malformed():
+    for cut in ("至2024\n年12月31日", "至2024年12\n月31日", "至2024年12月31\n日", "为2024\n年1月1日至"):
+        text = HEAD.replace("2020", "2024") + PERIOD.replace(cut.replace("\n", ""), cut) + "\n"
+        assert "\n" in text.split("一、总体情况\n")[1].rstrip("\n"), cut
+        assert "RL404" not in _codes(text) and "RL401" not in _codes(text), cut
+
+
+def test_a_malformed_period_wrapped_is_still_malformed():
+    # 年 lost after the year (自20241月1日至202412月31日): a slip however the line wraps
+    bad = PERIOD.replace("2024年1月1日至2024年12月31日", "20241月1日至202412月31日")
+    for text in (bad, bad.replace("至2024", "至2024\n"), bad.replace("自", "自").replace("为2024", "为2024\n")):
+        got = [d for d in check(HEAD.replace("2020", "2024") + text + "\n") if d.severity.name == "ERROR"]
+        assert [d.code for d in got] == ["RL404"], (text, [d.message for d in got])
