@@ -68,3 +68,69 @@ def test_a_malformed_period_wrapped_is_still_malformed():
     for text in (bad, bad.replace("至2024", "至2024\n"), bad.replace("自", "自").replace("为2024", "为2024\n")):
         got = [d for d in check(HEAD.replace("2020", "2024") + text + "\n") if d.severity.name == "ERROR"]
         assert [d.code for d in got] == ["RL404"], (text, [d.message for d in got])
+
+
+# ---------------------------------------------------------------- a one-line table re-wrapped
+
+_ROWS = [  # a one-line page's 收到和处理 table: label, then its seven cells run together
+    ("一、本年新收政府信息公开申请数量", "3000003"), ("二、上年结转政府信息公开申请数量", "0000000"),
+    ("三、本年度办理结果（一）予以公开", "1000001"), ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "0000000"),
+    ("（三）不予公开1.属于国家秘密", "0000000"), ("2.其他法律行政法规禁止公开", "0000000"),
+    ("3.危及“三安全一稳定”", "0000000"), ("4.保护第三方合法权益", "0000000"), ("5.属于三类内部事务信息", "0000000"),
+    ("6.属于四类过程性信息", "0000000"), ("7.属于行政执法案卷", "0000000"), ("8.属于行政查询事项", "0000000"),
+    ("（四）无法提供1.本机关不掌握相关政府信息", "0000000"), ("2.没有现成信息需要另行制作", "0000000"),
+    ("3.补正后申请内容仍不明确", "0000000"), ("（五）不予处理1.信访举报投诉类申请", "0000000"), ("2.重复申请", "0000000"),
+    ("3.要求提供公开出版物", "0000000"), ("4.无正当理由大量反复申请", "0000000"),
+    ("5.要求行政机关确认或重新出具已获取信息", "0000000"),
+    ("（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "2000002"),
+    ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "0000000"), ("3.其他", "0000000"),
+    ("（七）总计", "3000003"), ("四、结转下年度继续办理", "0000000"),
+]
+ONE_LINE = ("三、收到和处理政府信息公开申请情况 本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和 "
+            + "".join(f"{label} {values}" for label, values in _ROWS) + " 四、政府信息公开行政复议、行政诉讼情况")
+
+
+def _requests(text: str) -> dict:
+    from report_lint.extract import report_dict
+
+    return report_dict(build_report(source.from_text(text, "r.txt")))["tables"]["requests"]
+
+
+def test_a_one_line_table_wrapped_after_an_ordinal_keeps_each_row_its_values():
+    # wrapped where the next row's ordinal runs into the digits (…申请 20000022. / 申请人…), with
+    # a page footer between the ordinal and its label, or not
+    want = _requests(ONE_LINE)
+    assert want["other.overdue_correction"] == [2, 0, 0, 0, 0, 0, 2] and want["other.other"] == [0] * 7
+    for brk in ("\n", "\n— 2 —\n"):
+        text = ONE_LINE.replace("20000022.", "20000022." + brk)
+        got = _requests(text)
+        for key, values in got.items():
+            assert all(v is None or v == w for v, w in zip(values, want[key])), (brk, key, values)
+        assert got["other.overdue_correction"] == want["other.overdue_correction"], brk
+    errors = [sorted(d.message for d in check(t) if d.severity.name == "ERROR")
+              for t in (ONE_LINE, ONE_LINE.replace("20000022.", "20000022.\n"))]
+    assert errors[0] == errors[1]
+
+
+ACTIVE = ("二、主动公开政府信息情况 第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章000"
+          "规范性文件33120第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可12-280"
+          "第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚26-1853行政强制12614"
+          "第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费35-15第二十条第（九）项信息内容"
+          "采购项目数量采购总金额政府集中采购3957380元")
+
+
+def test_a_value_before_a_caption_wrapped_across_lines_is_a_cell():
+    # 35-15 run into a caption that a wrap cuts (第二十 / 条第（九）项): the signed -15 is a cell
+    # before it, and the 35 is never split into 3 and 5 (a row with no identity is never split)
+    from report_lint.extract import report_dict
+
+    def active(text):
+        return report_dict(build_report(source.from_text(HEAD + text + "\n三、收到和处理政府信息公开申请情况\n",
+                                                          "r.txt")))["tables"]["active"]
+
+    want = active(ACTIVE)
+    assert want["fees"] == {"previous": 35, "change": -15}
+    got = active(ACTIVE.replace("-15第二十条", "-15第二十\n条"))
+    assert got["fees"] == want["fees"]
+    for key, fields in got.items():
+        assert all(v is None or v == want[key][f] for f, v in fields.items()), (key, fields)

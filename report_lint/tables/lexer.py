@@ -83,6 +83,12 @@ _FURNITURE = re.compile(
 
 _FURNITURE_CHARS = "页" + _DASHES
 
+# A line break after an ordinal that digits run into (…20000022. / 申请人…, a page's furniture
+# blanked between them: a one-line page re-wrapped): the ordinal and its label wrapped apart.
+# Only after digits: an ordinal on a line of its own above a label wrapped one character a line
+# (3. / 补 / 正后 …) is another layout. Bounded, so that a long run of spaces is read once.
+_WRAP = r"(?:[ \t]{0,8}\n[ \t\n]{0,60})?"
+
 # One match per token, with the separators before it: fewer trips through the Python loop.
 # No alternative starts inside a run of dashes or of numerals: a placeholder is a whole run of
 # dashes (and where the run's first dash is not one, no later dash is), and a run of numerals
@@ -93,9 +99,9 @@ _MASTER = re.compile(
     (?P<sep>[ \t|\f\v\n?]*)
     (?:(?P<MAJOR>[{_NUMERAL}]{{1,2}}[ \n]*、)
     |(?P<PAREN>\([ \n]*[{_NUMERAL}]{{1,2}}[ \n]*\))
-    |(?P<ITEM>[1-9][ ]?[.、](?=[ ]?[^\d\s|.]))
+    |(?P<ITEM>[1-9][ ]?[.、](?=[ ]?[^\d\s|.])|(?<=\d)[1-9][.、](?={_WRAP}[^\d\s|.]))
     |(?P<PROSE>\d+(?:\.\d+)?[ \t]{{1,2}}[年月日号条件宗项个次人份%％倍])
-    |(?P<NUMI>\d+?(?=[1-9][.、][^\d\s|.]))
+    |(?P<NUMI>\d+?(?=[1-9][.、]{_WRAP}[^\d\s|.]))
     |(?P<NUM>(?:[+-]|[增减](?=\d))?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:万元|元|万)?)
     |(?P<NULL>(?:(?<![{_DASHES}])[{_DASHES}]+|无)(?=[ \t|\n]|$))
     |(?P<TEXT>(?:[^|\t\n \f\v\d({_NUMERAL}{_DASHES}]+|(?=[{_NUMERAL}])(?<![{_NUMERAL}])(?=(?P<numerals>[{_NUMERAL}]+))(?P=numerals)(?![ \n]*、))+|.)
@@ -374,7 +380,8 @@ def _blank_row(raw: list[Tok], last_text: int, j: int, i: int) -> bool:
 
 
 _ORDINAL_START = re.compile(
-    rf"[{_NUMERAL}]{{1,2}}[ \n]*、|\([ \n]*[{_NUMERAL}]{{1,2}}[ \n]*\)|[1-9][.、][^\d\s|.]|第[{_NUMERAL}]+条"
+    rf"[{_NUMERAL}]{{1,2}}[ \n]*、|\([ \n]*[{_NUMERAL}]{{1,2}}[ \n]*\)|[1-9][.、]{_WRAP}[^\d\s|.]"
+    rf"|第[ \n]*[{_NUMERAL}](?:[ \n]*[{_NUMERAL}])*[ \n]*条"
 )
 
 
