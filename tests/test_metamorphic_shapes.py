@@ -134,3 +134,22 @@ def test_a_value_before_a_caption_wrapped_across_lines_is_a_cell():
     assert got["fees"] == want["fees"]
     for key, fields in got.items():
         assert all(v is None or v == want[key][f] for f, v in fields.items()), (key, fields)
+
+
+# ---------------------------------------------------------------- one cell a line, joined onto one line
+
+CELLS = ("二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年新制作数量\n本年新公开数量\n对外公开总数量\n规章\n \n \n \n"
+         "规范性文件\n \n \n \n第二十条第（五）项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n行政许可\n148\n \n \n"
+         "其他对外管理服务事项\n257\n \n \n第二十条第（六）项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n行政处罚\n \n \n \n"
+         "行政强制\n \n \n \n三、收到和处理政府信息公开申请情况\n")
+
+
+def test_blank_cells_lost_in_a_crawl_never_split_a_lone_number():
+    # one cell a line with blank (space) cells, joined onto one line: "行政许可 148 其他…" holds one
+    # number where three cells belong; 148 is not 1, 4 and 8 (no identity checks that split)
+    from report_lint.extract import report_dict
+
+    for text in (CELLS, " ".join(CELLS.split("\n"))):
+        got = report_dict(build_report(source.from_text(HEAD + text, "r.txt")))["tables"]["active"]
+        assert got["licensing"]["previous"] in (148, None) and got["licensing"]["change"] is None, text
+        assert got["other_services"]["previous"] in (257, None), text

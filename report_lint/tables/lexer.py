@@ -64,6 +64,7 @@ CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 _NUMERAL = "一二三四五六七八九十"
 _DASHES = "/—–\\-~"
 _BOUNDARY = " \t|\n"
+SEPARATORS = frozenset(_BOUNDARY + "\u3000\xa0\r\f\v")  # what stands between two cells
 _RUN_CHARS = frozenset(_DASHES + _NUMERAL)  # what _MASTER's look-behinds look for
 
 # Page furniture (- 3 -, 第3页 共5页, 3/5) and markdown rules (|---|---|) are blanked out of
