@@ -153,3 +153,24 @@ def test_blank_cells_lost_in_a_crawl_never_split_a_lone_number():
         got = report_dict(build_report(source.from_text(HEAD + text, "r.txt")))["tables"]["active"]
         assert got["licensing"]["previous"] in (148, None) and got["licensing"]["change"] is None, text
         assert got["other_services"]["previous"] in (257, None), text
+
+
+# ---------------------------------------------------------------- headings wrapped across lines
+
+def test_a_heading_wrapped_across_lines_is_still_its_section():
+    from report_lint.sections import find_sections
+
+    one = ("某县2020年政府信息公开工作年度报告 一、总体情况 本年度工作平稳。二、主动公开政府信息情况 见下表。"
+           "三、收到和处理政府信息公开申请情况 见下表。四、政府信息公开行政复议、行政诉讼情况 无。"
+           "五、存在的主要问题及改进情况 无。六、其他需要报告的事项 无。")
+    want = [s.canonical for s in find_sections(one)]
+    assert want == [1, 2, 3, 4, 5, 6]
+    for cut in ("主动公开\n政府", "收到和处理政\n府", "行政复议、\n行政诉讼", "四\n、政府", "一、总\n体情况"):
+        text = one.replace(cut.replace("\n", ""), cut, 1)
+        assert "\n" in text
+        got = find_sections(text)
+        assert [s.canonical for s in got] == want, cut
+        assert all("\n" not in s.title for s in got), cut
+    # a heading's words wrapped inside prose are no heading of their own: 总体情况 needs a place a
+    # heading may start
+    assert [s.canonical for s in find_sections("我们统一、总\n体情况良好。二、主动公开政府信息情况")] == [2]
