@@ -365,8 +365,17 @@ def statistics_period(text: str, dates: "Optional[list[DateMention]]" = None) ->
 
 # The statistics period as stated: the key words, then "from … to …" up to the sentence's end.
 # 统计数据时限 (三明 2018) as well as 统计时限; 统计时间段 (莆田 2022)
-_PERIOD_KEY = re.compile(r"统计(?:数据的?)?(?:期限|时限|期间|时段|周期|区间|时间(?:范围|段)?)")
-_PERIOD_HEAD = re.compile(r"[^\S\n]*(?:为|是)?[^\S\n]*:?[^\S\n]*(?:自|从|由)?")
+# A line break may stand between any two of its characters (a PDF's text layer wraps anywhere).
+def _w(word: str) -> str:
+    return r"\n?".join(word)
+
+
+_PERIOD_KEY = re.compile(
+    _w("统计") + rf"(?:\n?{_w('数据')}(?:\n?的)?)?\n?(?:"
+    + "|".join(_w(k) for k in ("期限", "时限", "期间", "时段", "周期", "区间"))
+    + rf"|{_w('时间')}(?:\n?{_w('范围')}|\n?段)?)"
+)
+_PERIOD_HEAD = re.compile(r"[^\S\n]*\n?[^\S\n]*(?:为|是)?[^\S\n]*\n?[^\S\n]*:?[^\S\n]*\n?[^\S\n]*(?:自|从|由)?")
 _PERIOD_TO = re.compile(r"至|到")
 _PERIOD_STOP = re.compile(r"[。;,)\n]|截止|止")
 _SPACES = re.compile(r"\s+")

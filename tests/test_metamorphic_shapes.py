@@ -174,3 +174,12 @@ def test_a_heading_wrapped_across_lines_is_still_its_section():
     # a heading's words wrapped inside prose are no heading of their own: 总体情况 needs a place a
     # heading may start
     assert [s.canonical for s in find_sections("我们统一、总\n体情况良好。二、主动公开政府信息情况")] == [2]
+
+
+def test_a_malformed_period_whose_key_is_wrapped_is_still_one_period():
+    # the key words wrapped (统计期 / 限, 统计期限 / 为): still one RL404 for the period, not an
+    # RL401 for one of its dates
+    bad = PERIOD.replace("为2024年1月1日至2024年12月31日", "为202411日至20241231日")
+    for text in (bad, bad.replace("统计期限", "统计期\n限"), bad.replace("期限为", "期限\n为")):
+        got = [d for d in check(HEAD.replace("2020", "2024") + text + "\n") if d.severity.name == "ERROR"]
+        assert [d.code for d in got] == ["RL404"], (text, [d.message for d in got])
