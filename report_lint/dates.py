@@ -365,8 +365,17 @@ def statistics_period(text: str, dates: "Optional[list[DateMention]]" = None) ->
 
 # The statistics period as stated: the key words, then "from … to …" up to the sentence's end.
 # 统计数据时限 (三明 2018) as well as 统计时限; 统计时间段 (莆田 2022)
-_PERIOD_KEY = re.compile(r"统计(?:数据的?)?(?:期限|时限|期间|时段|周期|区间|时间(?:范围|段)?)")
-_PERIOD_HEAD = re.compile(r"[^\S\n]*(?:为|是)?[^\S\n]*:?[^\S\n]*(?:自|从|由)?")
+# A line break may stand between any two of its characters (a PDF's text layer wraps anywhere).
+def _w(word: str) -> str:
+    return r"\n?".join(word)
+
+
+_PERIOD_KEY = re.compile(
+    _w("统计") + rf"(?:\n?{_w('数据')}(?:\n?的)?)?\n?(?:"
+    + "|".join(_w(k) for k in ("期限", "时限", "期间", "时段", "周期", "区间"))
+    + rf"|{_w('时间')}(?:\n?{_w('范围')}|\n?段)?)"
+)
+_PERIOD_HEAD = re.compile(r"[^\S\n]*\n?[^\S\n]*(?:为|是)?[^\S\n]*\n?[^\S\n]*:?[^\S\n]*\n?[^\S\n]*(?:自|从|由)?")
 _PERIOD_TO = re.compile(r"至|到")
 _PERIOD_STOP = re.compile(r"[。;,)\n]|截止|止")
 _SPACES = re.compile(r"\s+")
@@ -378,11 +387,24 @@ _GOOD_DATE = re.compile(
 )
 
 
+# A line end inside a date that only wraps it (a PDF's text layer: 至2024 / 年12月31日): date
+# characters on both sides of it
+_WRAP_BEFORE = re.compile(r"[\d年月日号至到起自][^\S\n]*\n")
+_WRAP_AFTER = re.compile(r"[^\S\n]*[\d年月日号至到起止]")
+
+
+def _wraps(text: str, i: int) -> bool:
+    """Whether the line end at ``i`` may only wrap a period's dates."""
+    return (text[i] == "\n" and _WRAP_AFTER.match(text, i + 1) is not None
+            and _WRAP_BEFORE.search(text[max(0, i - 8):i + 1]) is not None)
+
+
 def malformed_periods(text: str) -> list[tuple[Span, str]]:
     """Statistics periods whose dates are not dates: 自20251月1日至202512月31日, 202311日至20231231日,
     至202020年12月31日, 自至 (the dates missing). (span, the period as written). A period cut by
     the end of the text (an excerpt that stops) is not malformed, nor a period said in words
-    (统计期限为2024年度, 为全年)."""
+    (统计期限为2024年度, 为全年). A line end between date characters may only wrap the line: the
+    period is malformed only when it is read either way."""
     out = []
     for k in _PERIOD_KEY.finditer(text):
         a0 = _PERIOD_HEAD.match(text, k.end()).end()
@@ -390,7 +412,9 @@ def malformed_periods(text: str) -> list[tuple[Span, str]]:
         if to is None:
             continue
         first = text[a0:to.start()]
-        if _PERIOD_STOP.search(first.rstrip(", \t")) is not None:
+        inner = _PERIOD_STOP.search(first.rstrip(", \t"))
+        if inner is not None and not (inner.group() == "\n" and _wraps(text, a0 + inner.start())
+                                      and _PERIOD_STOP.search(first.rstrip(", \t"), inner.end()) is None):
             continue  # a sentence or clause ends before 至: not one period
         stop = _PERIOD_STOP.search(text, to.end(), min(len(text), to.end() + 30))
         if stop is None:
@@ -399,6 +423,15 @@ def malformed_periods(text: str) -> list[tuple[Span, str]]:
         last = _SPACES.sub("", text[to.end():stop.start()])
         if first and last and _GOOD_DATE.fullmatch(first) and _GOOD_DATE.fullmatch(last):
             continue
+        if stop.group() == "\n" and _wraps(text, stop.start()):
+            # read on past the wrap: a period well formed that way is not a slip
+            on = _PERIOD_STOP.search(text, stop.end(), min(len(text), stop.end() + 30))
+            if on is None:
+                continue
+            stop = on
+            last = _SPACES.sub("", text[to.end():stop.start()])
+            if first and last and _GOOD_DATE.fullmatch(first) and _GOOD_DATE.fullmatch(last):
+                continue
         if any(part and not any(ch.isdigit() or ch in _CN_DIGIT for ch in part) for part in (first, last)):
             continue  # 统计期限为全年至今, 统计时间截至…: words, not a date that lost its 年月日
         end = stop.end() if text.startswith(("止", "截止"), stop.start()) else stop.start()

@@ -13,7 +13,6 @@ its list's whole.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
@@ -56,10 +55,6 @@ class NarrativeList:
     marker: str  # the marker, "中" or "类别" for an introduction
     complete: str  # why the list claims to be all of the whole ("" when it may be partial)
     after: bool = False  # the whole closes the list (包括… 共X件)
-
-
-def _start(c: Clause) -> int:
-    return c.span.start
 
 
 def _marker(text: str) -> str:
@@ -136,7 +131,7 @@ def _items(cls: list[Clause], k: int, unit: str, after: int = -1, cross: bool = 
         if j == k:
             if after >= 0:
                 counts = [q for q in counts if q.span.start > after]
-                body = body[after - c.span.start:]
+                body = body[c.index(after):]
             body = body.lstrip(" ,:、()")
             body = body[len(_marker(body)):]
         elif _marker(c.text):
@@ -158,7 +153,7 @@ def _items(cls: list[Clause], k: int, unit: str, after: int = -1, cross: bool = 
         if len(same) > 1 or same[-1].approx:
             return None, False, j
         parts.append(same[-1])
-        rest = c.text[same[-1].span.end - c.span.start:]
+        rest = c.text[c.index(same[-1].span.end):]
         etc = "等" in rest  # …其他200条等: the list says there is more; it does not claim to be whole
         if paren and ")" in rest:
             return parts, not etc, j + 1  # (其中…1053条): the bracket closes the list
@@ -278,17 +273,15 @@ def _named_whole(report, cls: list[Clause], k: int, np: str, unit: str, parts: l
 
 
 def _lists(report, cls: list[Clause]) -> list[NarrativeList]:
-    text = report.source.text
     out: list[NarrativeList] = []
     seen: set[int] = set()
-    for m in _ANY_MARKER.finditer(text):
-        k = bisect_right(cls, m.start(), key=_start) - 1
-        if k < 0 or m.end() > cls[k].span.end:
-            continue
-        got = _read(report, cls, k, cls[k], m)
-        if got is not None and id(got.parts[0]) not in seen:
-            seen.add(id(got.parts[0]))
-            out.append(got)
+    for k, c in enumerate(cls):
+        # looked for in the clause's text: a marker may be wrapped across a line end (其\n中)
+        for m in _ANY_MARKER.finditer(c.text):
+            got = _read(report, cls, k, c, m)
+            if got is not None and id(got.parts[0]) not in seen:
+                seen.add(id(got.parts[0]))
+                out.append(got)
     for k, c in enumerate(cls):
         if c.sep in ",:" and c.text.endswith(_NAMED_END):
             got = _read_named(report, cls, k, c)
@@ -306,7 +299,7 @@ def _lists(report, cls: list[Clause]) -> list[NarrativeList]:
 def _read(report, cls: list[Clause], k: int, c: Clause, m: re.Match) -> Optional[NarrativeList]:
     word = m.group()
     marker = _marker(c.text)
-    rel = m.start() - c.span.start
+    rel = m.start()  # an index into c.text; c.offset(rel) is where it is in the source text
     if marker and c.text.lstrip(" ,:、()").startswith(word) and c.text.find(word) == rel:
         whole = _whole(cls, k, marker)
         if whole is None and marker in ("包括", "包含"):
@@ -325,11 +318,12 @@ def _read(report, cls: list[Clause], k: int, c: Clause, m: re.Match) -> Optional
         return _read_closed(cls, k, c, "包括")
     # 共公布政府信息2602条(其中…: the whole and the list's opening in one clause
     if rel > 0 and c.text[rel - 1] == "(":
-        before = [q for q in c.counts if q.span.end <= m.start()]
+        at = c.offset(rel)
+        before = [q for q in c.counts if q.span.end <= at]
         if not before or not _usable(before[-1]):
             return None
         whole = before[-1]
-        parts, end, _ = _items(cls, k, whole.unit, after=m.start(), paren=True)
+        parts, end, _ = _items(cls, k, whole.unit, after=at, paren=True)
         return _judge(parts, end, whole, word)
     return None
 
@@ -337,7 +331,7 @@ def _read(report, cls: list[Clause], k: int, c: Clause, m: re.Match) -> Optional
 def _read_closed(cls, k, c, marker) -> Optional[NarrativeList]:
     """"收到的申请包括A 3件、B 2件，共5件": the whole after the list."""
     i = c.text.find("包括")
-    if i < 0 or not c.counts or c.counts[0].span.start - c.span.start < i:
+    if i < 0 or not c.counts or c.index(c.counts[0].span.start) < i:
         return None
     first = [q for q in c.counts if q.unit not in ("", "万")]
     if not first:
@@ -357,7 +351,7 @@ def _read_named(report, cls: list[Clause], k: int, c: Clause) -> Optional[Narrat
         if not c.counts or c.sep != ",":
             return None
         whole = c.counts[-1]
-        if not _usable(whole) or not _AMONG.match(c.text[whole.span.end - c.span.start:]):
+        if not _usable(whole) or not _AMONG.match(c.text[c.index(whole.span.end):]):
             return None
         parts, end, _ = _items(cls, k + 1, whole.unit, cross=True)
         return _judge(parts, end, whole, "中")

@@ -129,6 +129,23 @@ class Clause:
     # quantities by kind, sorted once: every narrative rule asks for them, many times
     counts: Sequence[Quantity] = ()
     percents: Sequence[Quantity] = ()
+    # Offsets in the normalised text of the line ends inside the clause that only wrapped it (a
+    # PDF's text layer): ``text`` reads on without them, so an offset into the source text and
+    # an index into ``text`` differ by the breaks before it. Use index()/offset() to convert.
+    breaks: Sequence[int] = ()
+
+    def index(self, offset: int) -> int:
+        """The index into ``text`` of an offset into the normalised text inside the clause."""
+        return offset - self.span.start - (bisect_left(self.breaks, offset) if self.breaks else 0)
+
+    def offset(self, index: int) -> int:
+        """The offset into the normalised text of an index into ``text``."""
+        o = self.span.start + index
+        for b in self.breaks:
+            if b > o:
+                break
+            o += 1
+        return o
 
     def set_quantities(self, quantities: list[Quantity]) -> None:
         # one loop: two list comprehensions cost twice as much for the one or two quantities a
@@ -532,7 +549,11 @@ def _unjoin(found: list[Clause], start: int, joins: list[int]) -> list[Clause]:
         return start + i + (bisect_left(joins, i) if end else bisect_right(joins, i))
 
     for c in found:
-        c.span = Span(at(c.span.start, False), at(c.span.end, True))
+        a, b = c.span.start, c.span.end
+        c.span = Span(at(a, False), at(b, True))
+        inside = [start + j + n for n, j in enumerate(joins) if a < j < b]
+        if inside:
+            c.breaks = tuple(inside)
         for q in c.quantities:
             q.span = Span(at(q.span.start, False), at(q.span.end, True))
             if q.number_span is not None:

@@ -53,6 +53,18 @@ _RUN_IN = re.compile(
     # 总体情况 is too short to be a heading wherever it stands (统一、总体情况)
     r"(?P<title>" + "|".join(f"(?P<t{k}>{'|'.join(map(re.escape, v))})" for k, v in EXACT.items() if k > 1) + ")"
 )
+# The same headings wrapped across lines (a PDF's text layer, a one-line page re-wrapped: 三、收到
+# 和处理政府信息公开申 / 请情况): a line break may stand between any two of their characters. Only
+# matches holding a line break are taken from it (the rest are _HEADING's and _RUN_IN's).
+_BREAK = r"[ \t]*\n?[ \t]*"
+_WRAP_JOIN = r"\n?"  # between two characters of a heading's words
+_RUN_IN_WRAPPED = re.compile(
+    rf"(?P<ord>[{_NUMERALS}](?<![{_NUMERALS}][{_NUMERALS}])){_BREAK}[、.．]{_BREAK}"
+    r"(?P<title>" + "|".join(f"(?P<t{k}>{'|'.join(_WRAP_JOIN.join(map(re.escape, w)) for w in v)})"
+                             for k, v in EXACT.items()) + ")"
+)
+_HEADING_BEFORE = frozenset(" \t\n\r。；;:：")
+
 # Where a heading with a slip could start: the template's own ordinal, then the first character
 # of one of its wordings (the typo is looked for after it).
 _SLIP_AT = re.compile(rf"(?P<ord>[一二三四五六](?<![{_NUMERALS}][一二三四五六]))[ \t]*[、.．][ \t]*(?=[总主收政因存其])")
@@ -126,6 +138,21 @@ def _find_sections(text: str) -> list[Section]:
         canonical = next(k for k in EXACT if k > 1 and m.group(f"t{k}"))
         if m.start() not in starts and _cn_number(m.group("ord")) == canonical:  # its own ordinal
             found.append((canonical, canonical, m.group("title"), Span(m.start(), m.end())))
+            starts.add(m.start())
+            extra = True
+    if "\n" in text:
+        for m in _RUN_IN_WRAPPED.finditer(text):
+            if "\n" not in m.group() or m.start() in starts:
+                continue
+            canonical = next(k for k in EXACT if m.group(f"t{k}"))
+            if _cn_number(m.group("ord")) != canonical:
+                continue
+            # 总体情况 is short: a heading only where a heading may start (as _HEADING asks)
+            if canonical == 1 and m.start() > 0 and text[m.start() - 1] not in _HEADING_BEFORE:
+                continue
+            if any(f[3].start < m.end() and m.start() < f[3].end for f in found):
+                continue
+            found.append((canonical, canonical, m.group("title").replace("\n", ""), Span(m.start(), m.end())))
             starts.add(m.start())
             extra = True
     present = {f[1] for f in found}

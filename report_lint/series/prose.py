@@ -177,10 +177,9 @@ def _sentence(report: "Report", cls: list, idx: list, year: int) -> "list[PriorC
         last_count = None
         pos = 0
         if m is not None:
-            off = c.span.start
-            before = [q for q in c.counts if q.span.end - off <= m.start()]
+            before = [q for q in c.counts if c.index(q.span.end) <= m.start()]
             if before:  # 收到申请180件较上年增加20件: the count in the same clause
-                if c.text[before[-1].span.end - off:m.start()].strip():
+                if c.text[c.index(before[-1].span.end):m.start()].strip():
                     base, context = None, None
                     continue
                 base = _base(report, before[-1])
@@ -210,15 +209,14 @@ def _statements(c: "Clause", pos: int, year: int, base: tuple) -> "list[PriorCla
     """The statements of one marker clause (or a clause that goes on with one), from ``pos``."""
     q0, sid, table, alts = base
     out: list[PriorClaim] = []
-    off = c.span.start
-    rest = c.text
+    rest = c.text  # indexes into it are not offsets into the source text (c.index, c.offset)
     same = _SAME.match(rest, pos)
     if same and not c.quantities:
-        out.append(PriorClaim("same", year, None, 0, off + same.start(), off + same.end(), sid, table,
+        out.append(PriorClaim("same", year, None, 0, c.offset(same.start()), c.offset(same.end()), sid, table,
                               q0.value, q0.span.start, q0.span.end, alts, rest))
         return out
     for q in c.quantities:
-        a = q.number_span.start - off if q.number_span else q.span.start - off
+        a = c.index(q.number_span.start if q.number_span else q.span.start)
         if a < pos:
             continue
         between = rest[pos:a]
@@ -238,7 +236,7 @@ def _statements(c: "Clause", pos: int, year: int, base: tuple) -> "list[PriorCla
                                       q0.value, q0.span.start, q0.span.end, alts, rest))
             else:
                 break
-        pos = q.span.end - off
+        pos = c.index(q.span.end)
     return out
 
 

@@ -64,7 +64,7 @@ CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 _NUMERAL = "一二三四五六七八九十"
 _DASHES = "/—–\\-~"
 _BOUNDARY = " \t|\n"
-SEPARATORS = " \t|\n\f\v\u3000\xa0"  # what stands between cells, never in one
+SEPARATORS = " \t|\n\r\f\v\u3000\xa0"  # what stands between cells, never in one
 _RUN_CHARS = frozenset(_DASHES + _NUMERAL)  # what _MASTER's look-behinds look for
 
 # Page furniture (- 3 -, 第3页 共5页, 3/5) and markdown rules (|---|---|) are blanked out of
@@ -84,6 +84,12 @@ _FURNITURE = re.compile(
 
 _FURNITURE_CHARS = "页" + _DASHES
 
+# A line break after an ordinal that digits run into (…20000022. / 申请人…, a page's furniture
+# blanked between them: a one-line page re-wrapped): the ordinal and its label wrapped apart.
+# Only after digits: an ordinal on a line of its own above a label wrapped one character a line
+# (3. / 补 / 正后 …) is another layout. Bounded, so that a long run of spaces is read once.
+_WRAP = r"(?:[ \t]{0,8}\n[ \t\n]{0,60})?"
+
 # One match per token, with the separators before it: fewer trips through the Python loop.
 # No alternative starts inside a run of dashes or of numerals: a placeholder is a whole run of
 # dashes (and where the run's first dash is not one, no later dash is), and a run of numerals
@@ -94,9 +100,9 @@ _MASTER = re.compile(
     (?P<sep>[ \t|\f\v\n?]*)
     (?:(?P<MAJOR>[{_NUMERAL}]{{1,2}}[ \n]*、)
     |(?P<PAREN>\([ \n]*[{_NUMERAL}]{{1,2}}[ \n]*\))
-    |(?P<ITEM>[1-9][ ]?[.、](?=[ ]?[^\d\s|.]))
+    |(?P<ITEM>[1-9][ ]?[.、](?=[ ]?[^\d\s|.])|(?<=\d)[1-9][.、](?={_WRAP}[^\d\s|.]))
     |(?P<PROSE>\d+(?:\.\d+)?[ \t]{{1,2}}[年月日号条件宗项个次人份%％倍])
-    |(?P<NUMI>\d+?(?=[1-9][.、][^\d\s|.]))
+    |(?P<NUMI>\d+?(?=[1-9][.、]{_WRAP}[^\d\s|.]))
     |(?P<NUM>(?:[+-]|[增减](?=\d))?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:万元|元|万)?)
     |(?P<NULL>(?:(?<![{_DASHES}])[{_DASHES}]+|无)(?=[ \t|\n]|$))
     |(?P<TEXT>(?:[^|\t\n \f\v\d({_NUMERAL}{_DASHES}]+|(?=[{_NUMERAL}])(?<![{_NUMERAL}])(?=(?P<numerals>[{_NUMERAL}]+))(?P=numerals)(?![ \n]*、))+|.)
@@ -376,7 +382,8 @@ def _blank_row(raw: list[Tok], last_text: int, j: int, i: int) -> bool:
 
 
 _ORDINAL_START = re.compile(
-    rf"[{_NUMERAL}]{{1,2}}[ \n]*、|\([ \n]*[{_NUMERAL}]{{1,2}}[ \n]*\)|[1-9][.、][^\d\s|.]|第[{_NUMERAL}]+条"
+    rf"[{_NUMERAL}]{{1,2}}[ \n]*、|\([ \n]*[{_NUMERAL}]{{1,2}}[ \n]*\)|[1-9][.、]{_WRAP}[^\d\s|.]"
+    rf"|第[ \n]*[{_NUMERAL}](?:[ \n]*[{_NUMERAL}])*[ \n]*条"
 )
 
 # Where the text stops right inside the next row's start (a one-line page cut at "…141414第"),

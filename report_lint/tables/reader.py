@@ -154,8 +154,15 @@ def _rejoin(filled: list[lexer.Tok], arity: int, identity: tuple[int, int]) -> O
     return found
 
 
+def _glued(text: str, filled: list) -> bool:
+    """Whether a run of value tokens runs into the text before or after it (no separator)."""
+    a, b = filled[0].start_pos, filled[-1].end_pos
+    return (a > 0 and text[a - 1] not in lexer.SEPARATORS) or (b < len(text) and text[b] not in lexer.SEPARATORS)
+
+
 def fit_values(
-    tokens: list[lexer.Tok], arity: int, identity: Optional[tuple[int, int]] = None, *, last: bool = False
+    tokens: list[lexer.Tok], arity: int, identity: Optional[tuple[int, int]] = None, *, last: bool = False,
+    glued: bool = True,
 ) -> Fit:
     """Fit a row's value tokens to `arity` cells.
 
@@ -229,8 +236,15 @@ def fit_values(
             # one split, or none, or more (the search stops at the second)
             if identity is not None:
                 found, complete = splits(pieces, *identity, limit=1)
-            else:
+            elif glued or any(len(b) > 1 and b[0] == "0" for b in bare):
                 found, complete = splits(pieces, arity, summed=False, limit=1)
+            else:
+                # No identity checks the split, and nothing shows the digits ran together:
+                # " 148 " where three cells belong may be 1 4 8, or 148 with two blank cells lost
+                # (a page of one cell a line joined onto one line with spaces). A table whose
+                # values run into their labels (规章007行政…: ``glued``) or a piece no number is
+                # written as (007) say they ran together.
+                found, complete = [], False
             if complete and len(found) == 1:
                 return Fit(_split_cells(filled, found[0]), inferred="split", raw=raw)
             if complete and not found:
@@ -1022,6 +1036,9 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
                 found.append((od.key, od.labels[0], Span(tok.start_pos, tok.end_pos), [], 1.0, "no-values"))
     table.template = _active_template(t, words, [f for f in found if f[3]], report_year)
     first_block = _first_block_template(t, text, start, found, table.template)
+    # whether the table's values run into the text around them (a page that lost every cell
+    # boundary): only then is a run of digits of a row no identity checks split into cells
+    glued = any(_glued(text, [v for v in f[3] if v.type != "EMPTY"]) for f in found if any(v.type != "EMPTY" for v in f[3]))
     for key, label, span, values, sim, how in found:
         tid = first_block if key in _FIRST_BLOCK else table.template
         d = t.active.get((tid, key)) or next(
@@ -1036,7 +1053,7 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
         if how in ("detached", "short", "no-values", "subrows"):
             row = Row(key, label, span, _unreadable(arity, span), fields=d.fields, score=1.0, unread=how)
         else:
-            fit = fit_values(values, arity, last=how == "last")
+            fit = fit_values(values, arity, last=how == "last", glued=glued)
             if fit.extra is not None:
                 fit.extra.detail["row"] = label
                 table.notes.append(fit.extra)
