@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .model import Section, Span
 
@@ -46,13 +46,68 @@ _OTHER_TITLE = re.compile(
     r"|^(?:信息名称|标题|名称)[ \t]*[|:：][ \t]*[^\n|]{0,80}?(?:的函|的通知|的批复|的解释)(?=[ \t]*\|)", re.M)
 # What every match of _OTHER_TITLE ends with, as a cheap first look: most reports have none in
 # their first lines (条例 there is followed by 》), and the title pattern is not tried at all.
-_OTHER_END = re.compile(
-    r"(?:的函|的通知|的批复|的请示|的意见|的解释|公开指南|公开目录|实施办法|管理办法|规定|条例|制度|范文|统计)"
-    r"(?:(?:[(（]试行[)）])?\s*$|[ \t]*\|)", re.M)
+# A title a text layer wrapped may be broken inside that word too (…填报问题的解 / 释).
+_OTHER_END_WORDS = ("的函", "的通知", "的批复", "的请示", "的意见", "的解释", "公开指南", "公开目录", "实施办法",
+                    "管理办法", "规定", "条例", "制度", "范文", "统计")
+_OTHER_END_WRAPPED = re.compile(
+    "(?:" + "|".join("\n?".join(w) for w in _OTHER_END_WORDS) + r")(?:(?:[(（]试行[)）])?\s*$|[ \t]*\|)", re.M)
 
 
-def _other_title_match(text: str):
-    return _OTHER_TITLE.search(text, 0, 400) if _OTHER_END.search(text, 0, 400) is not None else None
+class _Title(NamedTuple):
+    text: str  # the title, its lines joined
+    start: int
+    end: int
+
+
+def _other_title_match(text: str) -> "Optional[_Title]":
+    """The title line of another kind of document near the top. A title a text layer wrapped
+    over two or three lines (…年度报告 / 格式》的通知) is read joined: from the line it ends
+    on, earlier lines are taken in while they hold no sentence punctuation. A line that opens
+    a cited title and does not close it, or closes one it did not open, is a sentence wrapped
+    inside the citation (…根据《中华人民共和国政府信息公开条例 / 》…), not a title."""
+    if _OTHER_END_WRAPPED.search(text, 0, 400) is None:
+        return None
+    lines = []
+    pos, head = 0, min(len(text), 400)
+    while pos < head:
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        lines.append((pos, end))
+        pos = end + 1
+    for i, (s, e) in enumerate(lines):
+        found = None
+        for first in range(i, max(-1, i - 3), -1):
+            piece = text[lines[first][0]:lines[first][1]]
+            if first < i and (not piece.strip() or _PROSE_MARK.search(piece)):
+                break
+            joined = "".join(text[a:b].strip() for a, b in lines[first:i + 1])
+            m = _OTHER_TITLE.match(joined)
+            if m is not None and _cited_whole(m.group()) and not _SENTENCE_START.match(joined):
+                found = _Title(m.group(), lines[first][0], e)
+        if found is not None:
+            return found
+    return None
+
+
+_PROSE_MARK = re.compile(r"[。，,；;：:!！?？]")
+
+
+# how a sentence of the preamble begins, never a title (本报告根据《…条例》…的规定 wrapped at
+# 的规定 is a line that ends like the title of a regulation)
+_SENTENCE_START = re.compile(r"\s*(?:本报告|本年报|根据|依据|按照)")
+
+
+def _cited_whole(line: str) -> bool:
+    """Every 《 of the line is closed by a 》 after it, and every 》 closes one."""
+    depth = 0
+    for ch in line:
+        if ch == "《":
+            depth += 1
+        elif ch == "》":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
 
 
 # Headings of the reports of 2008-2018 that the template does not have.
@@ -109,11 +164,11 @@ _PUBLISHING = re.compile(r"(?:公布|印发|发布)[^。]{0,60}?(?:年度报告|
 _REPORT_TITLE_LINE = re.compile(r"^[^\n。，,《》]{0,40}(?:19|20)\d\d\s*年度?[^\n。，,《》]{0,40}(?:年度报告|年报)[ \t]*$", re.M)
 
 
-def _publishes_report(text: str, title: re.Match) -> bool:
-    head = text[max(0, title.start() - 20):title.end()]
+def _publishes_report(text: str, title: _Title) -> bool:
+    head = text[max(0, title.start - 20):title.end]
     if _PUBLISHING.search(head) is None:
         return False
-    return _REPORT_TITLE_LINE.search(text, title.end(), title.end() + 1500) is not None
+    return _REPORT_TITLE_LINE.search(text, title.end, title.end + 1500) is not None
 
 
 def other_title(text: str) -> "Optional[str]":
@@ -121,7 +176,7 @@ def other_title(text: str) -> "Optional[str]":
     m = _other_title_match(text)
     if m is None:
         return None
-    title = m.group().strip()
+    title = m.text.strip()
     return title.split("|", 1)[1].strip() if title.startswith(("信息名称", "标题", "名称")) and "|" in title else title
 
 

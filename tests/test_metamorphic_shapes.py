@@ -183,3 +183,39 @@ def test_a_malformed_period_whose_key_is_wrapped_is_still_one_period():
     for text in (bad, bad.replace("统计期限", "统计期\n限"), bad.replace("期限为", "期限\n为")):
         got = [d for d in check(HEAD.replace("2020", "2024") + text + "\n") if d.severity.name == "ERROR"]
         assert [d.code for d in got] == ["RL404"], (text, [d.message for d in got])
+
+
+# ---------------------------------------------------------------- what the text is
+
+PREAMBLE = ("本报告根据《中华人民共和国政府信息公开条例》(以下简称《条例》)和《中华人民共和国政府信息公开工作"
+            "年度报告格式》的规定编制，由总体情况、主动公开政府信息情况等六部分组成。")
+
+
+def test_a_first_line_wrapped_inside_a_cited_title_is_no_title_of_another_kind():
+    # an excerpt without its title line, wrapped as a text layer: the first line ends inside
+    # 《…条例 (or a later one begins with 》的规定); neither is the title of a regulation
+    from report_lint.doctype import other_kind_title
+
+    for width in (10, 15, 21, 30, 59):  # lines ending in …条例 or …》的规定
+        text = wrapped(PREAMBLE, width) + "\n一、总体情况\n2020年，本机关主动公开政府信息120条。\n"
+        assert not other_kind_title(text), wrapped(PREAMBLE, width)
+        assert not [x for x in check(text) if x.code == "RL002"], width
+    # a title of a regulation is still one, and so is a notice citing another title whole
+    assert other_kind_title("某市政府信息公开管理办法\n第一条 为了……\n")
+    assert other_kind_title("关于印发《某县政府信息公开工作制度》的通知\n各乡镇：\n")
+
+
+NOTICE = ("国务院办公厅政府信息与政务公开办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知\n\n"
+          "各省、自治区、直辖市人民政府办公厅：\n根据《中华人民共和国政府信息公开条例》第五十条的规定，现将修订后的格式印发给你们。\n"
+          "一、总体情况\n本年度报告应说明主动公开政府信息情况。\n")
+
+
+def test_a_notice_title_wrapped_over_lines_is_still_its_title():
+    # a text layer wraps the long title anywhere: after 年度报告, inside 《…》, inside 的通知
+    from report_lint.doctype import other_title
+
+    title, rest = NOTICE.split("\n", 1)
+    for width in (12, 17, 20, 26, 38, 45, len(title) - 1):
+        text = wrapped(title, width) + "\n" + rest
+        assert other_title(text) is not None and other_title(text).endswith("的通知"), wrapped(title, width)
+        assert [x.code for x in check(text)] == ["RL002"], width
