@@ -163,7 +163,7 @@ def _find_sections(text: str) -> list[Section]:
         hit = _near(text, m.end(), EXACT[k])
         if hit is not None:
             end, wording = hit
-            found.append((k, k, text[m.end():end], Span(m.start(), end)))
+            found.append((k, k, text[m.end():end].replace("\n", ""), Span(m.start(), end)))
             typos[m.start()] = wording
             present.add(k)
             extra = True
@@ -183,14 +183,42 @@ def _near(text: str, at: int, wordings: tuple[str, ...]) -> "Optional[tuple[int,
     for w in wordings:
         if len(w) < 7:
             continue  # 总体情况: one character off is another phrase
+        # a heading a text layer wrapped (行政法复议、行 / 政诉讼情况) is read across the break
+        flat, ends = _unwrapped(text, at, len(w) + 1)
         # a whole heading ends as the wording does: prefer the candidate with its last character
         hits = [n for n in (len(w) + 1, len(w), len(w) - 1)
-                if "\n" not in text[at:at + n] and text[at:at + n] != w
-                and (_one_edit(text[at:at + n], w) or (n == len(w) >= 9 and _one_word(text[at:at + n], w)))]
+                if n <= len(flat) and flat[:n] != w
+                and (_one_edit(flat[:n], w) or (n == len(w) >= 9 and _one_word(flat[:n], w)))]
         if hits:
-            n = next((n for n in hits if text[at + n - 1] == w[-1]), hits[0])
-            return at + n, w
+            n = next((n for n in hits if flat[n - 1] == w[-1]), hits[0])
+            return ends[n - 1], w
     return None
+
+
+def _unwrapped(text: str, at: int, n: int) -> "tuple[str, list[int]]":
+    """Up to n characters from ``at``, across at most two line breaks (with the spaces around
+    them), and where each one ends in the text."""
+    chars: list[str] = []
+    ends: list[int] = []
+    breaks = 0
+    i = at
+    while i < len(text) and len(chars) < n:
+        ch = text[i]
+        if ch == "\n":
+            breaks += 1
+            if breaks > 2 or not chars:
+                break
+            while chars and chars[-1] in " \t":
+                chars.pop()
+                ends.pop()
+            i += 1
+            while i < len(text) and text[i] in " \t":
+                i += 1
+            continue
+        chars.append(ch)
+        i += 1
+        ends.append(i)
+    return "".join(chars), ends
 
 
 def _one_word(a: str, b: str) -> bool:

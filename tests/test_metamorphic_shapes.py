@@ -176,6 +176,28 @@ def test_a_heading_wrapped_across_lines_is_still_its_section():
     assert [s.canonical for s in find_sections("我们统一、总\n体情况良好。二、主动公开政府信息情况")] == [2]
 
 
+def test_a_heading_with_a_slip_wrapped_across_lines_is_still_its_section():
+    # 行政法复议 (one character too many) and the line broken inside the heading: RL507 names the
+    # slip; no part is said to be missing
+    one = ("某县2020年政府信息公开工作年度报告\n一、总体情况\n本年度工作平稳。\n二、主动公开政府信息情况\n见下表。\n"
+           "三、收到和处理政府信息公开申请情况\n见下表。\n四、政府信息公开行政法复议、行政诉讼情况\n无。\n"
+           "五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n")
+    for cut in (None, "行政法复议、行\n政诉讼", "政府信息公开行\n政法复议", "行政诉讼情\n况"):
+        text = one if cut is None else one.replace(cut.replace("\n", ""), cut, 1)
+        codes = [x.code for x in check(text) if x.code in ("RL501", "RL502", "RL507")]
+        assert codes == ["RL507"], (cut, codes)
+
+
+def test_a_heading_cut_after_its_first_word_is_a_heading_of_other_words_not_a_missing_part():
+    # a page break right after 四、政 (the rest of the heading on the next page): the part is
+    # there; at most a warning that its heading is not the template's, never a missing part
+    text = ("某县2020年政府信息公开工作年度报告\n一、总体情况\n本年度工作平稳。\n二、主动公开政府信息情况\n见下表。\n"
+            "三、收到和处理政府信息公开申请情况\n见下表。\n四、政\n— 3 —\n府信息公开行政复议、行\n政诉讼情况\n无。\n"
+            "五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n")
+    d = [x for x in check(text) if x.code == "RL501"]
+    assert [x.severity.name for x in d] in ([], ["WARNING"]), [(x.severity, x.message) for x in d]
+
+
 def test_a_malformed_period_whose_key_is_wrapped_is_still_one_period():
     # the key words wrapped (统计期 / 限, 统计期限 / 为): still one RL404 for the period, not an
     # RL401 for one of its dates

@@ -78,7 +78,7 @@ def _numbered_heading(text: str, k: int, start: int, end: int):
     it: the section under words of its own. None when there is none."""
     import re
 
-    for m in re.compile(rf"^[ \t　]*{cn(k)}、[^\n|\d]{{2,24}}$", re.M).finditer(text, start, end):
+    for m in re.compile(rf"^[ \t　]*{cn(k)}、[^\n|\d]{{1,24}}$", re.M).finditer(text, start, end):
         line = m.group().strip(" \t　")
         if not any(w in line for w in _ROW_WORDS):
             return m.start() + m.group().index(line[0]), m.start() + m.group().index(line[0]) + len(line)
