@@ -238,3 +238,21 @@ def test_a_slip_that_leaves_a_one_to_one_block_unconfirmed_is_still_an_error():
     diags = Engine(Config()).check_source(source.from_bytes(r.text.encode("utf-8"), "r.txt")).diagnostics
     line = r.positions[("requests", "other.other", 3)][0]
     assert ("RL102", "error") in [(d.code, d.severity.label) for d in diags if d.line == line]
+
+
+# convert3: shapes of real reports (fixtures/real) printed to PDF and converted.
+
+def test_statistics_period_wrapped_at_the_page_width_is_one_period():
+    # PDF text (pdftotext, markitdown, OCR) wraps a paragraph at the page width, inside the
+    # period's end date or right after 至. Before: RL404 "malformed" error on a right period.
+    def rl404(body):
+        text = wrap(section2=ACTIVE_OK, section3=PIPE_REQUESTS, section4=REVIEWS_OK)
+        return [d.code for d in check(text.replace("2024年，我局认真落实条例。\n", body)) if d.code == "RL404"]
+
+    for body in ("本报告所列数据的统计期限为2024年1月1日至2024年\n12月31日。\n",
+                 "报告统计数据时限为2024年1月1日至\n2024年12月31日。若有疑问请联系我办。\n",
+                 "所列数据的统计期限自2024年1月1日起至2024年12\n月31日止。\n"):
+        assert rl404(body) == [], body
+    # a period whose 年 is lost is still malformed when the line wraps after it
+    assert rl404("本报告所列数据的统计期限为20241月1日至2024年\n12月31日。\n") == ["RL404"]
+    assert rl404("本报告所列数据的统计期限为2024年1月1日至\n202412月31日。\n") == ["RL404"]
