@@ -256,3 +256,41 @@ def test_statistics_period_wrapped_at_the_page_width_is_one_period():
     # a period whose 年 is lost is still malformed when the line wraps after it
     assert rl404("本报告所列数据的统计期限为20241月1日至2024年\n12月31日。\n") == ["RL404"]
     assert rl404("本报告所列数据的统计期限为2024年1月1日至\n202412月31日。\n") == ["RL404"]
+
+
+# pymupdf4llm prints a cell's line breaks as <br>; a cell of the active table then holds the
+# row's three values (|行政规范性文件|3<br>0<br>101|), or the label runs into the first value.
+PYMU_ACTIVE = """|第二十条第(一)项||
+|---|---|
+|信息内容<br>|本年制发件数本年废止件数现行有效件数|
+|规章<br>|0<br>0<br>0|
+|行政规范性文件|3<br>0<br>101|
+|第二十条第(五)项||
+|信息内容<br>|本年处理决定数量|
+|行政许可<br>|0|
+|第二十条第(六)项<br><br>||
+|行政处罚<br>0||
+|行政强制<br>0||
+|第二十条第(八)项<br><br>||
+|信息内容<br>本年收费金额(单位:万元)<br>行政事业性收费0||"""
+
+
+def test_line_breaks_inside_a_markdown_cell_separate_its_values():
+    # Before: "3<br>0<br>" was read as label text and the lone 101 split as 1, 0, 1.
+    active = tables(wrap(section2=PYMU_ACTIVE, section3=PIPE_REQUESTS, section4=REVIEWS_OK))["active"]
+    assert active["normative_documents"] == {"issued": 3, "repealed": 0, "in_force": 101}
+    assert active["regulations"] == {"issued": 0, "repealed": 0, "in_force": 0}
+    assert active["penalties"] == {"decisions": 0}
+
+
+def test_a_whole_cell_between_pipes_is_not_split_without_an_identity():
+    # The row lost two of its cells (the label swallowed them): 101 is one cell, and the active
+    # table has no identity that could confirm 1, 0, 1. Before: 1, 0, 1 (and 12 | 8 as 1, 2, 8).
+    for row in ("|行政规范性文件三|101|", "|行政规范性文件|12|8|"):
+        text = wrap(section2=PYMU_ACTIVE.replace("|行政规范性文件|3<br>0<br>101|", row),
+                    section3=PIPE_REQUESTS, section4=REVIEWS_OK)
+        assert set(tables(text)["active"]["normative_documents"].values()) == {None}, row
+    # digits that ran together still split where leading zeros leave one reading (|000|)
+    text = wrap(section2=PYMU_ACTIVE.replace("|行政规范性文件|3<br>0<br>101|", "|行政规范性文件|000|"),
+                section3=PIPE_REQUESTS, section4=REVIEWS_OK)
+    assert tables(text)["active"]["normative_documents"] == {"issued": 0, "repealed": 0, "in_force": 0}

@@ -155,7 +155,8 @@ def _rejoin(filled: list[lexer.Tok], arity: int, identity: tuple[int, int]) -> O
 
 
 def fit_values(
-    tokens: list[lexer.Tok], arity: int, identity: Optional[tuple[int, int]] = None, *, last: bool = False
+    tokens: list[lexer.Tok], arity: int, identity: Optional[tuple[int, int]] = None, *, last: bool = False,
+    text: Optional[str] = None,
 ) -> Fit:
     """Fit a row's value tokens to `arity` cells.
 
@@ -164,6 +165,8 @@ def fit_values(
     `identity` is (group size, groups): each group's last value is the sum of the rest) or
     left unread. ``last``: the text stops inside or right after this row (an excerpt), so a
     short row is cut, not wrong, and a lone value after a full row is the next row's ordinal.
+    ``text``: the text the tokens are in; a number a pipe stands next to is a whole cell there,
+    never split without an identity to confirm it.
     """
     huge = _HUGE[0]
     if len(tokens) == arity and "EMPTY" not in map(_TYPE, tokens):  # the common case
@@ -229,6 +232,13 @@ def fit_values(
             # one split, or none, or more (the search stops at the second)
             if identity is not None:
                 found, complete = splits(pieces, *identity, limit=1)
+            elif text is not None and not any(len(b) > 1 and b[0] == "0" for b in bare) and any(
+                    _piped(text, t) for t in filled):
+                # A cell boundary the page printed (|行政规范性文件|3<br>0<br>101| read 101 alone):
+                # the number is one cell and the row lost the others; with no identity to
+                # confirm a split, 101 as 1 0 1 would be a guess. Leading zeros (|000|) still
+                # say run together.
+                found, complete = [], True
             else:
                 found, complete = splits(pieces, arity, summed=False, limit=1)
             if complete and len(found) == 1:
@@ -243,6 +253,17 @@ def fit_values(
             return Fit(_unreadable(arity, span), unread="ambiguous", raw=raw, options=options)
     return Fit(_unreadable(arity, span), unread="cut" if last else "short",
                raw=" ".join(t.value for t in filled))
+
+
+def _piped(text: str, tok: lexer.Tok) -> bool:
+    """A pipe stands right before or after the token (spaces apart)."""
+    i = tok.start_pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    j = tok.end_pos
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return (i >= 0 and text[i] == "|") or (j < len(text) and text[j] == "|")
 
 
 # ---------------------------------------------------------------------- identification
@@ -1036,7 +1057,7 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
         if how in ("detached", "short", "no-values", "subrows"):
             row = Row(key, label, span, _unreadable(arity, span), fields=d.fields, score=1.0, unread=how)
         else:
-            fit = fit_values(values, arity, last=how == "last")
+            fit = fit_values(values, arity, last=how == "last", text=text)
             if fit.extra is not None:
                 fit.extra.detail["row"] = label
                 table.notes.append(fit.extra)
