@@ -294,3 +294,20 @@ def test_a_whole_cell_between_pipes_is_not_split_without_an_identity():
     text = wrap(section2=PYMU_ACTIVE.replace("|行政规范性文件|3<br>0<br>101|", "|行政规范性文件|000|"),
                 section3=PIPE_REQUESTS, section4=REVIEWS_OK)
     assert tables(text)["active"]["normative_documents"] == {"issued": 0, "repealed": 0, "in_force": 0}
+
+
+def test_a_merged_label_cells_residue_before_the_values_holds_no_column():
+    # pymupdf4llm keeps the template's grid: (一)予以公开 spans two label columns, so an empty
+    # cell stands between it and the values, and a blank value is an empty cell too. Eight
+    # places for seven columns: with the last one filled the extra blank leads (residue); with
+    # both ends blank it may lead or trail, and no value's column is known. Before: 2 read as
+    # 商业企业's (and 18 in the real report's row).
+    granted = "| 三、本年度办理结果 | (一)予以公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | |"
+    text = wrap(section2=ACTIVE_OK, section3=PIPE_REQUESTS.replace(
+        granted, "|三、本年度办<br>理结果|(一)予以公开||2||||||2|"), section4=REVIEWS_OK)
+    assert tables(text)["requests"]["granted"] == [2, None, None, None, None, None, 2]
+    assert _errors(text) == []
+    text = wrap(section2=ACTIVE_OK, section3=PIPE_REQUESTS.replace(
+        granted, "|三、本年度办<br>理结果|(一)予以公开||2|||||||"), section4=REVIEWS_OK)
+    assert tables(text)["requests"]["granted"] == [None] * 7
+    assert _errors(text) == []

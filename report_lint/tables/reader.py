@@ -199,6 +199,17 @@ def fit_values(
                            raw=" ".join(t.value for t in filled))
         return Fit(cells, unread="too-long" if bad else "", extra=note)
     blanks = len(tokens) - len(filled)
+    if filled and len(tokens) > arity and tokens[0].type == "EMPTY":
+        if tokens[-1].type != "EMPTY" and all(t.type == "EMPTY" for t in tokens[:len(tokens) - arity]):
+            # more places than columns, the last filled: the extra blanks lead (a merged label
+            # cell's residue between the label and the values: |(一)予以公开||18|…|18|)
+            tokens = tokens[len(tokens) - arity:]
+        else:
+            # blank at both ends (|(一)予以公开||18||||||| in a converter's grid): whether the
+            # extra blanks lead (label residue) or trail (padding) is not known, so neither is
+            # which column each value stands in
+            return Fit(_unreadable(arity, span), unread="short", raw=" ".join(t.value for t in filled))
+        blanks = len(tokens) - len(filled)
     if blanks and len(filled) + blanks >= arity:
         cells: list[Cell] = []
         need_blanks = arity - len(filled)
