@@ -311,3 +311,30 @@ def test_a_merged_label_cells_residue_before_the_values_holds_no_column():
         granted, "|三、本年度办<br>理结果|(一)予以公开||2|||||||"), section4=REVIEWS_OK)
     assert tables(text)["requests"]["granted"] == [None] * 7
     assert _errors(text) == []
+
+
+# markitdown (pdfplumber) found fewer columns than the table has (商业企业 and 科研机构 in one,
+# 其他 and 总计 in one); the label's merged cells left two empty cells after 一、's label.
+MARKITDOWN_NARROW = """| (本列数据的勾稽关系为:第一项加第二项之和,等于第 |     |     |     | 法人或其他组织 |     |     |     |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+|                  |         |     | 自然人 | 商业 科研 | 社会公益 | 法律服务 | 其他 总计 |
+| 一、本年新收政府信息公开申请数量 |         |     | 56  |       |      |      |   56 |
+| 二、上年结转政府信息公开申请数量 |         |     | 0   |       |      |      |   0  |
+| 三、本年度办理结果 | (一)予以公开 |     | 18  |       |      |      |      |
+| (二)部分公开(区分处理的,只计这一情形,不计其他情形) |     |     | 2  |       |      |      |   2  |
+"""
+
+
+def test_blanks_after_a_label_in_a_grid_narrower_than_the_table_place_no_value():
+    # Rows with blanks printed as cells have too few places (予以公开: 6), so the grid lost
+    # columns, and 一's seven places are seven only by counting the label's residue. Before:
+    # 56 exported as 科研机构's.
+    req = tables(wrap(section2=ACTIVE_OK, section3=MARKITDOWN_NARROW, section4=REVIEWS_OK))["requests"]
+    assert req["new"] == [None] * 7 and req["carried_over"] == [None] * 7
+    assert req["granted"] == [None] * 7
+    # the same rows in a grid as wide as the table (the blanks are the report's) are read
+    wide = MARKITDOWN_NARROW.replace("| (一)予以公开 |     | 18  |       |      |      |      |",
+                                     "| (一)予以公开 | 18 | | | | | | 18 |")
+    assert wide != MARKITDOWN_NARROW
+    req = tables(wrap(section2=ACTIVE_OK, section3=wide, section4=REVIEWS_OK))["requests"]
+    assert req["granted"] == [18, None, None, None, None, None, 18]

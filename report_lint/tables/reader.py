@@ -568,6 +568,8 @@ class _RequestsReader:
         leaves = self.leaves(entries)
         last_values = next((lf.values[-1].end_pos for lf in reversed(leaves) if lf.values), -1)
         waiting: list[tuple] = []  # identified rows whose values have not come yet
+        lead_blank: list[str] = []  # rows read with a blank first place (it may be label residue)
+        narrow = False  # a row with blanks printed as cells and still too few places
         for leaf in leaves:
             ident, label, own = self.identify(leaf)
             d = ident[0] if ident else None
@@ -620,7 +622,15 @@ class _RequestsReader:
                     row = Row("", label, span, fit.cells, score=sim, unread=fit.unread, inferred=fit.inferred)
                     self.table.unknown_rows.append(row)
                 continue
+            if (fit.unread in ("short", "cut") and any(v.type == "EMPTY" and v.value != lexer.PAD for v in leaf.values)
+                    and any(v.type != "EMPTY" for v in leaf.values)
+                    and (not last or "\n" not in self.text[leaf.values[0].start_pos:leaf.values[-1].end_pos])):
+                # (where the text stops after the row, a row on one line is taken as whole)
+                narrow = True
             if self.add(d, label, span, fit.cells, sim, fit=fit):
+                if (not fit.unread and leaf.values[0].type == "EMPTY" and leaf.values[0].value != lexer.PAD
+                        and any(v.type != "EMPTY" for v in leaf.values)):
+                    lead_blank.append(d.key)
                 self.prev = (d.key, leaf.values)
                 if self.after_extra is not None:
                     self.after_extra.append(d.key)
@@ -630,6 +640,14 @@ class _RequestsReader:
         for w in waiting:
             if self.add(w[0], w[2], w[3], _unreadable(self.arity, w[3]), w[1], unread="cut" if cut_at is not None else "short"):
                 self.lost = self.lost or cut_at is None
+        if narrow:
+            # A grid narrower than the table (markitdown merged 商业企业 with 科研机构): rows with
+            # blanks printed have too few places, so a row that has just enough only by counting
+            # the blanks right after its label (| 一、本年新收… | | | 56 | | | | 56 |: a merged
+            # label's residue) does not tell its values' columns either.
+            for key in lead_blank:
+                row = self.table.rows[key]
+                row.cells, row.unread = _unreadable(self.arity, row.span), "short"
         if self.lost and self.after_extra is None:
             # A row's label with no values at all, in a table whose values stand on lines below
             # their labels: a converter that writes each row's values before its label (so each
