@@ -338,3 +338,12 @@ def test_blanks_after_a_label_in_a_grid_narrower_than_the_table_place_no_value()
     assert wide != MARKITDOWN_NARROW
     req = tables(wrap(section2=ACTIVE_OK, section3=wide, section4=REVIEWS_OK))["requests"]
     assert req["granted"] == [18, None, None, None, None, None, 18]
+
+
+def test_a_markdown_heading_of_other_words_is_the_section_not_a_missing_one():
+    # pymupdf4llm marks headings "# 一、工作基本情况": the part is there under other words (a
+    # warning, as in the page's own text). Before: RL501 error "section 1 is missing".
+    text = wrap(section2=ACTIVE_OK, section3=PIPE_REQUESTS, section4=REVIEWS_OK)
+    text = text.replace("一、总体情况\n", "# 一、工作基本情况 \n\n").replace("二、主动公开", "# 二、主动公开")
+    found = [(d.code, d.severity) for d in check(text) if d.code == "RL501"]
+    assert found == [("RL501", Severity.WARNING)]
