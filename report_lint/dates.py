@@ -417,6 +417,8 @@ def malformed_periods(text: str) -> list[tuple[Span, str]]:
                                       and _PERIOD_STOP.search(first.rstrip(", \t"), inner.end()) is None):
             continue  # a sentence or clause ends before 至: not one period
         stop = _PERIOD_STOP.search(text, to.end(), min(len(text), to.end() + 30))
+        while stop is not None and _wrapped_in_date(text, stop.start()):
+            stop = _PERIOD_STOP.search(text, stop.end(), min(len(text), to.end() + 30))
         if stop is None:
             continue  # runs on to the end of the text (an excerpt cut there) or far on
         first = _SPACES.sub("", first).rstrip(",").removesuffix("起")
@@ -437,6 +439,21 @@ def malformed_periods(text: str) -> list[tuple[Span, str]]:
         end = stop.end() if text.startswith(("止", "截止"), stop.start()) else stop.start()
         out.append((Span(k.start(), end), text[k.start():end].strip()))
     return out
+
+
+def _wrapped_in_date(text: str, i: int) -> bool:
+    """The line break at ``i`` is the page width wrapping a date (PDF text: 至2024年 / 12月31日,
+    至 / 2024年…, 2024年12 / 月31日): a digit, 年, 月 or 至 before it, a digit, 月 or 日 after it."""
+    if text[i] != "\n":
+        return False
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    k = i + 1
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    return j >= 0 and k < len(text) and (text[j].isdigit() or text[j] in "年月至") and (
+        text[k].isdigit() or text[k] in "月日号")
 
 
 # Once per report, shared by every date rule (Report.derive keeps them).

@@ -238,3 +238,112 @@ def test_a_slip_that_leaves_a_one_to_one_block_unconfirmed_is_still_an_error():
     diags = Engine(Config()).check_source(source.from_bytes(r.text.encode("utf-8"), "r.txt")).diagnostics
     line = r.positions[("requests", "other.other", 3)][0]
     assert ("RL102", "error") in [(d.code, d.severity.label) for d in diags if d.line == line]
+
+
+# convert3: shapes of real reports (fixtures/real) printed to PDF and converted.
+
+def test_statistics_period_wrapped_at_the_page_width_is_one_period():
+    # PDF text (pdftotext, markitdown, OCR) wraps a paragraph at the page width, inside the
+    # period's end date or right after 至. Before: RL404 "malformed" error on a right period.
+    def rl404(body):
+        text = wrap(section2=ACTIVE_OK, section3=PIPE_REQUESTS, section4=REVIEWS_OK)
+        return [d.code for d in check(text.replace("2024年，我局认真落实条例。\n", body)) if d.code == "RL404"]
+
+    for body in ("本报告所列数据的统计期限为2024年1月1日至2024年\n12月31日。\n",
+                 "报告统计数据时限为2024年1月1日至\n2024年12月31日。若有疑问请联系我办。\n",
+                 "所列数据的统计期限自2024年1月1日起至2024年12\n月31日止。\n"):
+        assert rl404(body) == [], body
+    # a period whose 年 is lost is still malformed when the line wraps after it
+    assert rl404("本报告所列数据的统计期限为20241月1日至2024年\n12月31日。\n") == ["RL404"]
+    assert rl404("本报告所列数据的统计期限为2024年1月1日至\n202412月31日。\n") == ["RL404"]
+
+
+# pymupdf4llm prints a cell's line breaks as <br>; a cell of the active table then holds the
+# row's three values (|行政规范性文件|3<br>0<br>101|), or the label runs into the first value.
+PYMU_ACTIVE = """|第二十条第(一)项||
+|---|---|
+|信息内容<br>|本年制发件数本年废止件数现行有效件数|
+|规章<br>|0<br>0<br>0|
+|行政规范性文件|3<br>0<br>101|
+|第二十条第(五)项||
+|信息内容<br>|本年处理决定数量|
+|行政许可<br>|0|
+|第二十条第(六)项<br><br>||
+|行政处罚<br>0||
+|行政强制<br>0||
+|第二十条第(八)项<br><br>||
+|信息内容<br>本年收费金额(单位:万元)<br>行政事业性收费0||"""
+
+
+def test_line_breaks_inside_a_markdown_cell_separate_its_values():
+    # Before: "3<br>0<br>" was read as label text and the lone 101 split as 1, 0, 1.
+    active = tables(wrap(section2=PYMU_ACTIVE, section3=PIPE_REQUESTS, section4=REVIEWS_OK))["active"]
+    assert active["normative_documents"] == {"issued": 3, "repealed": 0, "in_force": 101}
+    assert active["regulations"] == {"issued": 0, "repealed": 0, "in_force": 0}
+    assert active["penalties"] == {"decisions": 0}
+
+
+def test_a_whole_cell_between_pipes_is_not_split_without_an_identity():
+    # The row lost two of its cells (the label swallowed them): 101 is one cell, and the active
+    # table has no identity that could confirm 1, 0, 1. Before: 1, 0, 1 (and 12 | 8 as 1, 2, 8).
+    for row in ("|行政规范性文件三|101|", "|行政规范性文件|12|8|"):
+        text = wrap(section2=PYMU_ACTIVE.replace("|行政规范性文件|3<br>0<br>101|", row),
+                    section3=PIPE_REQUESTS, section4=REVIEWS_OK)
+        assert set(tables(text)["active"]["normative_documents"].values()) == {None}, row
+    # digits that ran together still split where leading zeros leave one reading (|000|)
+    text = wrap(section2=PYMU_ACTIVE.replace("|行政规范性文件|3<br>0<br>101|", "|行政规范性文件|000|"),
+                section3=PIPE_REQUESTS, section4=REVIEWS_OK)
+    assert tables(text)["active"]["normative_documents"] == {"issued": 0, "repealed": 0, "in_force": 0}
+
+
+def test_a_merged_label_cells_residue_before_the_values_holds_no_column():
+    # pymupdf4llm keeps the template's grid: (一)予以公开 spans two label columns, so an empty
+    # cell stands between it and the values, and a blank value is an empty cell too. Eight
+    # places for seven columns: with the last one filled the extra blank leads (residue); with
+    # both ends blank it may lead or trail, and no value's column is known. Before: 2 read as
+    # 商业企业's (and 18 in the real report's row).
+    granted = "| 三、本年度办理结果 | (一)予以公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | |"
+    text = wrap(section2=ACTIVE_OK, section3=PIPE_REQUESTS.replace(
+        granted, "|三、本年度办<br>理结果|(一)予以公开||2||||||2|"), section4=REVIEWS_OK)
+    assert tables(text)["requests"]["granted"] == [2, None, None, None, None, None, 2]
+    assert _errors(text) == []
+    text = wrap(section2=ACTIVE_OK, section3=PIPE_REQUESTS.replace(
+        granted, "|三、本年度办<br>理结果|(一)予以公开||2|||||||"), section4=REVIEWS_OK)
+    assert tables(text)["requests"]["granted"] == [None] * 7
+    assert _errors(text) == []
+
+
+# markitdown (pdfplumber) found fewer columns than the table has (商业企业 and 科研机构 in one,
+# 其他 and 总计 in one); the label's merged cells left two empty cells after 一、's label.
+MARKITDOWN_NARROW = """| (本列数据的勾稽关系为:第一项加第二项之和,等于第 |     |     |     | 法人或其他组织 |     |     |     |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+|                  |         |     | 自然人 | 商业 科研 | 社会公益 | 法律服务 | 其他 总计 |
+| 一、本年新收政府信息公开申请数量 |         |     | 56  |       |      |      |   56 |
+| 二、上年结转政府信息公开申请数量 |         |     | 0   |       |      |      |   0  |
+| 三、本年度办理结果 | (一)予以公开 |     | 18  |       |      |      |      |
+| (二)部分公开(区分处理的,只计这一情形,不计其他情形) |     |     | 2  |       |      |      |   2  |
+"""
+
+
+def test_blanks_after_a_label_in_a_grid_narrower_than_the_table_place_no_value():
+    # Rows with blanks printed as cells have too few places (予以公开: 6), so the grid lost
+    # columns, and 一's seven places are seven only by counting the label's residue. Before:
+    # 56 exported as 科研机构's.
+    req = tables(wrap(section2=ACTIVE_OK, section3=MARKITDOWN_NARROW, section4=REVIEWS_OK))["requests"]
+    assert req["new"] == [None] * 7 and req["carried_over"] == [None] * 7
+    assert req["granted"] == [None] * 7
+    # the same rows in a grid as wide as the table (the blanks are the report's) are read
+    wide = MARKITDOWN_NARROW.replace("| (一)予以公开 |     | 18  |       |      |      |      |",
+                                     "| (一)予以公开 | 18 | | | | | | 18 |")
+    assert wide != MARKITDOWN_NARROW
+    req = tables(wrap(section2=ACTIVE_OK, section3=wide, section4=REVIEWS_OK))["requests"]
+    assert req["granted"] == [18, None, None, None, None, None, 18]
+
+
+def test_a_markdown_heading_of_other_words_is_the_section_not_a_missing_one():
+    # pymupdf4llm marks headings "# 一、工作基本情况": the part is there under other words (a
+    # warning, as in the page's own text). Before: RL501 error "section 1 is missing".
+    text = wrap(section2=ACTIVE_OK, section3=PIPE_REQUESTS, section4=REVIEWS_OK)
+    text = text.replace("一、总体情况\n", "# 一、工作基本情况 \n\n").replace("二、主动公开", "# 二、主动公开")
+    found = [(d.code, d.severity) for d in check(text) if d.code == "RL501"]
+    assert found == [("RL501", Severity.WARNING)]

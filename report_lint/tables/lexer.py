@@ -114,8 +114,10 @@ _MASTER = re.compile(
 _CAPTION = re.compile(rf"第[{_NUMERAL}]+条(?:第?\(?[{_NUMERAL}]+\)?项)?")
 
 # Markdown heading marks (### 一、本年新收…, as OCR and converters write each row under its own
-# heading) and bold marks are layout, not label text: blanked like furniture.
-_MARKUP = re.compile(r"^[ \t]*#{1,6}(?=[ \t])|\*\*", re.M)
+# heading) and bold marks are layout, not label text: blanked like furniture. So is a line break
+# inside a markdown cell (pymupdf4llm: |行政规范性文件|3<br>0<br>101|): it stands between two
+# cells' texts, which would otherwise run together (3<br>0<br> taken as label text).
+_MARKUP = re.compile(r"^[ \t]*#{1,6}(?=[ \t])|\*\*|<br[ ]?/?>", re.M)
 
 # A made-up header cell (数据1, 列2, Column 3): the number is part of its text.
 _HEADER_CELL = re.compile(r"(?:数据|列|字段|[Cc]olumn|[Cc]ol)[ ]?$")
@@ -182,7 +184,7 @@ def _raw_tokens(
     # every kind of furniture holds 页, / or a dash: most tables hold none (no search then)
     if any(c in region for c in _FURNITURE_CHARS) and _FURNITURE.search(region):
         blanked = _FURNITURE.sub(lambda m: " " * len(m.group()), blanked)
-    if ("#" in region or "**" in region) and _MARKUP.search(region):
+    if ("#" in region or "**" in region or "<br" in region) and _MARKUP.search(region):
         blanked = _MARKUP.sub(lambda m: " " * len(m.group()), blanked)
     if blanked is not region:
         src = text[:start] + blanked + text[end:]

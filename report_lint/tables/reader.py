@@ -162,7 +162,7 @@ def _glued(text: str, filled: list) -> bool:
 
 def fit_values(
     tokens: list[lexer.Tok], arity: int, identity: Optional[tuple[int, int]] = None, *, last: bool = False,
-    glued: bool = True,
+    glued: bool = True, text: Optional[str] = None,
 ) -> Fit:
     """Fit a row's value tokens to `arity` cells.
 
@@ -171,6 +171,8 @@ def fit_values(
     `identity` is (group size, groups): each group's last value is the sum of the rest) or
     left unread. ``last``: the text stops inside or right after this row (an excerpt), so a
     short row is cut, not wrong, and a lone value after a full row is the next row's ordinal.
+    ``text``: the text the tokens are in; a number a pipe stands next to is a whole cell there,
+    never split without an identity to confirm it.
     """
     huge = _HUGE[0]
     if len(tokens) == arity and "EMPTY" not in map(_TYPE, tokens):  # the common case
@@ -203,6 +205,17 @@ def fit_values(
                            raw=" ".join(t.value for t in filled))
         return Fit(cells, unread="too-long" if bad else "", extra=note)
     blanks = len(tokens) - len(filled)
+    if filled and len(tokens) > arity and tokens[0].type == "EMPTY":
+        if tokens[-1].type != "EMPTY" and all(t.type == "EMPTY" for t in tokens[:len(tokens) - arity]):
+            # more places than columns, the last filled: the extra blanks lead (a merged label
+            # cell's residue between the label and the values: |(一)予以公开||18|…|18|)
+            tokens = tokens[len(tokens) - arity:]
+        else:
+            # blank at both ends (|(一)予以公开||18||||||| in a converter's grid): whether the
+            # extra blanks lead (label residue) or trail (padding) is not known, so neither is
+            # which column each value stands in
+            return Fit(_unreadable(arity, span), unread="short", raw=" ".join(t.value for t in filled))
+        blanks = len(tokens) - len(filled)
     if blanks and len(filled) + blanks >= arity:
         cells: list[Cell] = []
         need_blanks = arity - len(filled)
@@ -236,14 +249,16 @@ def fit_values(
             # one split, or none, or more (the search stops at the second)
             if identity is not None:
                 found, complete = splits(pieces, *identity, limit=1)
-            elif glued or any(len(b) > 1 and b[0] == "0" for b in bare):
+            elif any(len(b) > 1 and b[0] == "0" for b in bare) or (
+                    glued and not (text is not None and any(_piped(text, t) for t in filled))):
                 found, complete = splits(pieces, arity, summed=False, limit=1)
             else:
                 # No identity checks the split, and nothing shows the digits ran together:
                 # " 148 " where three cells belong may be 1 4 8, or 148 with two blank cells lost
                 # (a page of one cell a line joined onto one line with spaces). A table whose
                 # values run into their labels (规章007行政…: ``glued``) or a piece no number is
-                # written as (007) say they ran together.
+                # written as (007) say they ran together; a cell boundary the page printed
+                # (|行政规范性文件|3<br>0<br>101| read as 101 alone) says the number is one cell.
                 found, complete = [], False
             if complete and len(found) == 1:
                 return Fit(_split_cells(filled, found[0]), inferred="split", raw=raw)
@@ -257,6 +272,17 @@ def fit_values(
             return Fit(_unreadable(arity, span), unread="ambiguous", raw=raw, options=options)
     return Fit(_unreadable(arity, span), unread="cut" if last else "short",
                raw=" ".join(t.value for t in filled))
+
+
+def _piped(text: str, tok: lexer.Tok) -> bool:
+    """A pipe stands right before or after the token (spaces apart)."""
+    i = tok.start_pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    j = tok.end_pos
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return (i >= 0 and text[i] == "|") or (j < len(text) and text[j] == "|")
 
 
 # ---------------------------------------------------------------------- identification
@@ -550,6 +576,8 @@ class _RequestsReader:
         leaves = self.leaves(entries)
         last_values = next((lf.values[-1].end_pos for lf in reversed(leaves) if lf.values), -1)
         waiting: list[tuple] = []  # identified rows whose values have not come yet
+        lead_blank: list[str] = []  # rows read with a blank first place (it may be label residue)
+        narrow = False  # a row with blanks printed as cells and still too few places
         for leaf in leaves:
             ident, label, own = self.identify(leaf)
             d = ident[0] if ident else None
@@ -602,7 +630,15 @@ class _RequestsReader:
                     row = Row("", label, span, fit.cells, score=sim, unread=fit.unread, inferred=fit.inferred)
                     self.table.unknown_rows.append(row)
                 continue
+            if (fit.unread in ("short", "cut") and any(v.type == "EMPTY" and v.value != lexer.PAD for v in leaf.values)
+                    and any(v.type != "EMPTY" for v in leaf.values)
+                    and (not last or "\n" not in self.text[leaf.values[0].start_pos:leaf.values[-1].end_pos])):
+                # (where the text stops after the row, a row on one line is taken as whole)
+                narrow = True
             if self.add(d, label, span, fit.cells, sim, fit=fit):
+                if (not fit.unread and leaf.values[0].type == "EMPTY" and leaf.values[0].value != lexer.PAD
+                        and any(v.type != "EMPTY" for v in leaf.values)):
+                    lead_blank.append(d.key)
                 self.prev = (d.key, leaf.values)
                 if self.after_extra is not None:
                     self.after_extra.append(d.key)
@@ -612,6 +648,14 @@ class _RequestsReader:
         for w in waiting:
             if self.add(w[0], w[2], w[3], _unreadable(self.arity, w[3]), w[1], unread="cut" if cut_at is not None else "short"):
                 self.lost = self.lost or cut_at is None
+        if narrow:
+            # A grid narrower than the table (markitdown merged 商业企业 with 科研机构): rows with
+            # blanks printed have too few places, so a row that has just enough only by counting
+            # the blanks right after its label (| 一、本年新收… | | | 56 | | | | 56 |: a merged
+            # label's residue) does not tell its values' columns either.
+            for key in lead_blank:
+                row = self.table.rows[key]
+                row.cells, row.unread = _unreadable(self.arity, row.span), "short"
         if self.lost and self.after_extra is None:
             # A row's label with no values at all, in a table whose values stand on lines below
             # their labels: a converter that writes each row's values before its label (so each
@@ -1053,7 +1097,7 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
         if how in ("detached", "short", "no-values", "subrows"):
             row = Row(key, label, span, _unreadable(arity, span), fields=d.fields, score=1.0, unread=how)
         else:
-            fit = fit_values(values, arity, last=how == "last", glued=glued)
+            fit = fit_values(values, arity, last=how == "last", glued=glued, text=text)
             if fit.extra is not None:
                 fit.extra.detail["row"] = label
                 table.notes.append(fit.extra)

@@ -78,8 +78,10 @@ def _numbered_heading(text: str, k: int, start: int, end: int):
     it: the section under words of its own. None when there is none."""
     import re
 
-    for m in re.compile(rf"^[ \t　]*{cn(k)}、[^\n|\d]{{1,24}}$", re.M).finditer(text, start, end):
-        line = m.group().strip(" \t　")
+    # a converter's markdown heading marks (pymupdf4llm: "# 一、工作基本情况") are layout; one
+    # character after the ordinal is a heading a page break cut (四、政 / — 3 — / 府信息公开…)
+    for m in re.compile(rf"^[ \t　]*(?:#{{1,6}}[ \t]+)?{cn(k)}、[^\n|\d]{{1,24}}$", re.M).finditer(text, start, end):
+        line = m.group().lstrip(" \t　#").strip(" \t　")
         if not any(w in line for w in _ROW_WORDS):
             return m.start() + m.group().index(line[0]), m.start() + m.group().index(line[0]) + len(line)
     return None
