@@ -195,6 +195,24 @@ def test_rl503_sub_headings_that_lost_their_numerals_are_said_once():
     assert found(with_section5("通过某某网站()集群子网站()和省局网站公开。"), "RL503") == []
 
 
+def test_rl503_a_section_whose_first_sub_heading_is_not_its_first():
+    # 一、总体情况, two paragraphs, then (二)依申请公开情况: the (一) was lost
+    text = CLEAN.replace("我局认真落实条例。", "我局认真落实条例。\n全年公开信息12条。\n(二)依申请公开情况\n未收到申请。")
+    ds = found(text, "RL503")
+    assert [(d.line, d.column) for d in ds] == [(lines_of(text, "(二)依申请"), 1)]
+    assert "缺少“(一)”" in ds[0].message and ds[0].severity == Severity.WARNING
+    assert [r.line for r in ds[0].related] == [lines_of(text, "一、总体情况")]
+
+
+@pytest.mark.parametrize("body", [
+    "我局认真落实条例。(一)主动公开。\n(二)依申请公开情况",  # its (一) run into a sentence
+    "我局认真落实条例。依据条例(二)项公开。",  # not at a line start
+    "我局认真落实条例。\n(一)主动公开\n(二)依申请公开",
+])
+def test_rl503_a_section_whose_sub_headings_start_at_one_or_mid_line_is_left_alone(body):
+    assert found(CLEAN.replace("我局认真落实条例。", body), "RL503") == []
+
+
 def test_rl503_resets_at_section_heading():
     text = CLEAN.replace(SECTION5, "五、存在的主要问题及改进情况\n一是不足。二是不够。\n") \
         .replace(SECTION6, "六、其他需要报告的事项\n二是另一回事。\n")
