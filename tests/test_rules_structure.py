@@ -337,6 +337,7 @@ def test_lexicon_prefilter_finds_exactly_what_the_plain_pattern_finds():
     ("免费菠萝视频app下载", "色情"),  # the app such pages advertise
     ("久久久久极品内射_超碰在线人人干_无码人妻精品一区二", "色情"),  # one run of a title: one finding
     ("浙江省puroview.com溪下乡人民政府", "网址"),  # a domain standing in for a place name
+    ("省委、省政府欧洲杯足球网:推进政务公开", "博彩"),  # a tournament's betting site where 关于 was
 ])
 def test_rl505_real_shapes(spam, kind):
     text = CLEAN.replace("我局认真落实条例。", f"我局认真落实条例。地址:{spam}。")
@@ -365,6 +366,7 @@ def test_rl505_a_report_that_names_sport_or_platforms_is_not_spam(ok):
     "2024体育工作要点发布，全民健身活动120场。",
     "严厉打击网络赌博APP博彩违法犯罪。",
     "坚持以德赢得民心，以诚赢得信任。",
+    "组织观看世界杯足球赛，欧洲杯期间加强体育场馆管理，通过中国足球网发布赛事信息。",
 ])
 def test_rl505_a_report_about_fighting_gambling_is_not_spam(ok):
     """A police or culture-market report names the gambling it fought: words of gambling itself
