@@ -67,7 +67,8 @@ _HEADING_BEFORE = frozenset(" \t\n\r。；;:：")
 
 # Where a heading with a slip could start: the template's own ordinal, then the first character
 # of one of its wordings (the typo is looked for after it).
-_SLIP_AT = re.compile(rf"(?P<ord>[一二三四五六](?<![{_NUMERALS}][一二三四五六]))[ \t]*[、.．][ \t]*(?=[总主收政因存其])")
+# The ordinal may stand alone on its line, the title on the next (二、 / 主要公开政府信息情况).
+_SLIP_AT = re.compile(rf"(?P<ord>[一二三四五六](?<![{_NUMERALS}][一二三四五六]))[ \t]*[、.．][ \t]*(?:\n[ \t]*)?(?=[总主收政因存其])")
 
 CN = {ch: i + 1 for i, ch in enumerate(_NUMERALS)}
 

@@ -99,6 +99,17 @@ EXPECTED = {
     "p_spam_lincang_qxj2020.txt": {(1, "RL505"): 1},
     "p_xuanzhou_yangliu2021.txt": {(4, "RL506"): 1, (6, "RL506"): 1, (9, "RL404"): 1},
     "p_zhashui_fenghuang2021_trad.txt": {(2, "RL506"): 1},
+    # field9: periods with 年/月 lost (RL404), a 其中 part above its whole (RL202), a betting site
+    # in place of 关于 (RL505), page residue
+    "p_guangxi_bbwb2022.txt": {(6, "RL506"): 1, (12, "RL404"): 1},
+    "p_guangxi_tjj2017.txt": {(23, "RL404"): 1},
+    "p_hainan_sthjt2022.txt": {(5, "RL404"): 1},
+    "p_spam_qinghai_swt2021.txt": {(4, "RL505"): 1},
+    "p_tianjin_city2020.txt": {(10, "RL506"): 1, (12, "RL404"): 1},
+    "p_tianjin_gzw2025.txt": {(6, "RL506"): 1, (9, "RL404"): 1},
+    "p_xizang_city2023_trad.txt": {(1, "RL506"): 1},
+    "p_xizang_gzw2020.txt": {(2, "RL506"): 1, (7, "RL202"): 1},
+    "p_zhenglanqi_qzf2021.txt": {(1, "RL506"): 1, (10, "RL404"): 1},
 }
 
 

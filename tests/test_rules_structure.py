@@ -195,6 +195,24 @@ def test_rl503_sub_headings_that_lost_their_numerals_are_said_once():
     assert found(with_section5("通过某某网站()集群子网站()和省局网站公开。"), "RL503") == []
 
 
+def test_rl503_a_section_whose_first_sub_heading_is_not_its_first():
+    # 一、总体情况, two paragraphs, then (二)依申请公开情况: the (一) was lost
+    text = CLEAN.replace("我局认真落实条例。", "我局认真落实条例。\n全年公开信息12条。\n(二)依申请公开情况\n未收到申请。")
+    ds = found(text, "RL503")
+    assert [(d.line, d.column) for d in ds] == [(lines_of(text, "(二)依申请"), 1)]
+    assert "缺少“(一)”" in ds[0].message and ds[0].severity == Severity.WARNING
+    assert [r.line for r in ds[0].related] == [lines_of(text, "一、总体情况")]
+
+
+@pytest.mark.parametrize("body", [
+    "我局认真落实条例。(一)主动公开。\n(二)依申请公开情况",  # its (一) run into a sentence
+    "我局认真落实条例。依据条例(二)项公开。",  # not at a line start
+    "我局认真落实条例。\n(一)主动公开\n(二)依申请公开",
+])
+def test_rl503_a_section_whose_sub_headings_start_at_one_or_mid_line_is_left_alone(body):
+    assert found(CLEAN.replace("我局认真落实条例。", body), "RL503") == []
+
+
 def test_rl503_resets_at_section_heading():
     text = CLEAN.replace(SECTION5, "五、存在的主要问题及改进情况\n一是不足。二是不够。\n") \
         .replace(SECTION6, "六、其他需要报告的事项\n二是另一回事。\n")
@@ -319,6 +337,7 @@ def test_lexicon_prefilter_finds_exactly_what_the_plain_pattern_finds():
     ("免费菠萝视频app下载", "色情"),  # the app such pages advertise
     ("久久久久极品内射_超碰在线人人干_无码人妻精品一区二", "色情"),  # one run of a title: one finding
     ("浙江省puroview.com溪下乡人民政府", "网址"),  # a domain standing in for a place name
+    ("省委、省政府欧洲杯足球网:推进政务公开", "博彩"),  # a tournament's betting site where 关于 was
 ])
 def test_rl505_real_shapes(spam, kind):
     text = CLEAN.replace("我局认真落实条例。", f"我局认真落实条例。地址:{spam}。")
@@ -347,6 +366,7 @@ def test_rl505_a_report_that_names_sport_or_platforms_is_not_spam(ok):
     "2024体育工作要点发布，全民健身活动120场。",
     "严厉打击网络赌博APP博彩违法犯罪。",
     "坚持以德赢得民心，以诚赢得信任。",
+    "组织观看世界杯足球赛，欧洲杯期间加强体育场馆管理，通过中国足球网发布赛事信息。",
 ])
 def test_rl505_a_report_about_fighting_gambling_is_not_spam(ok):
     """A police or culture-market report names the gambling it fought: words of gambling itself

@@ -31,3 +31,12 @@ def test_a_heading_with_one_word_written_as_another_is_still_its_section():
     # more than one word changed, or the first word: another heading, not a slip of this one
     for other in ("二、主动公开各类文件情况", "二、主动公开政府信息工作"):
         assert [s.canonical for s in find_sections("一、总体情况\n正文。\n" + other + "\n")] == [1]
+
+
+def test_an_ordinal_alone_on_its_line_with_a_slip_in_the_title_on_the_next_is_its_section():
+    # 二、 / 主要公开政府信息情况 (a real page: the ordinal on a line of its own, 主动 written 主要)
+    text = "一、总体情况\n正文。\n二、\n主要公开政府信息情况\n第二十条第(一)项 |\n"
+    secs = find_sections(text)
+    assert [(s.number, s.canonical) for s in secs] == [(1, 1), (2, 2)]
+    assert secs[1].typo_of == "主动公开政府信息情况" and secs[1].title == "主要公开政府信息情况"
+    assert secs[1].heading.start == text.index("二、")

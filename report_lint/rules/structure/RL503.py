@@ -65,7 +65,9 @@ class EnumerationSequence(Rule):
     once for the report). The items are followed through a paragraph and through the paragraphs
     after it (blank lines do not end a list); a section heading ends every list, a (一)-level
     sub-heading ends the 1. and 一是 lists inside it, and a list that starts again at 一是, (一)
-    or 1. is a new list, not an error. Tables are not looked at.
+    or 1. is a new list, not an error. A section whose first sub-heading, on a line of its own,
+    is (二) or later with no (一) since its heading lost its (一) (一、总体情况 … (二)依申请公开情况).
+    Tables are not looked at.
 
     Why: a repeated or missing item is a slip left by editing (a paragraph deleted or copied);
     it makes the published report look careless and hides whether a point is missing.
@@ -84,7 +86,7 @@ class EnumerationSequence(Rule):
     summary = Message("列举的序号重复或跳号（一是、二是、二是；（一）（三）；1. 2. 2.）",
                       "An enumeration repeats or skips an item")
     doc_zh = """
-    检查内容：段落中的列举序号重复或跳号：一是……二是……二是，（一）……（三），1. 2. 2.；以及小标题的序号丢失，只剩空括号（“（）人员及组织机构”，全文说明一次）。序号在一个段落内以及其后相连的段落中连续检查（空行不会中断列举）；遇到各部分标题时全部重新开始，遇到（一）级小标题时其下的“1.”和“一是”重新开始；从“一是”“（一）”“1.”重新开始的是新的列举，不算错误。不检查统计表。
+    检查内容：段落中的列举序号重复或跳号：一是……二是……二是，（一）……（三），1. 2. 2.；以及小标题的序号丢失，只剩空括号（“（）人员及组织机构”，全文说明一次）。序号在一个段落内以及其后相连的段落中连续检查（空行不会中断列举）；遇到各部分标题时全部重新开始，遇到（一）级小标题时其下的“1.”和“一是”重新开始；从“一是”“（一）”“1.”重新开始的是新的列举，不算错误。某一部分标题之下第一个单独成行的小标题就是“（二）”或更后的序号、其间没有“（一）”的，也是跳号（一、总体情况……（二）依申请公开情况）。不检查统计表。
 
     原因：序号重复或缺失多是修改时留下的疏漏（删掉或复制了一段），让公开的年报显得不严谨，也让人看不出是否漏了内容。
 
@@ -108,6 +110,7 @@ class EnumerationSequence(Rule):
                 f"列举序号丢失：小标题以“()”开头，括号中没有序号（如（一）（二）），共 {len(lost)} 处",
                 f"enumeration numerals lost: {len(lost)} sub-heading(s) begin with an empty “()”"),
                 lost[0], [Related(sp, Message("同样丢失序号", "numeral lost here too")) for sp in lost[1:]])
+        yield from _first_sub_lost(report, text, tables)
         # Each level holds a stack of open lists: a list restarting at 一是 inside an item opens
         # an inner list, and an item that continues an outer list closes the inner ones
         # (一是A。一是a，二是b。二是B is two lists, not a repeat).
@@ -152,3 +155,25 @@ class EnumerationSequence(Rule):
                 msg = Message(f"列举序号跳号：“{before}”之后是“{here}”，缺少“{missing}”",
                               f"enumeration skips: “{here}” after “{before}”")
             yield Finding(self.code, msg, span, [Related(pspan, Message(f"上一项“{before}”", f"previous item “{before}”"))])
+
+
+def _first_sub_lost(report, text: str, tables: list[Span]):
+    """A section whose first (一)-level sub-heading is (二) or later, at a line start, with no
+    (一) anywhere between the section's heading and it: the (一) was lost (一、总体情况 … (二)依申请
+    公开情况). Only template headings the text holds count, and only sub-headings on a line of their
+    own start: a table row's (二)部分公开 follows its (一)予以公开, and a page run onto one line
+    joins its (一) to the heading where no marker can be told."""
+    for sec in report.sections:
+        m = next((m for m in _markers(text, sec.body, tables) if m.lastgroup == "sub"), None)
+        if m is None:
+            continue
+        v = cn_value(m.group("sub"))
+        at = m.start("sub") - 1
+        line = text[text.rfind("\n", 0, at) + 1:at]
+        if v is None or v < 2 or line.strip(" \t") or "(一)" in text[sec.heading.start:at]:
+            continue
+        missing = "、".join(_label("sub", k) for k in range(1, v))
+        yield Finding("RL503", Message(
+            f"列举序号跳号：“{cn(sec.number)}、{sec.title}”之下第一个小标题是“{_label('sub', v)}”，缺少“{missing}”",
+            f"enumeration skips: the first sub-heading of section {sec.number} is “{_label('sub', v)}”"),
+            Span(at, m.end()), [Related(sec.heading, Message("所在部分的标题", "the section heading"))])
