@@ -141,12 +141,15 @@ def _find_sections(text: str) -> list[Section]:
             found.append((canonical, canonical, m.group("title"), Span(m.start(), m.end())))
             starts.add(m.start())
             extra = True
-    if "\n" in text:
+    # only for a part not found yet (most texts have all six: the scan would read every numeral
+    # of the text for nothing)
+    missing = set(EXACT) - {f[1] for f in found}
+    if missing and "\n" in text:
         for m in _RUN_IN_WRAPPED.finditer(text):
             if "\n" not in m.group() or m.start() in starts:
                 continue
             canonical = next(k for k in EXACT if m.group(f"t{k}"))
-            if _cn_number(m.group("ord")) != canonical:
+            if canonical not in missing or _cn_number(m.group("ord")) != canonical:
                 continue
             # 总体情况 is short: a heading only where a heading may start (as _HEADING asks)
             if canonical == 1 and m.start() > 0 and text[m.start() - 1] not in _HEADING_BEFORE:
