@@ -447,6 +447,20 @@ def _last_ordinal(label: str) -> Optional[int]:
     return last.end()
 
 
+# A run of digits inside a label, with label words after it: a row's values run together with
+# the next row's label, the ordinal between them unread (数量640020470=、上年结转…). No template
+# label holds three digits in a row; a year is prose (_is_prose).
+_SWALLOWED = re.compile(r"\d{3,}(?=\D*[\u4e00-\u9fff])")
+
+
+def _after_swallowed(label: str) -> Optional[str]:
+    """The label text after a row's values swallowed inside it, or None."""
+    m = None
+    for m in _SWALLOWED.finditer(label):
+        pass
+    return label[m.end():] if m is not None else None
+
+
 def _looks_like_row(label: str, values) -> bool:
     """A bare label with values that is not prose: worth reporting as an unknown row."""
     if any(p in label for p in "。，,；;") or len(label) > 40 or _is_prose(label):
@@ -568,6 +582,13 @@ class _RequestsReader:
         own = _own_label(leaf.label) if len(leaf.label) > 1 else leaf.label
         label = _label_text(own)
         ordv = lexer.ordinal_value(leaf.ordinal) if leaf.ordinal is not None else None
+        tail = _after_swallowed(label)
+        if tail is not None:
+            # the label swallowed a row (its values and the next ordinal, misread by OCR:
+            # 数量640020470=、上年结转…): the values that follow are the last label's, and the
+            # leaf's ordinal and place are the first one's, so neither tells this row
+            ident, label = _identify_request(tail, "any", None, None)
+            return ident, label, own
         ident, label = _identify_request(label, leaf.level, ordv, leaf.group)
         return ident, label, own
 
