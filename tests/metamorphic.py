@@ -277,3 +277,75 @@ TRANSFORMS: dict[str, Callable[[Source], str]] = {
     "halfwidth": lambda s: to_half(s.original),
     "traditional": lambda s: to_trad(s.original),
 }
+
+
+# --- OCR label noise -------------------------------------------------------------------------
+
+# Characters tesseract chi_sim misreads in the labels of these tables, each with what it reads
+# instead (a character of the same shape); "" is a character it drops. Values are never touched.
+OCR_CONFUSIONS: dict[str, tuple[str, ...]] = {
+    "于": ("干",), "以": ("已",), "分": ("份",), "开": ("幵",), "息": ("患",), "收": ("牧",),
+    "部": ("都",), "予": ("子",), "人": ("入",), "未": ("末",), "已": ("己",), "请": ("淸",),
+    "一": ("-",), "二": ("=",), "三": ("＝",), "1": ("l",), "0": ("O",),
+    "、": ("", ",", "，"), "）": ("",), ")": ("",), "。": ("",),
+}
+
+
+_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}[)）]")
+
+
+def _ocr_noise(s: str, rng, at_most: int) -> str:
+    """``s`` with one to ``at_most`` of its confusable characters misread."""
+    # not inside a pinyin gloss a mirror site wrote (主動(dòng)): OCR reads pages, not mirrors
+    glossed = {i for m in _GLOSS.finditer(s) for i in range(m.start(), m.end())}
+    where = [i for i, ch in enumerate(s) if ch in OCR_CONFUSIONS and i not in glossed]
+    if not where:
+        return s
+    picked = set(rng.sample(where, min(len(where), rng.randint(1, at_most))))
+    return "".join(rng.choice(OCR_CONFUSIONS[ch]) if i in picked else ch for i, ch in enumerate(s))
+
+
+def ocr_labels(src: Source, seed: int) -> str:
+    """The text as OCR reads it: one or two characters misread in the label of every table row
+    that can be rewritten (table_rows) and one in the title of every section heading; values,
+    layout and everything else as written. Deterministic for a file and a seed."""
+    import os
+    import random
+    import zlib
+
+    rng = random.Random(zlib.crc32(os.path.basename(src.path).encode()) ^ seed)
+    text = src.original
+    edits: list[tuple[int, int, str]] = []
+    report = build_report(src)
+    for table in report.tables.values():
+        for row in table.rows.values():
+            # the label as the reader found it (ordinal to last label word); not a row whose
+            # label was lost (its span is its first value's)
+            if row.unread or row.span is None or not row.label or (
+                    row.cells and row.cells[0].span is not None and row.cells[0].span.start <= row.span.start):
+                continue
+            a, b = src.to_original(row.span.start), src.end_original(row.span.end)
+            edits.append((a, b, _ocr_noise(text[a:b], rng, 2)))
+    for sec in report.sections:
+        a, b = src.to_original(sec.heading.start), src.end_original(sec.heading.end)
+        head = text[a:b]
+        # the title only: the ordinal and its 、 stay (a heading OCR cannot read at all is
+        # another matter)
+        m = re.match(r"\s*[一二三四五六七八九十]+\s*[、.．]\s*", head)
+        if m and "\n" not in head:
+            edits.append((a + m.end(), b, _ocr_noise(head[m.end():], rng, 1)))
+    edits.sort()
+    out, at = [], 0
+    for a, b, new in edits:
+        if a < at:
+            continue  # a heading inside a row's region: the row's edit stands
+        out.append(text[at:a])
+        out.append(new)
+        at = b
+    out.append(text[at:])
+    return "".join(out)
+
+
+# two draws: a pair's failure is told apart from the luck of one draw
+TRANSFORMS["ocr_labels"] = lambda s: ocr_labels(s, 1)
+TRANSFORMS["ocr_labels_2"] = lambda s: ocr_labels(s, 2)
