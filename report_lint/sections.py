@@ -68,7 +68,9 @@ _HEADING_BEFORE = frozenset(" \t\n\r。；;:：")
 # Where a heading with a slip could start: the template's own ordinal, then the first character
 # of one of its wordings (the typo is looked for after it).
 # The ordinal may stand alone on its line, the title on the next (二、 / 主要公开政府信息情况).
-_SLIP_AT = re.compile(rf"(?P<ord>[一二三四五六](?<![{_NUMERALS}][一二三四五六]))[ \t]*[、.．][ \t]*(?:\n[ \t]*)?(?=[总主收政因存其])")
+# The slip may be in the first character (OCR reads 收 as 牧): then the second is the wording's.
+_SLIP_AT = re.compile(rf"(?P<ord>[一二三四五六](?<![{_NUMERALS}][一二三四五六]))[ \t]*[、.．][ \t]*(?:\n[ \t]*)?"
+                      r"(?=[总主收政因存其]|[\u4e00-\u9fff][体动到府政在他])")
 
 CN = {ch: i + 1 for i, ch in enumerate(_NUMERALS)}
 
@@ -183,7 +185,8 @@ def _find_sections(text: str) -> list[Section]:
 def _near(text: str, at: int, wordings: tuple[str, ...]) -> "Optional[tuple[int, str]]":
     """(end, wording) when the text at ``at`` is one of the wordings (of 7 or more characters)
     with one character added, dropped or changed, or (9 or more characters) one two-character
-    word inside it changed; None otherwise."""
+    word inside it changed, or (12 or more characters) two characters added, dropped or changed;
+    None otherwise."""
     for w in wordings:
         if len(w) < 7:
             continue  # 总体情况: one character off is another phrase
@@ -196,7 +199,35 @@ def _near(text: str, at: int, wordings: tuple[str, ...]) -> "Optional[tuple[int,
         if hits:
             n = next((n for n in hits if flat[n - 1] == w[-1]), hits[0])
             return ends[n - 1], w
+    for w in wordings:
+        # a long wording with two slips (an OCR misread in a heading that had a typo, or two
+        # misreads): still only this heading after its own ordinal
+        if len(w) < _TWO_SLIPS:
+            continue
+        flat, ends = _unwrapped(text, at, len(w) + 2)
+        hits = [(d, flat[n - 1] != w[-1], abs(n - len(w)), n) for n in range(len(w) - 2, len(w) + 3)
+                if n <= len(flat) and (d := _edits(flat[:n], w, 2)) <= 2]
+        if hits:
+            return ends[min(hits)[3] - 1], w
     return None
+
+
+_TWO_SLIPS = 12  # characters a wording needs for two slips in it to leave it unmistakable
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of a and b, or limit + 1 when it is more than limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        cur = [i]
+        for j, y in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x != y)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1] if prev[-1] <= limit else limit + 1
 
 
 def _unwrapped(text: str, at: int, n: int) -> "tuple[str, list[int]]":

@@ -34,3 +34,34 @@ def test_a_label_that_swallowed_a_row_gives_its_values_to_no_other_row(noise):
     got = report_dict(read(text))["tables"]["requests"]
     assert _wrong_cells(got, truth) == []
     assert [d for d in check(text) if d.severity == Severity.ERROR and d.code[:3] in ("RL0", "RL1")] == []
+
+
+# ---------------------------------------------------------------- headings misread
+
+BODY = "一、总体情况\n正文。\n二、主动公开政府信息情况\n正文。\n{three}\n正文。\n{four}\n正文。\n"
+THREE, FOUR = "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"
+
+
+@pytest.mark.parametrize("three, four", [
+    ("三、牧到和处理政府信息公开申请情况", FOUR),  # the title's first character misread (收 as 牧)
+    (THREE, "四、政府信患公开行政法复议、行政诉讼情况"),  # a misread in a heading that had a typo
+    ("三、收到和处理政府信患公开申淸情况", FOUR),  # two misreads in one long title
+])
+def test_a_misread_heading_is_its_section_with_a_typo_not_a_missing_part(three, four):
+    from report_lint.sections import find_sections
+
+    text = BODY.format(three=three, four=four)
+    secs = find_sections(text)
+    assert [(s.number, s.canonical) for s in secs] == [(1, 1), (2, 2), (3, 3), (4, 4)]
+    assert [s.typo_of for s in secs if s.typo_of] == [w for w, h in ((THREE[2:], three), (FOUR[2:], four)) if w != h[2:]]
+
+
+@pytest.mark.parametrize("other", [
+    "三、收到和处理群众来信来访情况",  # another heading: more than two characters off
+    "四、其他行政复议、行政诉讼情况",
+])
+def test_a_heading_more_than_two_characters_off_is_not_the_templates(other):
+    from report_lint.sections import find_sections
+
+    text = BODY.format(three=other, four="")
+    assert 3 not in [s.canonical for s in find_sections(text)]
