@@ -65,3 +65,23 @@ def test_a_heading_more_than_two_characters_off_is_not_the_templates(other):
 
     text = BODY.format(three=other, four="")
     assert 3 not in [s.canonical for s in find_sections(text)]
+
+
+# ---------------------------------------------------------------- an item ordinal misread
+
+def test_an_item_ordinal_read_as_l_after_its_groups_caption_is_not_the_groups_single_row():
+    # （六）其他处理l.申请人无正当理由逾期不补正…: the lexer sees no ordinal in l., so the caption
+    # and the item are one label; 其他处理 in it matched the 2019 single row "other", which took
+    # the item's values
+    truth = _flat_truth()
+    truth["other.overdue_correction"] = [2, 0, 0, 0, 0, 0, 2]
+    truth["new"] = [66, 0, 0, 2, 0, 4, 72]
+    truth["total"] = [65, 0, 0, 2, 0, 4, 71]
+    clean = _oneline_report(truth).replace(" ", "")
+    assert "其他处理1.申请人" in clean
+    for text in (clean, clean.replace("其他处理1.申请人", "其他处理l.申请人")):
+        got = report_dict(read(text))["tables"]["requests"]
+        assert got.get("other") is None
+        assert _wrong_cells({k: v for k, v in got.items() if k in truth}, truth) == []
+        assert [d for d in check(text) if d.severity == Severity.ERROR and d.code[:3] in ("RL0", "RL1")] == []
+    assert report_dict(read(clean))["tables"]["requests"]["other.overdue_correction"] == [2, 0, 0, 0, 0, 0, 2]

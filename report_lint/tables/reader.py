@@ -447,16 +447,18 @@ def _last_ordinal(label: str) -> Optional[int]:
     return last.end()
 
 
-# A run of digits inside a label, with label words after it: a row's values run together with
-# the next row's label, the ordinal between them unread (数量640020470=、上年结转…). No template
-# label holds three digits in a row; a year is prose (_is_prose).
-_SWALLOWED = re.compile(r"\d{3,}(?=\D*[\u4e00-\u9fff])")
+# Where another row's label begins inside a label, the lexer having seen no ordinal there:
+# a run of digits with label words after it (a row's values run together with the next row's
+# label, the ordinal between them misread: 数量640020470=、上年结转…; no template label holds
+# three digits in a row, and a year is prose), or an item ordinal 1. that OCR read as l. or I.
+# after a group's caption ((六)其他处理l.申请人无正当理由…: the caption is no row of its own).
+_RUN_IN = re.compile(r"\d{3,}(?=\D*[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff)）])[lI][.．、](?=[\u4e00-\u9fff])")
 
 
-def _after_swallowed(label: str) -> Optional[str]:
-    """The label text after a row's values swallowed inside it, or None."""
+def _after_run_in(label: str) -> Optional[str]:
+    """The label text after the last place another row's label begins inside it, or None."""
     m = None
-    for m in _SWALLOWED.finditer(label):
+    for m in _RUN_IN.finditer(label):
         pass
     return label[m.end():] if m is not None else None
 
@@ -582,11 +584,11 @@ class _RequestsReader:
         own = _own_label(leaf.label) if len(leaf.label) > 1 else leaf.label
         label = _label_text(own)
         ordv = lexer.ordinal_value(leaf.ordinal) if leaf.ordinal is not None else None
-        tail = _after_swallowed(label)
+        tail = _after_run_in(label)
         if tail is not None:
-            # the label swallowed a row (its values and the next ordinal, misread by OCR:
-            # 数量640020470=、上年结转…): the values that follow are the last label's, and the
-            # leaf's ordinal and place are the first one's, so neither tells this row
+            # another row's label runs in (its ordinal misread by OCR: 数量640020470=、上年结转…,
+            # 其他处理l.申请人…): the values that follow are the last label's, and the leaf's
+            # ordinal and place are the first one's, so neither tells this row
             ident, label = _identify_request(tail, "any", None, None)
             return ident, label, own
         ident, label = _identify_request(label, leaf.level, ordv, leaf.group)
