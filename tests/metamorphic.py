@@ -5,7 +5,8 @@ Each transform keeps every word and every number of the text and where it belong
 layout changes: prose re-wrapped as a PDF text layer wraps it, table rows written as
 `pdftotext -layout` / plain `pdftotext` / markitdown / OCR-to-markdown write them, page
 furniture between lines, the whole text on one line (a crawl), blank lines doubled,
-full-width and half-width characters swapped, simplified written as traditional.
+full-width and half-width characters swapped, simplified written as traditional, characters
+of row labels and section titles misread as OCR misreads them (never a value: ocr_labels).
 
 Table rows are found from the original's own reading: only rows read with certainty (no
 inferred placement) whose lines hold nothing but the row's label, its values and separators
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from report_lint.report import build_report
-from report_lint.source import Source
+from report_lint.source import Source, from_text
 
 # a value cell as written: a number (signed, decimal, thousands), a placeholder, or blank
 _VALUE = re.compile(r"^(?:[+\-]?\d[\d,]*(?:\.\d+)?%?|[/\-—－–]|无)$")
@@ -305,40 +306,33 @@ def _ocr_noise(s: str, rng, at_most: int) -> str:
     return "".join(rng.choice(OCR_CONFUSIONS[ch]) if i in picked else ch for i, ch in enumerate(s))
 
 
-def ocr_labels(src: Source, seed: int) -> str:
-    """The text as OCR reads it: one or two characters misread in the label of every table row
-    that can be rewritten (table_rows) and one in the title of every section heading; values,
-    layout and everything else as written. Deterministic for a file and a seed."""
+def _rng(src: Source, seed: int):
     import os
     import random
     import zlib
 
-    rng = random.Random(zlib.crc32(os.path.basename(src.path).encode()) ^ seed)
-    text = src.original
-    edits: list[tuple[int, int, str]] = []
-    report = build_report(src)
-    for table in report.tables.values():
-        for row in table.rows.values():
-            # the label as the reader found it (ordinal to last label word); not a row whose
-            # label was lost (its span is its first value's)
-            if row.unread or row.span is None or not row.label or (
-                    row.cells and row.cells[0].span is not None and row.cells[0].span.start <= row.span.start):
-                continue
-            a, b = src.to_original(row.span.start), src.end_original(row.span.end)
-            edits.append((a, b, _ocr_noise(text[a:b], rng, 2)))
+    return random.Random(zlib.crc32(os.path.basename(src.path).encode()) ^ seed)
+
+
+def _heading_edits(src: Source, report, rng) -> list[tuple[int, int, str]]:
+    """One character misread in the title of every heading (the ordinal and its 、 stay: a
+    heading OCR cannot read at all is another matter)."""
+    edits = []
     for sec in report.sections:
         a, b = src.to_original(sec.heading.start), src.end_original(sec.heading.end)
-        head = text[a:b]
-        # the title only: the ordinal and its 、 stay (a heading OCR cannot read at all is
-        # another matter)
+        head = src.original[a:b]
         m = re.match(r"\s*[一二三四五六七八九十]+\s*[、.．]\s*", head)
         if m and "\n" not in head:
             edits.append((a + m.end(), b, _ocr_noise(head[m.end():], rng, 1)))
+    return edits
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
     edits.sort()
     out, at = [], 0
     for a, b, new in edits:
         if a < at:
-            continue  # a heading inside a row's region: the row's edit stands
+            continue  # a heading inside a row's label: the row's edit stands
         out.append(text[at:a])
         out.append(new)
         at = b
@@ -346,6 +340,40 @@ def ocr_labels(src: Source, seed: int) -> str:
     return "".join(out)
 
 
-# two draws: a pair's failure is told apart from the luck of one draw
+def ocr_labels(src: Source, seed: int) -> str:
+    """The text as OCR reads it: one or two characters misread in the label of every row the
+    reader read (its span: ordinal to last label word) and one in the title of every section
+    heading; values, layout and everything else as written. Deterministic for a file and seed."""
+    rng = _rng(src, seed)
+    text = src.original
+    edits: list[tuple[int, int, str]] = []
+    report = build_report(src)
+    for table in report.tables.values():
+        for row in table.rows.values():
+            # not a row whose label was lost (its span is then its first value's)
+            if row.unread or row.span is None or not row.label or (
+                    row.cells and row.cells[0].span is not None and row.cells[0].span.start <= row.span.start):
+                continue
+            a, b = src.to_original(row.span.start), src.end_original(row.span.end)
+            edits.append((a, b, _ocr_noise(text[a:b], rng, 2)))
+    return _apply(text, edits + _heading_edits(src, report, rng))
+
+
+def ocr_markdown(src: Source, seed: int) -> str:
+    """OCR to markdown: the rows table_rows finds written as row_md_headers writes them, their
+    label cells misread; then one character misread in every heading's title."""
+    rng = _rng(src, seed)
+
+    def noisy(r: Row) -> str:
+        return row_md_headers(Row(r.start, r.end, [_ocr_noise(c, rng, 2) for c in r.label], r.values))
+
+    text, _ = rewrite_rows(src.original, table_rows(src), noisy)
+    rewritten = from_text(text, src.path)
+    return _apply(text, _heading_edits(rewritten, build_report(rewritten), rng))
+
+
+# two draws of each: a pair's failure is told apart from the luck of one draw
 TRANSFORMS["ocr_labels"] = lambda s: ocr_labels(s, 1)
 TRANSFORMS["ocr_labels_2"] = lambda s: ocr_labels(s, 2)
+TRANSFORMS["ocr_markdown"] = lambda s: ocr_markdown(s, 3)
+TRANSFORMS["ocr_markdown_2"] = lambda s: ocr_markdown(s, 4)

@@ -1,6 +1,7 @@
 """Metamorphic robustness on the real corpus (fixtures/real): each file rewritten as a real
 pipeline rewrites it (tests/metamorphic.py: PDF text layers, markdown converters, OCR-to-
-markdown, a crawl on one line, blank lines, full/half-width, traditional characters) must not
+markdown, a crawl on one line, blank lines, full/half-width, traditional characters, OCR
+misreading characters of row labels and headings) must not
 make report-lint say more than it says on the original:
 
 (a) no error that the original does not give (compared by code and the numbers in the message,
@@ -134,3 +135,10 @@ def test_the_transforms_rewrite_tables():
 
     rows = {name: len(table_rows(original(name)[0])) for name in FILES}
     assert sum(1 for n in rows.values() if n) >= 35 and sum(rows.values()) >= 250
+
+
+def test_the_ocr_transforms_misread_labels_of_many_files():
+    """The OCR noise has labels and headings to misread (else its transforms test nothing)."""
+    for transform in ("ocr_labels", "ocr_markdown"):
+        changed = sum(1 for name in FILES if TRANSFORMS[transform](original(name)[0]) != original(name)[0].original)
+        assert changed >= 80, transform
