@@ -201,10 +201,14 @@ def _near(text: str, at: int, wordings: tuple[str, ...]) -> "Optional[tuple[int,
             return ends[n - 1], w
     for w in wordings:
         # a long wording with two slips (an OCR misread in a heading that had a typo, or two
-        # misreads): still only this heading after its own ordinal
+        # misreads): still only this heading after its own ordinal, ending as the wording does
+        # when it can
         if len(w) < _TWO_SLIPS:
             continue
-        flat, ends = _unwrapped(text, at, len(w) + 2)
+        # on its own line only: read across a break, a heading cut short (…公开申请 / (本列…)
+        # would take the next line's first characters as its slips
+        flat = text[at:at + len(w) + 2].split("\n", 1)[0]
+        ends = list(range(at + 1, at + len(flat) + 1))
         hits = [(d, flat[n - 1] != w[-1], abs(n - len(w)), n) for n in range(len(w) - 2, len(w) + 3)
                 if n <= len(flat) and (d := _edits(flat[:n], w, 2)) <= 2]
         if hits:

@@ -85,3 +85,13 @@ def test_an_item_ordinal_read_as_l_after_its_groups_caption_is_not_the_groups_si
         assert _wrong_cells({k: v for k, v in got.items() if k in truth}, truth) == []
         assert [d for d in check(text) if d.severity == Severity.ERROR and d.code[:3] in ("RL0", "RL1")] == []
     assert report_dict(read(clean))["tables"]["requests"]["other.overdue_correction"] == [2, 0, 0, 0, 0, 0, 2]
+
+
+def test_a_heading_cut_short_at_its_line_end_takes_nothing_of_the_next_line():
+    # 三、收到和处理政府信息公开申请 / (本列数据…): two characters off (情况 dropped), read on its
+    # own line, not as 申请(本 (the next line's first characters taken for the slips)
+    from report_lint.sections import find_sections
+
+    text = BODY.format(three="三、收到和处理政府信息公开申请\n(本列数据的勾稽关系为…)", four=FOUR)
+    (sec,) = [s for s in find_sections(text) if s.canonical == 3]
+    assert sec.title == "收到和处理政府信息公开申请" and text[sec.heading.end] == "\n"
