@@ -452,11 +452,16 @@ def _last_ordinal(label: str) -> Optional[int]:
 # label, the ordinal between them misread: 数量640020470=、上年结转…; no template label holds
 # three digits in a row, and a year is prose), or an item ordinal 1. that OCR read as l. or I.
 # after a group's caption ((六)其他处理l.申请人无正当理由…: the caption is no row of its own).
-_RUN_IN = re.compile(r"\d{3,}(?=\D*[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff)）])[lI][.．、](?=[\u4e00-\u9fff])")
+_RUN_IN = re.compile(r"\d{3,}(?![\d.]|[ \t]*[年月日号%％])(?=\D*[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff)）])[lI][.．、](?=[\u4e00-\u9fff])")
+
+
+_RUN_IN_HINT = re.compile(r"[\dlI]")  # what every _RUN_IN match holds: most labels have none
 
 
 def _after_run_in(label: str) -> Optional[str]:
     """The label text after the last place another row's label begins inside it, or None."""
+    if _RUN_IN_HINT.search(label) is None:
+        return None
     m = None
     for m in _RUN_IN.finditer(label):
         pass
