@@ -390,3 +390,18 @@ def test_values_drifted_from_a_short_row_into_the_next_are_not_read():
     assert got["licensing"] == {"previous": None, "change": None, "decisions": None}
     assert got["penalties"] == {"previous": 9, "change": 43, "decisions": 52}
     assert _errors(text) == []
+
+
+def test_body_text_before_section_two_with_no_title_or_heading_is_not_a_missing_part():
+    # tesseract lost the page's first line (一、总体情况) of a text with no title: the paragraph
+    # before 二 may be part 一 under a lost heading. Before: RL501 error "section 1 is missing".
+    text = wrap(section2=ACTIVE_OK, section3=PIPE_REQUESTS, section4=REVIEWS_OK)
+    title, heading = text.splitlines()[:2]
+    assert heading == "一、总体情况"
+    untitled = text.replace(f"{title}\n{heading}\n", "", 1)
+    assert untitled.startswith("2024年，我局")
+    got = [(d.code, d.severity, d.line) for d in check(untitled) if d.code in ("RL501", "RL005")]
+    assert got == [("RL005", Severity.WARNING, 1)]
+    # with its title kept, the report itself lacks part 一's heading: still the report's slip
+    titled = text.replace(f"{heading}\n", "", 1)
+    assert [(d.code, d.severity) for d in check(titled) if d.code == "RL501"] == [("RL501", Severity.ERROR)]
