@@ -1100,16 +1100,16 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
             row = Row(key, label, span, _unreadable(arity, span), fields=d.fields, score=1.0, unread=how)
         else:
             fit = fit_values(values, arity, last=how == "last", glued=glued, text=text)
+            if fit.extra is not None and prev_short:
+                # The row before has fewer values than columns and this one more (a text layer
+                # read partly down the grid: 行政许可 8249, then 其他… 0 -1942 6307 0 0): values
+                # drifted from that row into this one, so which are this row's is not known.
+                # No identity checks these rows: not read (RL013 says why).
+                fit = Fit(_unreadable(arity, span), unread="drifted",
+                          raw=" ".join(v.value for v in values if v.type != "EMPTY"))
             if fit.extra is not None:
                 fit.extra.detail["row"] = label
                 table.notes.append(fit.extra)
-                if prev_short:
-                    # The row before has fewer values than columns and this one more (a text
-                    # layer read partly down the grid: 行政许可 8249, then 其他… 0 -1942 6307 0 0):
-                    # values drifted from that row into this one, so which are this row's is
-                    # not known. No identity checks these rows: not read.
-                    fit = Fit(_unreadable(arity, span), unread="extra",
-                              raw=" ".join(v.value for v in values if v.type != "EMPTY"))
             row = Row(key, label, span, fit.cells, fields=d.fields, score=round(min(1.0, sim), 3),
                       unread=fit.unread, inferred=fit.inferred, raw=fit.raw)
             if values:
