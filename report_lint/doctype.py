@@ -258,11 +258,17 @@ _LATER_PAGE = re.compile(r"^[ \t]*(?:Page[ \t]*|P\.[ \t]*|第[ \t]*)0*([2-9]|[1-
 _LATER_ITEM = re.compile(r"[ \t\u3000\n]*([(（]([二三四五六七八九十])[)）][^\n]{1,40})")
 
 
+# The first line of a text that opens with a sentence of body text (no heading, no title).
+_FIRST_LINE = re.compile(r"[ \t\u3000\n]*([^\n]*[，,。；;][^\n]*)")
+_TITLE_WORD = re.compile(r"报告|報告|年报|年報|总体情况|總體情況")
+
+
 def begins_late(text: str, sections: list[Section]) -> "Optional[tuple[int, Span, str]]":
     """(first section the text holds, the evidence, "row", "page" or "item") when the text
     begins inside the report: the first template section found is not 一, and before its
-    heading stands a row of a table of an earlier section, the header of a later page, or the
-    text opens with a later item of a part (（二）…). Section 0 when the text holds no template
+    heading stands a row of a table of an earlier section, the header of a later page, the
+    text opens with a later item of a part (（二）…), or it opens with body text before 二 with no
+    title or heading of 一 ("untitled"). Section 0 when the text holds no template
     heading at all under the header of a later page (a flipbook page from the middle of 一 or
     of 五/六: which part it is cannot be told). None otherwise (a report without its first
     parts is another matter: RL501)."""
@@ -283,4 +289,10 @@ def begins_late(text: str, sections: list[Section]) -> "Optional[tuple[int, Span
     m = _LATER_ITEM.match(text, 0, first.heading.start)
     if m is not None:
         return first.canonical, Span(m.start(1), m.end(1)), "item"
+    m = _FIRST_LINE.match(text, 0, first.heading.start)
+    if m is not None and first.canonical == 2 and not _TITLE_WORD.search(text, 0, first.heading.start):
+        # Body text with neither the report's title nor 一's heading before 二 (OCR that lost
+        # the page's first line, a copy that starts in the middle of 一): whether part 一 is
+        # whole cannot be told, so it is not demanded
+        return first.canonical, Span(m.start(1), m.end(1)), "untitled"
     return None

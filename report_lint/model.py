@@ -79,6 +79,9 @@ UNREAD_REASONS = {
                 "the numbers may be misread"),
     "scrambled": ("数字的顺序与表格不一致（转换时打乱），无法确定每个数字属于哪一格",
                   "the values do not stand in the table's order (scrambled in conversion): which cell each is in is not certain"),
+    "drifted": ("数字个数多于列数，而上一行的数字少于列数：数字可能从上一行错位而来，无法确定哪些属于本行",
+                "more values than columns right after a row with fewer: values may have drifted from that row, "
+                "so which are this row's is not certain"),
     "extra": ("数字个数多于列数，且前几个数字不能使本行平衡，无法确定哪些数字属于本行",
               "more values than columns, and the first ones do not balance the row: which are the row's is not certain"),
 }
@@ -87,7 +90,7 @@ UNREAD_REASONS = {
 # Reasons that are doubt about our reading (the rest: the text stops in the row, "cut"; the
 # row's own digits prove it wrong, "unbalanced"; sub-rows, said by RL012).
 DOUBT_REASONS = frozenset(("short", "ambiguous", "contradicted", "detached", "unreadable", "too-long",
-                           "no-values", "extra", "misread", "scrambled", "unconfirmed"))
+                           "no-values", "extra", "drifted", "misread", "scrambled", "unconfirmed"))
 # A table with this many rows whose values or labels were not read whole (and as many as a
 # quarter of its rows) was read poorly: a scanned page's OCR, a converter that scrambled the
 # grid; its other cells may be misread as well. Values read whole but not placed for certain

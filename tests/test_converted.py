@@ -181,6 +181,38 @@ EXPECTED.update({
     ),
 })
 
+# convert4: seventeen other excerpts of fixtures/real (one cell per line, pipe rows, traditional
+# characters, 2019 and 2021 tables) through the same converters (README.md).
+EXPECTED.update({
+    "pdftotext_yiyang2020.txt": (  # convert4
+        # Before: 其他对外管理服务事项 read as 0, -1942, 6307 (行政许可's last two values drifted
+        # into it: pdftotext without -layout reads the grid partly down). A row with more values
+        # than columns right after a short row is not read now (RL013, "drifted").
+        [(45, "RL013", "warning"), (68, "RL012", "warning"), (72, "RL005", "warning")],
+        {"active.licensing": "8249 alone on its lines: fewer values than columns",
+         "active.other_services": "values drifted from the row before (RL013)",
+         "active.penalties": "the next label's first character (行, the excerpt's cut) among its values"},
+    ),
+    "tesseract_rwldrm2021.txt": (  # convert4
+        # Before: RL501 error (section 1 missing): the OCR lost the page's first line
+        # (一、总体情况) and the text has no title; the paragraph before 二 may be part 一, so
+        # it is said once (RL005 on line 1) and not demanded. Rows OCR split into "0 |0  0  0"
+        # (five values for seven places) are not read (RL013).
+        [(1, "RL005", "warning"), (32, "RL013", "warning"), (32, "RL016", "warning"), (36, "RL012", "warning"),
+         (39, "RL005", "warning")],
+        {k: "OCR dropped cells: fewer values than columns (RL013)" for k in (
+            "requests.new", "requests.carried_over", "requests.granted", "requests.withheld.state_secret",
+            "requests.withheld.prohibited_by_law")}
+        | {"requests.partially_granted": "its label OCR'd as 二)部分公开… with no values on the line (RL016)"},
+    ),
+    "tesseract_yiyang2020.txt": (  # convert4
+        # Every cell right. RL503 on line 16 is a false alarm of warning level, left: the OCR
+        # read (三) as 人三), so the 二是 of item (三) follows the 二是 of item (二) in one item.
+        [(16, "RL503", "warning"), (31, "RL005", "warning")],
+        {},
+    ),
+})
+
 # Known and not fixed (see README.md): OCR reads a 1 as 11 in the carried_forward total, and
 # the row's own total then fails as if the report were wrong (RL102 on line 110).
 OCR = "tesseract_seed002.txt"

@@ -347,3 +347,61 @@ def test_a_markdown_heading_of_other_words_is_the_section_not_a_missing_one():
     text = text.replace("一、总体情况\n", "# 一、工作基本情况 \n\n").replace("二、主动公开", "# 二、主动公开")
     found = [(d.code, d.severity) for d in check(text) if d.code == "RL501"]
     assert found == [("RL501", Severity.WARNING)]
+
+
+# --- shapes found by convert4 (real excerpts of fixtures/real through the converters)
+
+
+def test_values_drifted_from_a_short_row_into_the_next_are_not_read():
+    # pdftotext without -layout (a 2019 table, one cell per line): 行政许可 keeps only its first
+    # value, the next label takes its own first value on its line and then the other two of
+    # 行政许可 (-1942, 6307) before its own. Before: 其他对外管理服务事项 was read as 0, -1942, 6307.
+    active = """第二十条第（一）项
+信息内容
+本年新制作数量 本年新公开数量 对外公开总数量
+规章
+0
+0
+0
+规范性文件
+0
+0
+0
+第二十条第（五）项
+信息内容
+上一年项目数量 本年增/减 处理决定数量
+行政许可
+8249
+其他对外管理服务事项 0
+-1942
+6307
+0
+0
+第二十条第（六）项
+信息内容
+上一年项目数量 本年增/减 处理决定数量
+行政处罚
+9
++43
+52"""
+    text = wrap(section2=active, section3=PIPE_REQUESTS, section4=REVIEWS_OK, year=2019)
+    got = tables(text)["active"]
+    assert got["other_services"] == {"previous": None, "change": None, "decisions": None}
+    assert got["licensing"] == {"previous": None, "change": None, "decisions": None}
+    assert got["penalties"] == {"previous": 9, "change": 43, "decisions": 52}
+    assert _errors(text) == []
+
+
+def test_body_text_before_section_two_with_no_title_or_heading_is_not_a_missing_part():
+    # tesseract lost the page's first line (一、总体情况) of a text with no title: the paragraph
+    # before 二 may be part 一 under a lost heading. Before: RL501 error "section 1 is missing".
+    text = wrap(section2=ACTIVE_OK, section3=PIPE_REQUESTS, section4=REVIEWS_OK)
+    title, heading = text.splitlines()[:2]
+    assert heading == "一、总体情况"
+    untitled = text.replace(f"{title}\n{heading}\n", "", 1)
+    assert untitled.startswith("2024年，我局")
+    got = [(d.code, d.severity, d.line) for d in check(untitled) if d.code in ("RL501", "RL005")]
+    assert got == [("RL005", Severity.WARNING, 1)]
+    # with its title kept, the report itself lacks part 一's heading: still the report's slip
+    titled = text.replace(f"{heading}\n", "", 1)
+    assert [(d.code, d.severity) for d in check(titled) if d.code == "RL501"] == [("RL501", Severity.ERROR)]

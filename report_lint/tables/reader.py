@@ -1111,6 +1111,7 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
     # whether the table's values run into the text around them (a page that lost every cell
     # boundary): only then is a run of digits of a row no identity checks split into cells
     glued = any(_glued(text, [v for v in f[3] if v.type != "EMPTY"]) for f in found if any(v.type != "EMPTY" for v in f[3]))
+    prev_short = False  # the row read just before has fewer values than columns
     for key, label, span, values, sim, how in found:
         tid = first_block if key in _FIRST_BLOCK else table.template
         d = t.active.get((tid, key)) or next(
@@ -1122,10 +1123,18 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
             table.notes.append(ParseNote("row-duplicate", span, {"key": key, "row": label}))
             continue
         arity = len(d.fields)
+        filled = sum(1 for v in values if v.type != "EMPTY")
         if how in ("detached", "short", "no-values", "subrows"):
             row = Row(key, label, span, _unreadable(arity, span), fields=d.fields, score=1.0, unread=how)
         else:
             fit = fit_values(values, arity, last=how == "last", glued=glued, text=text)
+            if fit.extra is not None and prev_short:
+                # The row before has fewer values than columns and this one more (a text layer
+                # read partly down the grid: 行政许可 8249, then 其他… 0 -1942 6307 0 0): values
+                # drifted from that row into this one, so which are this row's is not known.
+                # No identity checks these rows: not read (RL013 says why).
+                fit = Fit(_unreadable(arity, span), unread="drifted",
+                          raw=" ".join(v.value for v in values if v.type != "EMPTY"))
             if fit.extra is not None:
                 fit.extra.detail["row"] = label
                 table.notes.append(fit.extra)
@@ -1136,6 +1145,7 @@ def read_active(text: str, start: int, end: int, heading: Optional[Span], report
         if span is not None:
             used.append(span)
         table.rows[key] = row
+        prev_short = how != "no-values" and filled < arity
     table.span = _table_span(lx.tokens, _span(used))
     table.cut = cut_at is not None
     _finish(table, heading, min_rows=1)

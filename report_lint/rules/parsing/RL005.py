@@ -21,7 +21,9 @@ class TextStops(Rule):
 
     Likewise, once, where a text begins inside the report (one page of a flipbook: its first line
     is the last row of a table, or the header of page 8; a web excerpt whose first line is a
-    part's second item, （二）…): the parts before it are not in the text, not missing.
+    part's second item, （二）…): the parts before it are not in the text, not missing. A text
+    that opens with body text before 二、 with neither a title nor the heading of 一 (OCR that
+    lost the page's first line) may hold part 一 without its heading: it is not checked.
 
     Example (fails): a page whose text ends in the middle of the applications table:
         三、收到和处理政府信息公开申请情况
@@ -42,7 +44,8 @@ class TextStops(Rule):
     分别报错——同时明确告诉您这些内容没有检查。
 
     文本从报告中间开始（例如翻页电子书的一页，第一行是某张表的最后一行，或第8页的页眉；网页节选的第一行是某部分的第二项“（二）……”）时，同样在开头说明一次：
-    之前的部分不在文本中，不是缺项。
+    之前的部分不在文本中，不是缺项。文本在“二、”之前直接是正文、既没有报告标题也没有“一、”的标题（例如
+    OCR 漏掉了页面第一行）时，这段正文可能就是缺了标题的第一部分：不检查第一部分，只说明一次。
 
     错误示例：网页文本停在申请情况表中间：
         三、收到和处理政府信息公开申请情况
@@ -66,12 +69,25 @@ class TextStops(Rule):
             elif report.begins_why == "item":
                 item = report.source.text[report.begins_at.start:report.begins_at.end]
                 why_zh, why_en = f"开头是某一部分的第{item[1]}项“{item}”", f"it opens with item ({item[1]}) of a part, “{item}”"
+            elif report.begins_why == "untitled":
+                why_zh = why_en = None
             else:
                 why_zh, why_en = "此处是前一部分统计表的末尾", "this is the end of an earlier section's table"
-            yield Finding(self.code, Message(
-                f"文本从报告中间开始：{why_zh}，{span_zh}不在文本中，没有检查（文本不完整，不是报告缺项）",
-                f"the text begins inside the report: {why_en}; {span_en} "
-                f"not in the text and not checked (the text is incomplete)"), report.begins_at)
+            if why_zh is None:
+                # body text before 二 with no title and no heading of 一 may be part 一 whose
+                # heading was lost: it is not said to be absent, only not checked
+                message = Message(
+                    "文本开头没有报告标题，也没有“一、总体情况”的标题，直接是正文：无法确定第一部分是否齐全，没有检查"
+                    "（文本可能不完整，或标题未能识别）",
+                    "the text opens with body text, with neither the report's title nor the heading of section 1: "
+                    "whether section 1 is whole cannot be told and it was not checked (the text may be incomplete, "
+                    "or the heading was not recognised)")
+            else:
+                message = Message(
+                    f"文本从报告中间开始：{why_zh}，{span_zh}不在文本中，没有检查（文本不完整，不是报告缺项）",
+                    f"the text begins inside the report: {why_en}; {span_en} "
+                    f"not in the text and not checked (the text is incomplete)")
+            yield Finding(self.code, message, report.begins_at)
         stop = report.stops_at
         if stop is None:
             return
