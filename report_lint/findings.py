@@ -118,11 +118,13 @@ class Finding:
 
 @dataclass(slots=True)
 class Culprits:
-    """The cells of a failing identity instance: {(start, end): (change, value, the cell's name)}
-    and the instance named in a few words (“总计”列的办理结果总计核对)."""
+    """The cells of a failing identity instance, {(start, end): (change, value, (row, term))},
+    and what names them (the identity rule, with where the instance is) when findings merge."""
 
     cells: dict
-    short: Message
+    rule: object  # rules.identities.IdentityRule: cell_name(), short_name()
+    where: dict
+    where_en: dict
 
 
 @dataclass(slots=True)

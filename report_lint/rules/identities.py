@@ -302,7 +302,10 @@ class IdentityRule(Rule):
 
     def _culprits(self, left, right, lv, rv, where: dict, where_en: dict) -> "Optional[Culprits]":
         """Each cell of the instance, with the change that alone would make it hold: a cell of
-        sign s on the left by -s·(left - right), on the right by +s·(left - right)."""
+        sign s on the left by -s·(left - right), on the right by +s·(left - right). Names are
+        made only for the cell of findings merged (most findings are not)."""
+        if self.short is None:
+            return None
         gap = lv - rv
         out: dict = {}
         seen: set = set()
@@ -316,16 +319,18 @@ class IdentityRule(Rule):
                         out.pop(key, None)
                         continue
                     seen.add(key)
-                    if self.over == "columns":
-                        zh = f"“{_row_name(row)}”行“{where['column']}”列"
-                        en = f"row “{row.key}”, column “{where_en['column']}”"
-                    else:
-                        zh = f"“{where.get('row') or where.get('group')}”的“{self._name(v.term.key, 'zh')}”"
-                        en = f"“{self._name(v.term.key, 'en')}” of “{where_en.get('row') or where_en.get('group')}”"
-                    out[key] = (side * v.term.sign * gap, cell.value, Message(zh, en))
-        if self.short is None:
-            return None
-        return Culprits(out, Message(self.short.zh.format(**where), self.short.en.format(**where_en)))
+                    out[key] = (side * v.term.sign * gap, cell.value, (row, v.term.key))
+        return Culprits(out, self, where, where_en)
+
+    def cell_name(self, row, term_key: str, where: dict, where_en: dict) -> Message:
+        """How one cell of an instance is named in a merged finding."""
+        if self.over == "columns":
+            return Message(f"“{_row_name(row)}”行“{where['column']}”列", f"row “{row.key}”, column “{where_en['column']}”")
+        return Message(f"“{where.get('row') or where.get('group')}”的“{self._name(term_key, 'zh')}”",
+                       f"“{self._name(term_key, 'en')}” of “{where_en.get('row') or where_en.get('group')}”")
+
+    def short_name(self, where: dict, where_en: dict) -> Message:
+        return Message(self.short.zh.format(**where), self.short.en.format(**where_en))
 
     def _finding(self, span, left, right, lv, rv, where: dict, where_en: dict) -> Finding:
         zh = self.message.zh.format(left=_fmt(lv), right=_fmt(rv), **where)
@@ -367,17 +372,20 @@ def one_finding_per_cell(findings: list[Finding]) -> None:
             continue
         parts = sorted((findings[i] for i, *_ in group), key=lambda f: f.code)
         first, others = parts[0], parts[1:]
-        _, change, value, name = group[0]
+        _, change, value, (row, term_key) = group[0]
+        c = findings[group[0][0]].culprits
+        name = c.rule.cell_name(row, term_key, c.where, c.where_en)
+        shorts = [o.culprits.rule.short_name(o.culprits.where, o.culprits.where_en) for o in others]
         target = _fmt((value or 0) + change)
         shown_zh = _fmt(value) if value is not None else "空白"
         shown_en = _fmt(value) if value is not None else "blank"
         n = len(parts)
         how_many = {2: "两", 3: "三", 4: "四"}.get(n, str(n))
         first.message = Message(
-            f"{first.message.zh}；这一格（{name.zh} {shown_zh}）也使{'、'.join(o.culprits.short.zh for o in others)}"
+            f"{first.message.zh}；这一格（{name.zh} {shown_zh}）也使{'、'.join(x.zh for x in shorts)}"
             f"不成立：只改这一格为 {target}，{how_many}处核对即都成立",
             f"{first.message.en}; this cell ({name.en} {shown_en}) also breaks "
-            f"{', '.join(o.culprits.short.en for o in others)}: changing only this cell to {target} makes {'both' if n == 2 else f'all {n}'} hold")
+            f"{', '.join(x.en for x in shorts)}: changing only this cell to {target} makes {'both' if n == 2 else f'all {n}'} hold")
         zh_lines = [first.detail.zh] if first.detail else []
         en_lines = [first.detail.en] if first.detail else []
         spans = {(r.span.start, r.span.end) for r in first.related if r.span is not None}
