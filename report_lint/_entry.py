@@ -87,7 +87,17 @@ def _install_caches() -> None:
         _install_bytecode_cache()
 
 
-REGEX_CACHE_LIMIT = 4000  # patterns; past it the cache starts again (a config's own patterns vary)
+REGEX_CACHE_LIMIT = 1000  # patterns; past it the cache starts again (a config's own patterns vary)
+
+
+def _own_table(folder: str, kind: str) -> str:
+    """The cache table of this install of report-lint (one per package folder): two installs
+    sharing a cache folder (two venvs, two checkouts, a CI runner) would otherwise grow one
+    table with both's entries, and every start would read all of them."""
+    import zlib
+
+    here = os.path.dirname(os.path.abspath(__file__)).encode("utf-8", "surrogateescape")
+    return os.path.join(folder, f"{kind}-{zlib.crc32(here):08x}")
 
 
 def _install_regex_cache(folder: str) -> None:
@@ -107,7 +117,7 @@ def _install_regex_cache(folder: str) -> None:
         return
     from .resources import read_marshalled
 
-    path = os.path.join(folder, "regex")
+    path = _own_table(folder, "regex")
     head = f"regex 3 {sys.version} {_sre.MAGIC} {_sre.CODESIZE}\n".encode("utf-8", "surrogateescape")
     # Code words kept as the bytes of an array (marshal reads a list of ints 10x slower, and
     # a start reads a few hundred patterns' code to use seventy)
@@ -197,7 +207,7 @@ def _install_dataclass_cache(folder: str) -> None:
         from importlib._bootstrap_external import MAGIC_NUMBER
     except ImportError:
         from importlib.util import MAGIC_NUMBER
-    path = os.path.join(folder, "dataclass")
+    path = _own_table(folder, "dataclass")
     head = f"dataclass 1 {sys.version} {MAGIC_NUMBER.hex()}\n".encode("utf-8", "surrogateescape")
     stored = read_marshalled(path, head)  # verified whole before it is unmarshalled
     table: dict = stored if isinstance(stored, dict) else {}

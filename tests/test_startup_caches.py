@@ -88,8 +88,8 @@ def test_command_output_same_cold_warm_and_off(tmp_path):
     folder = tmp_path / "c" / "report-lint"
     assert any((folder / "bytecode").rglob("report_lint.engine-*"))
     assert any((folder / "data").rglob("tables-parser-*"))
-    assert any((folder / "data").rglob("regex"))
-    assert any((folder / "data").rglob("dataclass"))
+    assert any((folder / "data").rglob("regex-*"))
+    assert any((folder / "data").rglob("dataclass-*"))
     # the plain `report-lint FILE` path (no options) says what `check FILE` says
     plain = _run([str(SEEDS[1])], cached)
     assert plain == _run(["check", str(SEEDS[1]), "--format", "text"], {"REPORT_LINT_NO_CACHE": "1"})
@@ -140,10 +140,11 @@ def _cache_acts_as_plain(folder, name, code):
     """The probe prints the same plain, with the cache being filled, read, and damaged."""
     plain = _probe(folder, "plain", code)
     assert _probe(folder, "cached", code) == plain  # made afresh, recorded
-    assert (folder / name).exists()
+    tables = list(folder.glob(f"{name}-*"))  # this install's own table
+    assert len(tables) == 1
     assert _probe(folder, "cached", code) == plain  # made from the cache
-    data = (folder / name).read_bytes()
-    (folder / name).write_bytes(data[:-40] + bytes(40))  # damaged: never trusted
+    data = tables[0].read_bytes()
+    tables[0].write_bytes(data[:-40] + bytes(40))  # damaged: never trusted
     assert _probe(folder, "cached", code) == plain
     return plain
 
@@ -186,6 +187,22 @@ print(json.dumps(out))
 
 def test_dataclass_cache_makes_what_dataclasses_makes(tmp_path):
     assert '"frozen"' in _cache_acts_as_plain(tmp_path, "dataclass", _DATACLASS_PROBE)
+
+
+def test_two_installs_sharing_a_cache_keep_their_own_tables(tmp_path):
+    """Each install reads and writes its own regex and dataclass tables: another install's
+    patterns (another version, a checkout with changes) never grow the table a start reads."""
+    import shutil
+
+    other = tmp_path / "other"
+    shutil.copytree(ROOT / "report_lint", other / "report_lint")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for root in (ROOT, other):
+        out = subprocess.run([sys.executable, "-c", _REGEX_PROBE, str(cache), str(root), "cached"],
+                             capture_output=True, text=True, timeout=60)
+        assert out.returncode == 0, out.stderr
+    assert len(list(cache.glob("regex-*"))) == 2
 
 
 def test_two_installs_sharing_a_cache_keep_their_own_bytecode(tmp_path):
