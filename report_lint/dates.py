@@ -388,15 +388,22 @@ _GOOD_DATE = re.compile(
 
 
 # A line end inside a date that only wraps it (a PDF's text layer: 至2024 / 年12月31日): date
-# characters on both sides of it
-_WRAP_BEFORE = re.compile(r"[\d年月日号至到起自][^\S\n]*\n")
-_WRAP_AFTER = re.compile(r"[^\S\n]*[\d年月日号至到起止]")
+# characters on both sides of it (spaces apart)
+_WRAP_BEFORE = frozenset("0123456789年月日号至到起自")
+_WRAP_AFTER = frozenset("0123456789年月日号至到起止")
 
 
 def _wraps(text: str, i: int) -> bool:
     """Whether the line end at ``i`` may only wrap a period's dates."""
-    return (text[i] == "\n" and _WRAP_AFTER.match(text, i + 1) is not None
-            and _WRAP_BEFORE.search(text[max(0, i - 8):i + 1]) is not None)
+    if text[i] != "\n":
+        return False
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    k = i + 1
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    return j >= 0 and k < len(text) and text[j] in _WRAP_BEFORE and text[k] in _WRAP_AFTER
 
 
 def malformed_periods(text: str) -> list[tuple[Span, str]]:
@@ -417,43 +424,24 @@ def malformed_periods(text: str) -> list[tuple[Span, str]]:
                                       and _PERIOD_STOP.search(first.rstrip(", \t"), inner.end()) is None):
             continue  # a sentence or clause ends before 至: not one period
         stop = _PERIOD_STOP.search(text, to.end(), min(len(text), to.end() + 30))
-        while stop is not None and _wrapped_in_date(text, stop.start()):
-            stop = _PERIOD_STOP.search(text, stop.end(), min(len(text), to.end() + 30))
-        if stop is None:
-            continue  # runs on to the end of the text (an excerpt cut there) or far on
         first = _SPACES.sub("", first).rstrip(",").removesuffix("起")
-        last = _SPACES.sub("", text[to.end():stop.start()])
-        if first and last and _GOOD_DATE.fullmatch(first) and _GOOD_DATE.fullmatch(last):
-            continue
-        if stop.group() == "\n" and _wraps(text, stop.start()):
-            # read on past the wrap: a period well formed that way is not a slip
-            on = _PERIOD_STOP.search(text, stop.end(), min(len(text), stop.end() + 30))
-            if on is None:
-                continue
-            stop = on
+        good = False
+        for _ in range(3):  # the end date wrapped at most twice (至 / 2024年 / 12月31日)
+            if stop is None:
+                break  # runs on to the end of the text (an excerpt cut there) or far on
             last = _SPACES.sub("", text[to.end():stop.start()])
-            if first and last and _GOOD_DATE.fullmatch(first) and _GOOD_DATE.fullmatch(last):
-                continue
+            good = bool(first and last and _GOOD_DATE.fullmatch(first) and _GOOD_DATE.fullmatch(last))
+            if good or stop.group() != "\n" or not _wraps(text, stop.start()):
+                break
+            # read on past the wrap (至2024年 / 12月31日): a period well formed that way is no slip
+            stop = _PERIOD_STOP.search(text, stop.end(), min(len(text), stop.end() + 30))
+        if good or stop is None:
+            continue
         if any(part and not any(ch.isdigit() or ch in _CN_DIGIT for ch in part) for part in (first, last)):
             continue  # 统计期限为全年至今, 统计时间截至…: words, not a date that lost its 年月日
         end = stop.end() if text.startswith(("止", "截止"), stop.start()) else stop.start()
         out.append((Span(k.start(), end), text[k.start():end].strip()))
     return out
-
-
-def _wrapped_in_date(text: str, i: int) -> bool:
-    """The line break at ``i`` is the page width wrapping a date (PDF text: 至2024年 / 12月31日,
-    至 / 2024年…, 2024年12 / 月31日): a digit, 年, 月 or 至 before it, a digit, 月 or 日 after it."""
-    if text[i] != "\n":
-        return False
-    j = i - 1
-    while j >= 0 and text[j] in " \t":
-        j -= 1
-    k = i + 1
-    while k < len(text) and text[k] in " \t":
-        k += 1
-    return j >= 0 and k < len(text) and (text[j].isdigit() or text[j] in "年月至") and (
-        text[k].isdigit() or text[k] in "月日号")
 
 
 # Once per report, shared by every date rule (Report.derive keeps them).
