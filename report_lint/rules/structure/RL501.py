@@ -66,6 +66,16 @@ class MissingSection(Rule):
                     Span(a, b), severity=Severity.WARNING)
                 continue
             span = Span(after.heading.start, after.heading.start) if after is not None else None
+            if k == 1 and after is not None and _prose_before(report.source.text, after.heading.start):
+                # paragraphs stand before 二: part 一 may be there under a heading the report
+                # left out, or that a copy or OCR lost (tesseract drops a page's first lines):
+                # not known to be missing
+                yield Finding(self.code, Message(
+                    f"没有找到第一部分的标题“一、{zh}”：“{cn(after.canonical)}、”之前的文字可能就是这一部分（标题漏写，或复制、识别时丢失），请核对原文",
+                    f"the heading of section 1 ({en}) was not found: the text before section {after.canonical} may be "
+                    f"that section (its heading left out, or lost in copying or OCR); check the original"),
+                    span, severity=Severity.WARNING)
+                continue
             yield Finding(self.code, Message(f"缺少第{cn(k)}部分“{zh}”", f"section {k} ({en}) is missing"), span)
 
 
@@ -85,3 +95,11 @@ def _numbered_heading(text: str, k: int, start: int, end: int):
         if not any(w in line for w in _ROW_WORDS):
             return m.start() + m.group().index(line[0]), m.start() + m.group().index(line[0]) + len(line)
     return None
+
+
+def _prose_before(text: str, at: int) -> bool:
+    """Whether sentences of some length stand before ``at``, besides the text's first line (its
+    title): the body of a part whose heading was not found."""
+    head = text[:at].strip()
+    body = head.split("\n", 1)[1] if "\n" in head else ""
+    return len(body) >= 10 and any(p in body for p in "。，,；;")
