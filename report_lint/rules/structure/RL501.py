@@ -12,7 +12,9 @@ class MissingSection(Rule):
     two of the six section headings are found; the finding is placed where the section should
     be (at the heading of the next section present), or on the whole file. Where a heading with the
     section's numeral but other words stands in its place (一、工作基本情况), the part is not
-    missing: a warning says its heading differs from the template.
+    missing: a warning says its heading differs from the template. Likewise, when part 一's
+    heading is not found but paragraphs stand between the title and 二, the part may be there
+    under a heading left out or lost (OCR drops a page's first lines): a warning asks to check.
 
     Why: the content of the annual report is fixed by the national template
     (国办公开办函〔2021〕30号); a report without one of its six parts is incomplete.
@@ -31,7 +33,7 @@ class MissingSection(Rule):
     scope = "template"  # the national template's tables and sections
     summary = Message("缺少年报模板规定的某个部分", "A section of the template is missing")
     doc_zh = """
-    检查内容：年报缺少全国统一格式规定的六个部分之一（一、总体情况 …… 六、其他需要报告的事项）。只在文本确实是一份年报（至少找到两个部分的标题）时检查；问题标在该部分应在的位置（下一个部分的标题处），找不到位置时标在整个文件上。该位置上有同一序号、但用语不同的标题（如“一、工作基本情况”）时，不算缺少，只提示标题与模板不同（警告）。
+    检查内容：年报缺少全国统一格式规定的六个部分之一（一、总体情况 …… 六、其他需要报告的事项）。只在文本确实是一份年报（至少找到两个部分的标题）时检查；问题标在该部分应在的位置（下一个部分的标题处），找不到位置时标在整个文件上。该位置上有同一序号、但用语不同的标题（如“一、工作基本情况”）时，不算缺少，只提示标题与模板不同（警告）。找不到“一、总体情况”标题、但标题和“二、”之间有正文时，这一部分可能只是标题漏写或在复制、识别时丢失，也只给警告，请核对原文。
 
     原因：年报内容由全国统一格式规定（国办公开办函〔2021〕30号），缺少任何一个部分的年报都不完整。
 
