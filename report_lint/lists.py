@@ -13,6 +13,7 @@ its list's whole.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
@@ -272,13 +273,33 @@ def _named_whole(report, cls: list[Clause], k: int, np: str, unit: str, parts: l
     return None
 
 
+def _markers_of(text: str, cls: list[Clause]) -> dict:
+    """The list markers of each clause, {k: [(marker, index into the clause's text)]}: one search
+    of the whole text for the clauses read as written (most), and a search of its own text for a
+    clause joined across wrapped lines (a marker may be wrapped: 其\n中)."""
+    out: dict = {}
+    for m in _ANY_MARKER.finditer(text):
+        k = bisect_right(cls, m.start(), key=_start) - 1
+        if k >= 0 and m.end() <= cls[k].span.end and not cls[k].breaks:
+            out.setdefault(k, []).append((m.group(), m.start() - cls[k].span.start))
+    for k, c in enumerate(cls):
+        if c.breaks:
+            out[k] = [(m.group(), m.start()) for m in _ANY_MARKER.finditer(c.text)]
+    return out
+
+
+def _start(c: Clause) -> int:
+    return c.span.start
+
+
 def _lists(report, cls: list[Clause]) -> list[NarrativeList]:
     out: list[NarrativeList] = []
     seen: set[int] = set()
-    for k, c in enumerate(cls):
-        # looked for in the clause's text: a marker may be wrapped across a line end (其\n中)
-        for m in _ANY_MARKER.finditer(c.text):
-            got = _read(report, cls, k, c, m)
+    found = _markers_of(report.source.text, cls)
+    for k in sorted(found):
+        c = cls[k]
+        for word, rel in found[k]:
+            got = _read(report, cls, k, c, word, rel)
             if got is not None and id(got.parts[0]) not in seen:
                 seen.add(id(got.parts[0]))
                 out.append(got)
@@ -296,10 +317,9 @@ def _lists(report, cls: list[Clause]) -> list[NarrativeList]:
     return out
 
 
-def _read(report, cls: list[Clause], k: int, c: Clause, m: re.Match) -> Optional[NarrativeList]:
-    word = m.group()
+def _read(report, cls: list[Clause], k: int, c: Clause, word: str, rel: int) -> Optional[NarrativeList]:
+    # rel: where the marker word is in c.text; c.offset(rel) is where it is in the source text
     marker = _marker(c.text)
-    rel = m.start()  # an index into c.text; c.offset(rel) is where it is in the source text
     if marker and c.text.lstrip(" ,:、()").startswith(word) and c.text.find(word) == rel:
         whole = _whole(cls, k, marker)
         if whole is None and marker in ("包括", "包含"):
