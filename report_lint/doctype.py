@@ -38,19 +38,34 @@ _SELF = re.compile(r"(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年�
 # question, …的解释; a sample essay, …范文; a release of part of a year, 2022年上半年…数据统计).
 # A mirror's pinyin glosses (关(guān)于印发(fā)) do not count towards the title's length; the
 # title may be the cell of a page's metadata row (信息名称 | 关于…的通知 | 内容概述 |).
+# A body's self-inspection (…自查报告, 自查情况报告, 自查自纠报告) or the year's plan (…工作要点):
+# written around the annual report, but not it.
+_SELF_CHECK_OR_PLAN = r"自查(?:自纠)?(?:情况)?报告|工作要点"
 _GLOSSED = r"(?:\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\)|[^\n。，,])"
 _OTHER_TITLE = re.compile(
     r"^" + _GLOSSED + r"{0,60}?(?:的函|的通知|的批复|的请示|的意见|的解释|公开指南|公开目录|实施办法|管理办法|规定|条例|制度"
-    r"|工作报告范文|年度报告范文|(?:上半年|下半年|第?[一二三四1-4]季度)[^\n。，,]{0,16}?(?:数据统计|统计数据|统计))"
+    r"|工作报告范文|年度报告范文|(?:上半年|下半年|第?[一二三四1-4]季度)[^\n。，,]{0,16}?(?:数据统计|统计数据|统计)"
+    r"|" + _SELF_CHECK_OR_PLAN + r")"
     r"(?:[(（]试行[)）])?\s*$"
     r"|^(?:信息名称|标题|名称)[ \t]*[|:：][ \t]*[^\n|]{0,80}?(?:的函|的通知|的批复|的解释)(?=[ \t]*\|)", re.M)
 # What every match of _OTHER_TITLE ends with, as a cheap first look: most reports have none in
 # their first lines (条例 there is followed by 》), and the title pattern is not tried at all.
 # A title a text layer wrapped may be broken inside that word too (…填报问题的解 / 释).
 _OTHER_END_WORDS = ("的函", "的通知", "的批复", "的请示", "的意见", "的解释", "公开指南", "公开目录", "实施办法",
-                    "管理办法", "规定", "条例", "制度", "范文", "统计")
+                    "管理办法", "规定", "条例", "制度", "范文", "统计", "查报告", "况报告", "纠报告", "工作要点")
 _OTHER_END_WRAPPED = re.compile(
     "(?:" + "|".join("\n?".join(w) for w in _OTHER_END_WORDS) + r")(?:(?:[(（]试行[)）])?\s*$|[ \t]*\|)", re.M)
+
+
+# Such a title run into the body on the text's first line (a document site's text layer, after
+# its page header 第1页共7页: …自查报告在区委、区政府的领导下,…). No punctuation or cited title
+# before it, so a sentence naming the plan (根据《…工作要点》…) is not one.
+_RUN_IN_TITLE = re.compile(r"[ \t\u3000\n]*(?:第[ \t]*1[ \t]*页[ \t]*共[ \t]*\d+[ \t]*页[ \t]*)?"
+                           r"([^\n。，,；;：:《》“”\d]{0,30}?(?:\d{4}年度?)?[^\n。，,；;：:《》“”]{0,30}?(?:"
+                           + _SELF_CHECK_OR_PLAN + r"))")
+
+# …工作要点落实情况及政府信息公开工作年度报告: the plan named in a report's own title
+_REPORT_AFTER = re.compile(r"[^\n。，,；;]{0,40}?(?:报告|年报)")
 
 
 class _Title(NamedTuple):
@@ -65,6 +80,9 @@ def _other_title_match(text: str) -> "Optional[_Title]":
     on, earlier lines are taken in while they hold no sentence punctuation. A line that opens
     a cited title and does not close it, or closes one it did not open, is a sentence wrapped
     inside the citation (…根据《中华人民共和国政府信息公开条例 / 》…), not a title."""
+    m = _RUN_IN_TITLE.match(text)
+    if m is not None and not _SENTENCE_START.match(m.group(1)) and not _REPORT_AFTER.match(text, m.end(1)):
+        return _Title(m.group(1), m.start(1), m.end(1))
     if _OTHER_END_WRAPPED.search(text, 0, 400) is None:
         return None
     lines = []

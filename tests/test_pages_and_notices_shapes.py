@@ -108,3 +108,27 @@ def test_a_page_from_inside_a_report_gets_the_wording_and_integrity_checks():
     ds = Engine(Config()).check_source(source.from_text(text, "r.txt")).diagnostics
     assert [d.code for d in ds if d.code == "RL510"] == ["RL510"]
     assert "RL002" not in [d.code for d in ds]
+
+
+SELF_CHECK_BODY = ("在区委、区政府的领导下,我单位政府信息公开工作取得了明显成效。根据关于做好2023年度政府信息公开工作"
+                   "年度报告编制的通知要求,对本年度政府信息公开工作进行了认真自查,现报告如下:一、政府信息公开的组织领导和"
+                   "制度建设情况一是建立健全了工作领导小组。二、主动公开政府信息及公开平台建设情况一是精心编制目录和指南,尤其是")
+
+
+def test_a_self_check_report_or_work_points_are_not_reports():
+    """A 自查报告 (a body's self-inspection, written for the annual report but not it) or a
+    工作要点 (the year's plan) is another kind of document: one RL002 naming its title, not a
+    report that stops "before parts 一 to 六" (field10, p_selfcheck_wnwk2023). The title may run
+    into the body on one line (a document site's text layer, after its page header 第1页共7页)."""
+    for text in ("第1页共7页政府信息公开自查报告" + SELF_CHECK_BODY,
+                 "某区政务公开工作自查情况报告\n" + SELF_CHECK_BODY,
+                 "2025年某县政务公开工作要点\n" + REPORT_BODY):
+        got = result(text).diagnostics
+        assert [d.code for d in got] == ["RL002"], (text[:20], [(d.line, d.code) for d in got])
+        assert "另一种文件" in got[0].message
+    # a report naming the plan or the self-check in its first sentence stays a report
+    for text in ("根据2024年政务公开工作要点,编制本报告。\n" + REPORT_BODY,
+                 "某局2024年政府信息公开工作年度报告\n结合自查报告反映的问题,编制本报告。\n" + REPORT_BODY):
+        assert "RL002" not in [c[1] for c in codes(text)], text[:20]
+    text = "某局2024年政务公开工作要点落实情况暨政府信息公开工作年度报告\n" + REPORT_BODY
+    assert "RL002" not in [c[1] for c in codes(text)]
