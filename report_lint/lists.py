@@ -74,16 +74,20 @@ def _usable(q: Optional[Quantity]) -> bool:
 
 # "…4336条，比上年增加1188条，其中…": a clause comparing with another year is not the whole
 _COMPARED = re.compile(r"比上年|比去年|较上年|较去年|同比|与上年|[较比]\d{4}年")
+_MAX_COMPARED = 3
 
 
 def _whole(cls: list[Clause], k: int, marker: str) -> Optional[Quantity]:
     """The whole a list at clause k refers to: the last count of the clause right before it
-    (or before the comparison with another year that follows it)."""
+    (or before the comparisons with another year that follow it)."""
     if k == 0:
         return None
-    prev, cur = cls[k - 1], cls[k]
-    if k >= 2 and cls[k - 2].segment == prev.segment and _COMPARED.search(prev.text):
-        prev = cls[k - 2]
+    cur, i = cls[k], k - 1
+    # step back over the comparisons (a change told as a count, then as a rate: …5件,比去年减少2件,
+    # 同比下降28.6%,其中…), a few at most
+    while k - i <= _MAX_COMPARED and i >= 1 and cls[i - 1].segment == cls[i].segment and _COMPARED.search(cls[i].text):
+        i -= 1
+    prev = cls[i]
     if prev.paragraph != cur.paragraph:
         return None
     if prev.segment != cur.segment:

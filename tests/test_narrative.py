@@ -146,6 +146,20 @@ def test_rl202_partial_and_sublist_silent():
         assert found(text, "RL202") == [], s
 
 
+def test_rl202_whole_before_two_comparisons_with_last_year():
+    """共收到申请5件,比去年减少2件,同比下降28.6%,其中…: the list divides the 5, not the change
+    (2件) of the first of two comparison clauses (field10: 同比 changes told twice, as a count
+    and as a rate, before a 其中 list)."""
+    ok = ("2024年收到政府信息公开申请5件,比去年减少2件,同比下降28.6%,其中自然人4件,法人1件。",
+          "全年发布信息120条,较上年增加20条,同比增长20%,其中政策文件30条,其他信息90条。")
+    for s in ok:
+        text, _ = _wrap(s, new=5)
+        assert found(text, "RL202") == [], s
+    text, line = _wrap("2024年收到政府信息公开申请5件,比去年减少2件,同比下降28.6%,其中自然人4件,其他2件。", new=5)
+    d = found(text, "RL202")
+    assert [x.line for x in d] == [line] and "6" in d[0].message and "5" in d[0].message
+
+
 def test_rl202_sublist_exceeds():
     text, line = _wrap("共发布信息3682条,其中,主动公开政府信息1233条,含规范性文件2条,其他文件1241条。")
     assert [d.line for d in found(text, "RL202")] == [line]
