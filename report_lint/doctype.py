@@ -80,7 +80,11 @@ def _other_title_match(text: str) -> "Optional[_Title]":
     on, earlier lines are taken in while they hold no sentence punctuation. A line that opens
     a cited title and does not close it, or closes one it did not open, is a sentence wrapped
     inside the citation (…根据《中华人民共和国政府信息公开条例 / 》…), not a title."""
-    m = _RUN_IN_TITLE.match(text)
+    # the title's words lie within its first ~160 characters (after leading blanks): most
+    # texts have neither, and the bounded but lazy pattern is not tried at all
+    lead = len(text) - len(text.lstrip(" \t\u3000\n"))
+    head = text[lead:lead + 160]
+    m = _RUN_IN_TITLE.match(text) if "自查" in head or "要点" in head else None
     if m is not None and not _SENTENCE_START.match(m.group(1)) and not _REPORT_AFTER.match(text, m.end(1)):
         return _Title(m.group(1), m.start(1), m.end(1))
     if _OTHER_END_WRAPPED.search(text, 0, 400) is None:
