@@ -60,16 +60,19 @@ def stream(results: "Iterable[FileResult]", write: "Callable[[str], object]", *,
     tally = Tally()
     write(f'{{\n  "version": {VERSION},\n  "diagnostics": [')
     first = True
-    files: list[dict] = []  # one small entry per file: what was checked
+    # one small entry per file, what was checked, laid out as its result goes by (while the
+    # workers still check, not after the batch, when nothing else is left to do)
+    files: list[str] = []
+    memo: dict[str, str] = {}
     for r in results:
         tally.add(r)
         for d in r.diagnostics:
             write(("\n    " if first else ",\n    ") + _diagnostic(d))
             first = False
         if not r.extra:
-            files.append({"path": r.path, "coverage": r.coverage.as_dict() if r.coverage is not None else None})
+            files.append(_file(r.path, r.coverage.as_dict() if r.coverage is not None else None, memo))
     write("]" if first else "\n  ]")
-    write(',\n  "files": ' + _files(files))
+    write(',\n  "files": ' + ("[\n" + ",\n".join(files) + "\n  ]" if files else "[]"))
     s = tally.summary()
     summary = {"files": s.files, "errors": s.errors, "warnings": s.warnings, "infos": s.infos,
                "clean": s.clean, "with_errors": s.with_errors, "tables_unchecked": s.unchecked}
@@ -102,24 +105,18 @@ def _diagnostic(d) -> str:
             f'      "related": {related}\n    }}')
 
 
-def _files(files: "list[dict]") -> str:
-    """_nested(files, 1), each distinct coverage laid out once: most reports of a batch have
-    one of a few (the C encoder's compact text is the key)."""
-    if not files:
-        return "[]"
-    memo: dict[str, str] = {}
-    parts = []
-    for f in files:
-        cov = f["coverage"]
-        if cov is None:
-            shown = "null"
-        else:
-            key = _dumps(cov)
-            shown = memo.get(key)
-            if shown is None:
-                shown = memo[key] = jsontext.dumps(cov, 3)
-        parts.append(f'    {{\n      "path": {_dumps(f["path"])},\n      "coverage": {shown}\n    }}')
-    return "[\n" + ",\n".join(parts) + "\n  ]"
+def _file(path: str, cov, memo: "dict[str, str]") -> str:
+    """One entry of ``files`` as _nested lays it out one level deep, each distinct coverage
+    laid out once: most reports of a batch have one of a few (the C encoder's compact text is
+    the key)."""
+    if cov is None:
+        shown = "null"
+    else:
+        key = _dumps(cov)
+        shown = memo.get(key)
+        if shown is None:
+            shown = memo[key] = jsontext.dumps(cov, 3)
+    return f'    {{\n      "path": {_dumps(path)},\n      "coverage": {shown}\n    }}'
 
 
 def _nested(value, depth: int) -> str:

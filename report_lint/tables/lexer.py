@@ -319,7 +319,7 @@ def _raw_tokens(
                 r = run_on(src, e, end)
                 if r is not None:  # more plain cells: each would be this branch again
                     pos = r.end()
-                    out.extend([_new(Tok, ("NUM", d.group(), *d.span())) for d in _DIGITS.finditer(src, e, pos)])
+                    out.extend([_new(Tok, ("NUM", d[0], d.start(), d.end())) for d in _DIGITS.finditer(src, e, pos)])
                 continue
         elif kind == "NULL":
             if boundary and text_start < 0:

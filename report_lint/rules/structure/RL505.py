@@ -68,18 +68,18 @@ class InjectedSpam(Rule):
     def check(self, report, ctx):
         text = report.source.text
         spans: list[list[int]] = []
-        for m in lexicon("spam", "porn").finditer(text):  # one pass; which kind is told below
-            if m.end() == m.start():
+        for a, b in lexicon("spam", "porn").spans(text):  # one pass; which kind is told below
+            if b == a:
                 continue
             if spans:
                 end = spans[-1][1]
                 glue = _GLUE.match(text, end)
-                gap = text[end:m.start()]
-                if m.start() <= end or (glue and glue.end() >= m.start() and "\n" not in gap) or (
+                gap = text[end:a]
+                if a <= end or (glue and glue.end() >= a and "\n" not in gap) or (
                         ("_" in gap or "-" in gap) and _SEO_GAP.fullmatch(gap)):
-                    spans[-1][1] = max(end, m.end())
+                    spans[-1][1] = max(end, b)
                     continue
-            spans.append([m.start(), m.end()])
+            spans.append([a, b])
         porn = lexicon("porn")
         for start, end in spans:
             tail = _TAIL.match(text, end)
@@ -91,7 +91,7 @@ class InjectedSpam(Rule):
             if brand is not None:  # the letters and digits of a brand the match begins after
                 start = brand.start()
             said = text[start:end]
-            if next(porn.finditer(said), None) is not None:
+            if next(porn.spans(said), None) is not None:
                 msg = Message(f"疑似被植入的色情广告文字：“{said}”，请删除并检查网站安全",
                               f"injected pornographic spam: “{said}”; remove it and check the website")
             elif _DOMAIN.fullmatch(said):

@@ -55,9 +55,9 @@ class PageResidue(Rule):
         padded = "\n" + text
         by_line: dict[int, list[tuple[int, int]]] = {}
         line, at = 0, 0
-        for m in lexicon("residue").finditer(padded, skip):
-            a, b = m.start() - 1, m.end() - 1
-            if padded[m.start()] == "\n":
+        for ma, mb in lexicon("residue").spans(padded, skip):
+            a, b = ma - 1, mb - 1
+            if padded[ma] == "\n":
                 a += 1  # the line break belongs to the line before
             if b > a:
                 line += text.count("\n", at, a)  # counted on from the last match: linear
@@ -70,14 +70,14 @@ class PageResidue(Rule):
             yield Finding(self.code, Message(f"网页残留文字：“{found}”，不应出现在年报正文中",
                                              f"web page residue: “{found}”"), Span(spans[0][0], spans[-1][1]), fix=fix)
         # pinyin glosses open with "(" and a Latin letter: most reports have none (one fast scan)
-        once = list(lexicon("residue_once").finditer(text, skip)) if _GLOSS_OPEN.search(text, skip) else []
+        once = list(lexicon("residue_once").spans(text, skip)) if _GLOSS_OPEN.search(text, skip) else []
         if once:
-            m = once[0]
+            a, b = once[0]
             more_zh = f"等，共 {len(once)} 处" if len(once) > 1 else ""
             more_en = f" and {len(once) - 1} more" if len(once) > 1 else ""
-            fix = Fix([Edit(g.start(), g.end(), "") for g in once], Message("删去全部拼音注音", "delete every pinyin gloss"),
+            fix = Fix([Edit(ga, gb, "") for ga, gb in once], Message("删去全部拼音注音", "delete every pinyin gloss"),
                       UNSAFE)
-            yield Finding(self.code, Message(f"网页残留文字：词中夹有拼音注音“{m.group()}”{more_zh}（镜像网站的转换残留），"
+            yield Finding(self.code, Message(f"网页残留文字：词中夹有拼音注音“{text[a:b]}”{more_zh}（镜像网站的转换残留），"
                                              f"不应出现在年报正文中",
-                                             f"web page residue: pinyin glosses inside the words, “{m.group()}”{more_en}"),
-                          Span(m.start(), m.end()), fix=fix)
+                                             f"web page residue: pinyin glosses inside the words, “{text[a:b]}”{more_en}"),
+                          Span(a, b), fix=fix)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 from ...model import Report, Span
 from ...resources import data_file, load_toml
@@ -129,24 +129,50 @@ def first_chars(pattern: str, flags: int) -> "Optional[set[str]]":
     return chars
 
 
+# Characters other than A-Z and a-z that re's IGNORECASE matches with an ASCII letter (İ ı ſ K)
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
 class Lexicon:
     def __init__(self, table: dict) -> None:
         # Patterns first (they carry context and match longer strings), then terms, longest first.
         parts = [f"(?:{p})" for p in table.get("patterns", [])]
         parts += [re.escape(t) for t in sorted(table.get("terms", []), key=len, reverse=True)]
-        self.regex = None
+        self.regex = None  # the plain alternation (IGNORECASE, MULTILINE)
+        self._scan = None  # the same matches, found faster (below)
         if parts:
             body, flags = "|".join(parts), re.I | re.M
-            # A lookahead on the possible first characters lets the engine skip every other
-            # position instead of trying each alternative there (5x faster on a report).
-            first = first_chars(body, flags)
-            if first and len(first) < 2000:
-                cls = "".join("\\" + c if c in "\\]^-[" else c for c in sorted(first))
-                body = f"(?=[{cls}])(?:{body})"
             self.regex = re.compile(body, flags)
+            # Most characters of a text start no match. re skips them in its own C loop only
+            # when the pattern begins with a character class it can read without IGNORECASE:
+            # so the class of possible first characters (both cases written out) comes first,
+            # and the alternation is tried, case-insensitively, in a lookahead from the same
+            # character (inside a one-character lookbehind). Its group is the match. 3x faster
+            # on a report than the alternation behind a lookahead, which re enters at every
+            # character. Used where the first characters are known and only ASCII ones have case.
+            first = first_chars(body, flags)
+            if first and len(first) < 2000 and all(c.isascii() or c.lower() == c.upper() for c in first):
+                first = first | {c.lower() for c in first} | {c.upper() for c in first}
+                if any(c.isascii() and c.isalpha() for c in first):
+                    first |= set(_FOLDS_TO_ASCII)
+                cls = "".join("\\" + c if c in "\\]^-[" else c for c in sorted(first))
+                self._scan = re.compile(f"[{cls}](?<=(?=(?i:(?P<_hit>{body})))[\\s\\S])", re.M)
 
-    def finditer(self, text: str, pos: int = 0):
-        return self.regex.finditer(text, pos) if self.regex else iter(())
+    def spans(self, text: str, pos: int = 0) -> "Iterator[tuple[int, int]]":
+        """(start, end) of each match in text[pos:], as ``regex.finditer`` finds them: left to
+        right, none inside another."""
+        if self._scan is None:
+            if self.regex is not None:
+                for m in self.regex.finditer(text, pos):
+                    yield m.span()
+            return
+        last = pos
+        for m in self._scan.finditer(text, pos):
+            a, b = m.span("_hit")
+            if a < last:
+                continue  # inside the match before: finditer goes on from its end
+            yield a, b
+            last = b if b > a else a + 1
 
 
 @lru_cache(maxsize=None)
