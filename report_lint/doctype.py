@@ -215,14 +215,14 @@ def classify(text: str, sections: list[Section], tables_found: bool, year: Optio
     """The kind of text (see the module docstring). ``year`` is the report year; ``year_strong``
     whether it comes from the title or the statistics period (not from any year in the text)."""
     has_template_sections = any(s.canonical is not None for s in sections)
-    legacy_heads = len({m.group() for m in _LEGACY_HEADINGS.finditer(text)})
     if other_kind_title(text) and not tables_found:
         return Kind(NOT_REPORT, "titled as another kind of document")
     if not tables_found and school_report(text):
         return Kind(SCHOOL, "a school's report by school year")
     if year is not None and year_strong and year < FIRST_TEMPLATE_YEAR:
         return Kind(LEGACY, f"report year {year}")
-    if not tables_found and legacy_heads >= 2 and (year is None or year < FIRST_TEMPLATE_YEAR):
+    if (not tables_found and (year is None or year < FIRST_TEMPLATE_YEAR)
+            and len({m.group() for m in _LEGACY_HEADINGS.finditer(text)}) >= 2):  # read only then
         return Kind(LEGACY, "old-structure headings")
     if (not tables_found and year is not None and year < FIRST_TEMPLATE_YEAR
             and _OVERVIEW.search(text, 0, sections[0].heading.end if sections else 0) is not None):

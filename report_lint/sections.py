@@ -162,7 +162,8 @@ def _find_sections(text: str) -> list[Section]:
             starts.add(m.start())
             extra = True
     present = {f[1] for f in found}
-    for m in _SLIP_AT.finditer(text):
+    # a slip is looked for only in a part not found yet: none when all six are there (most texts)
+    for m in _SLIP_AT.finditer(text) if not present.issuperset(EXACT) else ():
         k = CN[m.group("ord")]
         if k in present or m.start() in starts:
             continue
