@@ -392,6 +392,31 @@ def test_any_token_soup_parses_without_error(pieces, kind):
     assert parsed.skipped == []
     if lx.tokens:
         assert parsed.entries
+    assert parsed == parser.parse(lx.tokens, kind, join=False)  # runs of label text given whole
+
+
+def test_label_text_given_whole_parses_as_token_by_token():
+    """The parser is handed each run of adjacent TEXT tokens as one token (fewer steps): on every
+    table of the seeds, the real reports and synthetic reports of every layout, the parse is
+    the very same as token by token."""
+    import random
+
+    from report_lint.tables import lexer, parser
+    from tests import synth
+
+    root = Path(__file__).resolve().parent.parent / "fixtures"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("seeds/*.txt"))]
+    texts += [source.from_bytes(p.read_bytes(), p.name).text for p in sorted(root.glob("real/*.txt"))]
+    rng = random.Random(5)
+    texts += [synth.random_report(rng, layout=layout).text for layout in synth.LAYOUTS for _ in range(4)]
+    joined = 0
+    for text in texts:
+        for kind, kw in (("requests", {}), ("active", {"ordinals": False, "captions": True}),
+                         ("reviews", {"ordinals": False})):
+            tokens = lexer.lex(text, 0, len(text), **kw).tokens
+            joined += len(tokens) - len(parser._joined(tokens))
+            assert parser.parse(tokens, kind) == parser.parse(tokens, kind, join=False)
+    assert joined > 1000  # runs were joined: the comparison is not of two equal streams
 
 
 def test_separators_skipped_unread_enclose_no_blank_cell():
