@@ -654,3 +654,18 @@ def test_shares_of_a_long_paragraph_take_linear_time():
 
     small, big = cost(300), cost(2400)
     assert big < 24 * small + 0.05, (small, big)  # 8x the text: linear is ~8x, quadratic ~64x
+
+
+def test_rl203_one_search_for_either_wording_finds_what_the_two_find():
+    """RL203 looks once for either wording (upheld, concluded) before cutting sentences: the
+    one pattern finds a text to look at exactly when one of the two does."""
+    import random
+
+    from report_lint.rules.narrative import RL203
+
+    rng = random.Random(3)
+    pieces = ["均", "全部", "都", "一律", "已", "被", "获", "获得", "予以", "得到", "维持", "胜诉", "审结", "结案", "办结", "x", "。"]
+    for _ in range(5000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(8)))
+        either = RL203._EITHER.search(t) is not None
+        assert either == (RL203.UPHELD.search(t) is not None or RL203.CONCLUDED.search(t) is not None), t
