@@ -134,39 +134,119 @@ def first_chars(pattern: str, flags: int) -> "Optional[set[str]]":
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 
+def _first_of(part: str, flags: int) -> "Optional[frozenset[str]]":
+    """The characters a match of ``part`` can start with, as re's IGNORECASE sees them (both
+    cases, and what it folds onto ASCII letters); None when not known or when a character other
+    than an ASCII one has case."""
+    first = first_chars(part, flags)
+    if not first or len(first) >= 2000 or not all(c.isascii() or c.lower() == c.upper() for c in first):
+        return None
+    first = first | {c.lower() for c in first} | {c.upper() for c in first}
+    if any(c.isascii() and c.isalpha() for c in first):
+        first |= set(_FOLDS_TO_ASCII)
+    return frozenset(first)
+
+
+def _groups(parts: "list[str]", firsts: "list[frozenset[str]]") -> "list[list[int]]":
+    """The parts (their indexes, in order) in groups that share no first character: at any
+    place of a text only one group can match."""
+    owner = list(range(len(parts)))
+
+    def root(i: int) -> int:
+        while owner[i] != i:
+            owner[i] = owner[owner[i]]
+            i = owner[i]
+        return i
+
+    by_char: dict[str, int] = {}
+    for i, chars in enumerate(firsts):
+        for c in chars:
+            j = by_char.setdefault(c, i)
+            owner[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(parts)):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
+
+
 class Lexicon:
+    """An alternation of patterns and terms (IGNORECASE, MULTILINE), found in a text as
+    ``finditer`` finds it, fast.
+
+    Most characters of a text start no match: each scan is one re search in C for the possible
+    first characters (scan.py). The parts are in up to three scans whose first characters
+    differ: the patterns of a whole line, tried at every line break and nowhere else; where
+    there are many terms, the literal terms, each of which re skips at a glance where its first
+    character is not there (the commonest of them, 1 3 一, then never enter the patterns); and
+    the rest. Only one scan can match at a place, so taking the leftmost match of them, again
+    from its end, is the alternation's finditer (spam and residue: 0.7x the instructions of one
+    scan of the whole alternation)."""
+
     def __init__(self, table: dict) -> None:
         # Patterns first (they carry context and match longer strings), then terms, longest first.
         parts = [f"(?:{p})" for p in table.get("patterns", [])]
-        parts += [re.escape(t) for t in sorted(table.get("terms", []), key=len, reverse=True)]
-        self.regex = None  # the plain alternation (IGNORECASE, MULTILINE)
-        self._scan = None  # the same matches, found faster (below)
-        if parts:
-            body, flags = "|".join(parts), re.I | re.M
-            self.regex = re.compile(body, flags)
-            # Most characters of a text start no match: scanned for by re in C (scan.py), 3x
-            # faster on a report than the alternation behind a lookahead. The class holds both
-            # cases of the first characters and what IGNORECASE folds onto ASCII letters; the
-            # alternation stays case-insensitive. Where the first characters are known and
-            # only ASCII ones have case.
-            first = first_chars(body, flags)
-            if first and len(first) < 2000 and all(c.isascii() or c.lower() == c.upper() for c in first):
-                first = first | {c.lower() for c in first} | {c.upper() for c in first}
-                if any(c.isascii() and c.isalpha() for c in first):
-                    first |= set(_FOLDS_TO_ASCII)
+        literal = [False] * len(parts)
+        terms = sorted(table.get("terms", []), key=len, reverse=True)
+        parts += [re.escape(t) for t in terms]
+        literal += [True] * len(terms)
+        flags = re.I | re.M
+        self.regex = re.compile("|".join(parts), flags) if parts else None  # the plain alternation
+        self._scans: "Optional[list]" = None  # the same matches, found faster
+        firsts = [_first_of(p, flags) for p in parts]
+        if not parts or any(f is None for f in firsts):
+            return
+        split: "list[list[int]]" = [[], [], []]  # literal-term groups, the rest, those at line starts
+        # Terms apart from the patterns pay for the second pass over the text only when there are
+        # many of them (their first characters then start words everywhere: 开 1 3 一 作 十 …):
+        # spam and porn, 2-3 terms a pattern, scan in 0.7x the instructions; residue, about one
+        # term a pattern, in 1.3x.
+        apart = len(terms) > 2 * (len(parts) - len(terms))
+        for group in _groups(parts, firsts):
+            if any("\n" in firsts[i] for i in group):
+                split[2].extend(group)  # every line of a text is a place to try them: alone
+            elif apart and all(literal[i] for i in group):
+                split[0].extend(group)
+            else:
+                split[1].extend(group)
+        self._scans = []
+        for idx in split:
+            if idx:
+                idx.sort()  # the alternation's own order within each scan
+                first = set().union(*(firsts[i] for i in idx))
                 cls = "".join("\\" + c if c in "\\]^-[" else c for c in sorted(first))
-                self._scan = scanner(f"(?i:{body})", cls, re.M)
+                self._scans.append(scanner("(?i:" + "|".join(parts[i] for i in idx) + ")", cls, re.M))
 
     def spans(self, text: str, pos: int = 0) -> "Iterator[tuple[int, int]]":
         """(start, end) of each match in text[pos:], as ``regex.finditer`` finds them: left to
         right, none inside another."""
-        if self._scan is None:
+        scans = self._scans
+        if scans is None:
             if self.regex is not None:
                 for m in self.regex.finditer(text, pos):
                     yield m.span()
             return
-        for m in hits(self._scan, text, pos):
-            yield m.span(HIT)
+        if len(scans) == 1:
+            for m in hits(scans[0], text, pos):
+                yield m.span(HIT)
+            return
+        # the next match of each scan from pos on (kept while it lies ahead), _DONE when none
+        ahead: list = [None] * len(scans)
+        while True:
+            best = None
+            for k, sc in enumerate(scans):
+                got = ahead[k]
+                if got is None or (got is not _DONE and got[0] < pos):
+                    m = sc.search(text, pos)
+                    got = ahead[k] = m.span(HIT) if m is not None else _DONE
+                if got is not _DONE and (best is None or got[0] < best[0]):
+                    best = got
+            if best is None:
+                return
+            yield best
+            pos = best[1] if best[1] > best[0] else best[0] + 1
+
+
+_DONE = (-1, -1)
 
 
 @lru_cache(maxsize=None)
