@@ -170,8 +170,12 @@ def _find_sections(text: str) -> list[Section]:
         hit = _near(text, m.end(), EXACT[k])
         if hit is not None:
             end, wording = hit
-            found.append((k, k, text[m.end():end].replace("\n", ""), Span(m.start(), end)))
-            typos[m.start()] = wording
+            title = text[m.end():end].replace("\n", "")
+            found.append((k, k, title, Span(m.start(), end)))
+            # a heading the text stops inside (an excerpt cut at …公开申请) is the wording's
+            # start, not a slip of the report
+            if not (wording.startswith(title) and not text[end:].strip()):
+                typos[m.start()] = wording
             present.add(k)
             extra = True
     if extra:

@@ -104,6 +104,42 @@ def test_change_written_in_words_is_a_signed_value():
     assert not {"RL012", "RL013"} & {d.code for d in check(text)}
 
 
+def test_change_written_with_a_verb_or_as_two_counts():
+    # 本年增/减 written 增加5 / 减少3 is +5 / -3; written 0/0 (增/减 as two counts) it is no one
+    # value: that cell is null, the row's other cells are read, and no "0/" row is made up.
+    text = _active_2019("行政许可\n\n24\n\n增加5\n\n0\n\n其他对外管理服务事项\n\n7\n\n减少3\n\n2\n\n"
+                        "第二十条第(六)项\n\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n处理决定数量\n\n"
+                        "行政处罚\n\n0\n\n0/0\n\n4\n\n行政强制\n\n1\n\n0/0\n\n0\n\n")
+    rows = read(text).tables["active"].rows
+    assert rows["licensing"].values == [24, 5, 0] and rows["other_services"].values == [7, -3, 2]
+    assert rows["penalties"].values == [0, None, 4] and rows["coercive_measures"].values == [1, None, 0]
+    assert rows["penalties"].unread == ""
+    got = {d.code for d in check(text)}
+    assert not {"RL012", "RL013"} & got
+    # pipe rows alike
+    pipes = ("某某局2020年政府信息公开工作年度报告\n一、总体情况\n2020年，本局认真落实条例。\n"
+             "二、主动公开政府信息情况\n第二十条第(五)项 |\n||||\n信息内容 |\n上一年项目数量 |\n本年增/减 |\n"
+             "处理决定数量 |\n|\n行政许可 |\n0 |\n0/0 |\n0 |\n|\n其他对外管理服务事项 |\n24 |\n增加5 |\n0 |\n|\n")
+    rows = read(pipes).tables["active"].rows
+    assert rows["licensing"].values == [0, None, 0] and rows["other_services"].values == [24, 5, 0]
+    span = rows["licensing"].cells[1].span
+    assert rows["licensing"].cells[1].kind == "placeholder" and pipes[span.start:span.end] == "0/0"
+    assert not {"RL012", "RL013"} & {d.code for d in check(pipes)}
+
+
+def test_rows_whose_cells_cannot_be_placed_are_told_where_they_are():
+    # 2021 template, one cell per line apart by blank lines, cells left empty so that the
+    # blank lines cannot say which cell the one 3 is: not read, and said on the rows' lines
+    # (not on the first line of the file).
+    text = ("首页/ 政务公开/ 年报\n\n某某局2021年度政府信息公开工作报告\n\n一、总体情况\n\n全年公开信息30余条。\n\n"
+            "二、主动公开政府信息情况\n\n第二十条第(一)项\n\n信息内容\n\n本年制发件数\n\n本年废止件数\n\n现行有效件数\n\n"
+            "规章\n\n\n\n\n行政规范性文件\n\n\n\n3\n\n第二十")
+    ds = [d for d in check(text) if d.code == "RL013"]
+    assert len(ds) == 1 and "规章" in ds[0].message
+    lines = text.splitlines()
+    assert lines[ds[0].line - 1].startswith(("规章", "行政规范性文件"))
+
+
 def test_a_row_left_all_blank_is_a_row_with_blank_cells_not_a_missing_row():
     # 规章 and 规范性文件 present with every cell blank (&nbsp; lines, or pipes): RL106 (fill 0),
     # never RL016 (row missing).

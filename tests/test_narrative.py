@@ -234,6 +234,22 @@ def test_rl301():
     assert [d for d in check("网上申请3件,占70%。") if d.code == "RL301"] == []
 
 
+def test_rl301_a_part_with_its_own_share_is_no_whole_of_the_next():
+    """A page break inside a list of shares (a text layer: the footer 第 1 页 共 2 页 and the
+    running title between two items) leaves the next share with no whole in its paragraph: the
+    item before it, which has its own share, is a part, never the whole (1/1 = 100%)."""
+    head = "某某局2019年政府信息公开工作年度报告\n一、总体情况\n"
+
+    def rl301(body):
+        return [d.line for d in check(head + body) if d.code == "RL301"]
+
+    assert rl301("2019年新增主动公开政府信息362条,其中,人事信息6条,占1.66%;政府信息公开工作年\n"
+                 "第 1 页 共 2 页\n政府信息公开工作年度报告\n度报告信息1条,占0.28%;政府信息公\n"
+                 "开指南信息1条,占0.28%。\n") == []
+    # a whole stated before its parts is still one
+    assert rl301("全年共收到公开申请11宗。因本机关不掌握无法提供1宗,占10%。\n") == [3]
+
+
 def test_rl301_share_right_for_the_tables_count_is_not_a_second_finding():
     """部分公开6件,占100.0% of 受理5件 where the table says 5: the count is wrong (RL201), the share
     is right for the table's 5 out of 5, so RL301 stays silent even though 5 < 6 (found by hypothesis)."""

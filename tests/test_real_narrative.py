@@ -118,6 +118,16 @@ EXPECTED = {
     "p_jiange_yangcun2024.txt": {(4, "RL202"): 1},
     "p_ningshan_meizi2024.txt": {(3, "RL506"): 1},
     "p_wuhan_donghu_gxq2025.txt": {(16, "RL202"): 1},
+    # field11: betting spam on three mirrors (365体育, 欧洲杯2020赛程|), a page template's unrendered
+    # placeholders, page residue; no finding on the sums and the shares rounded to make 100%
+    "p_fuyuan_swj2020.txt": {(1, "RL506"): 1, (2, "RL506"): 1, (5, "RL506"): 1, (12, "RL506"): 1, (16, "RL506"): 1},
+    "p_jining_rsj2020.txt": {(1, "RL506"): 1},
+    "p_linhai_slj2020.txt": {(2, "RL506"): 1},
+    "p_mirror_guojia_wsjkw2024.txt": {(2, "RL506"): 1},
+    "p_shanxi_jtyst2021.txt": {(1, "RL506"): 1},
+    "p_spam_dayu_mzj2020.txt": {(2, "RL505"): 1},
+    "p_spam_hengyang_slj2020.txt": {(1, "RL505"): 1, (4, "RL506"): 1, (5, "RL506"): 1},
+    "p_spam_rudong_swj2020.txt": {(3, "RL505"): 1, (4, "RL505"): 2},
 }
 
 

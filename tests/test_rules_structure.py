@@ -83,6 +83,18 @@ def test_rl507_heading_typo():
     assert found(CLEAN.replace("四、政府信息公开行政复议、行政诉讼情况", "四、复议诉讼情况说明"), "RL507") == []
 
 
+def test_rl507_a_heading_the_text_stops_inside_is_no_typo():
+    """An excerpt cut inside a heading (…公开申请, the page goes on 情况): the section is found
+    and told as where the text stops, not as a heading one character short of the template."""
+    cut = CLEAN[: CLEAN.index("三、收到和处理政府信息公开申请情况") + len("三、收到和处理政府信息公开申请")]
+    assert cut.endswith("公开申请")
+    assert found(cut, "RL507") == []
+    assert [d.code for d in found(cut, "RL005")] == ["RL005"]
+    # the same heading short of its last character with the report going on is a slip
+    short = CLEAN.replace("三、收到和处理政府信息公开申请情况", "三、收到和处理政府信息公开申请")
+    assert len(found(short, "RL507")) == 1
+
+
 def test_rl501_needs_a_report():
     assert found("某某局2024年政府信息公开工作年度报告\n一、总体情况\n正文。\n", "RL501") == []
 
@@ -344,6 +356,8 @@ def test_lexicon_prefilter_finds_exactly_what_the_plain_pattern_finds():
     ("久久久久极品内射_超碰在线人人干_无码人妻精品一区二", "色情"),  # one run of a title: one finding
     ("浙江省puroview.com溪下乡人民政府", "网址"),  # a domain standing in for a place name
     ("省委、省政府欧洲杯足球网:推进政务公开", "博彩"),  # a tournament's betting site where 关于 was
+    # a tournament's schedule with its year and a bar where 政府信息 was (a real mirror, 如东)
+    ("按照县欧洲杯2020赛程|政务公开领导小组办公室的统一部署", "博彩"),
 ])
 def test_rl505_real_shapes(spam, kind):
     text = CLEAN.replace("我局认真落实条例。", f"我局认真落实条例。地址:{spam}。")
@@ -355,6 +369,7 @@ def test_rl505_real_shapes(spam, kind):
     "全市新建体育场馆12个，规范娱乐场所管理，建设全民健身体育平台。",
     "我中心负责体育彩票销售，开展足球竞猜型彩票宣传，竞彩足球投注站120个。",
     "开展扫黄打非，清理黄色网站、色情网站120个。",
+    "组织观看欧洲杯2020赛程直播,报道世界杯2022赛程。",
     "推动国产精品牌建设，帮扶困难老人妻子。说明升级改造情况。银河系科普活动，星空摄影展。",
     "通过jd.com网店和微信公众号发布，登录zjzwfw.gov.cn办理，电子邮箱abc@163.com，在taobao.com上公开。",
     "用户可在“浙里办”APP登录注册，体育app下载量增长，娱乐平台监管。",
@@ -402,6 +417,8 @@ def test_spam_on_a_text_that_is_not_a_report_is_said_by_its_one_finding():
     "首页 走进某县 新闻中心 政府信息公开 政务服务 互动交流 专题专栏", "| 索 引 号 | K45899617/2026-00221 | 主题分类 | |",
     "索引号:shg35/2025-693 | 主题分类:其他 | 发布机构:某街道办事处 |", "来源:区人民政府办公室 时间:2017-01-12 10:01",
     "<!--[if !supportLists]-->7、<!--[endif]-->加强培训。", "????一、总体情况",
+    # a script-built page copied before its script ran (a real 水务局 page): its placeholders
+    "{{ errorMessage }}",
 ])
 def test_rl506_real_shapes(residue):
     text = CLEAN + residue + "\n"

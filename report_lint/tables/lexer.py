@@ -9,8 +9,9 @@ lexer treats every separator alike (a cell boundary) and classifies what lies be
     ITEM     1. 2. …             ordinal of a numbered sub-row
     CAPTION  第二十条第(一)项      group caption of the active table
     TEXT     label text
-    NUM      a number cell (1, 3,711, +2, 减3 as -3, 19.5, 251000元)
-    NULL     a placeholder cell (/ - — 无)
+    NUM      a number cell (1, 3,711, +2, 减3 and 减少3 as -3, 19.5, 251000元)
+    NULL     a placeholder cell (/ - — 无; 0/0, a 本年增/减 cell written as 增/减 counts: no one
+             value)
     EMPTY    a blank cell between two delimiters on one line
 
 so the grammar sees the same stream whatever the layout. Row boundaries are not trusted:
@@ -103,8 +104,8 @@ _MASTER = re.compile(
     |(?P<ITEM>[1-9][ ]?[.、](?=[ ]?[^\d\s|.])|(?<=\d)[1-9][.、](?={_WRAP}[^\d\s|.]))
     |(?P<PROSE>\d+(?:\.\d+)?[ \t]{{1,2}}[年月日号条件宗项个次人份%％倍])
     |(?P<NUMI>\d+?(?=[1-9][.、]{_WRAP}[^\d\s|.]))
-    |(?P<NUM>(?:[+-]|[增减](?=\d))?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:万元|元|万)?)
-    |(?P<NULL>(?:(?<![{_DASHES}])[{_DASHES}]+|无)(?=[ \t|\n]|$))
+    |(?P<NUM>(?!\d+/\d+(?:[ \t|\n]|$))(?:[+-]|(?:增加|减少|[增减])(?=\d))?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:万元|元|万)?)
+    |(?P<NULL>(?:(?<![{_DASHES}])[{_DASHES}]+|无|\d+/\d+)(?=[ \t|\n]|$))
     |(?P<TEXT>(?:[^|\t\n \f\v\d({_NUMERAL}{_DASHES}]+|(?=[{_NUMERAL}])(?<![{_NUMERAL}])(?=(?P<numerals>[{_NUMERAL}]+))(?P=numerals)(?![ \n]*、))+|.)
     |(?P<END>$))
     """,

@@ -56,8 +56,8 @@ def _number(raw: str):
     """The value of a NUM token (1,234 / +2 / 19.5 / 251000元); None when it has more than
     MAX_DIGITS digits (an unreadable value)."""
     s = raw.replace(",", "")
-    if s[:1] in "增减":  # 本年增/减 written in words: 减3 is -3, 增2 is +2
-        s = ("-" if s[0] == "减" else "+") + s[1:]
+    if s[:1] in "增减":  # 本年增/减 written in words: 减3 and 减少3 are -3, 增2 and 增加2 are +2
+        s = ("-" if s[0] == "减" else "+") + s[2 if s[1:2] in ("加", "少") else 1 :]
     for unit in ("万元", "元", "万"):
         if s.endswith(unit):
             s = s[: -len(unit)]

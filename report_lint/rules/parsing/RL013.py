@@ -74,6 +74,9 @@ class UnreadableRow(Rule):
                                                  f"{name.en} cannot be read with certainty ({why_en}); it is not checked"),
                               _row_span(doubtful[0]))
                 continue
+            # on the first of them that has a place (a row whose label and values were set apart
+            # may have none): never the top of the file
+            anchor = next((sp for sp in map(_row_span, doubtful) if sp is not None), None)
             parts_zh, parts_en = [], []
             for row in doubtful[:6]:
                 why_zh, why_en = UNREAD_REASONS[row.unread]
@@ -84,7 +87,7 @@ class UnreadableRow(Rule):
                 self.code,
                 Message(f"{name.zh}有 {len(doubtful)} 行无法可靠读取，未参与核算：" + "、".join(parts_zh) + more_zh,
                         f"{len(doubtful)} rows of {name.en} cannot be read with certainty and are not checked: " + ", ".join(parts_en)),
-                _row_span(doubtful[0]),
+                anchor,
                 [Related(_row_span(r), Message(f"“{row_name(r)}”", f"“{row_name(r)}”")) for r in doubtful[1:] if _row_span(r) is not None],
             )
 

@@ -105,15 +105,25 @@ def fmt(v) -> str:
 NEAREST_WHOLES = 16
 
 
+_OWN_SHARE = re.compile(r"[ \t]*[,，;；]?[ \t]*(?:占|约占)(?!用)")
+
+
 def stated_wholes(report, cls) -> dict[int, tuple[list[int], list]]:
     """paragraph -> (starts, counts): the counts said with a BASE_MARKERS word (共, 收到, 办结 …),
     not approximate, in text order; made once per report."""
+
+    text = report.source.text
 
     def build():
         out: dict[int, tuple[list[int], list]] = {}
         for c in cls:
             for q in c.counts:
                 if q.approx:
+                    continue
+                # a count followed by its own share (…信息1条,占0.28%) is a part of a whole, never
+                # one: a marker in its subject is another's (共 of a page footer 第 1 页 共 2 页
+                # a page break put before it)
+                if _OWN_SHARE.match(text, q.span.end):
                     continue
                 subject = q.subject  # a property that cuts the text: once, not once a marker
                 if any(w in subject for w in BASE_MARKERS):
