@@ -225,3 +225,25 @@ def test_two_installs_sharing_a_cache_keep_their_own_bytecode(tmp_path):
     entries = list((tmp_path / "c" / "report-lint" / "bytecode").rglob("report_lint.commands-*"))
     entries += list((tmp_path / "c" / "report-lint" / "bytecode").rglob("report_lint.cli-*"))
     assert len(entries) == 4, entries  # each module once per install
+
+
+_PATTERNS_PROBE = r"""
+import sys
+sys.path.insert(0, sys.argv[1])
+from report_lint.tables import lexer, reader
+print(lexer._NUM_RUN.pattern)
+print(reader._active_row_start().pattern)
+"""
+
+
+def test_patterns_are_the_same_text_in_every_process():
+    """The regex cache is keyed by each pattern's text: a pattern made from a set in its
+    iteration order (which changes with every process's string hashing) missed the cache at
+    every start, was compiled again and the cache file rewritten, one entry more each time."""
+    outs = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", _PATTERNS_PROBE, str(ROOT)], capture_output=True, text=True,
+                             env=env, check=True)
+        outs.add(run.stdout)
+    assert len(outs) == 1

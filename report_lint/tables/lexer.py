@@ -355,7 +355,7 @@ _INERT_SEPS = frozenset((" | ", " |\n", "|\n", " |\n\n", "|\n\n", "| ", "\n\n", 
 # an ordinal (3 、) or prose (5 件); anything else ends the run and the loop reads it.
 _NUM_RUN = re.compile(
     "(?:(?:"
-    + "|".join(re.escape(s) for s in sorted(_INERT_SEPS | set(" \t|\n"), key=len, reverse=True))
+    + "|".join(re.escape(s) for s in sorted(_INERT_SEPS | set(" \t|\n"), key=lambda s: (-len(s), s)))
     + r")\d+(?=[ \t|\n]|\Z)(?![ ]?[.、]|[ \t]{1,2}[年月日号条件宗项个次人份%％倍]))+"
 )
 _DIGITS = re.compile(r"\d+")

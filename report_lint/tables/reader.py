@@ -1203,7 +1203,7 @@ def _tail_text(label: list[lexer.Tok]) -> list[lexer.Tok]:
 
 @lru_cache(maxsize=1)
 def _active_row_start() -> "re.Pattern":
-    labels = sorted({lab for d in tpl.load().active_rows() for lab in d.labels}, key=len, reverse=True)
+    labels = sorted({lab for d in tpl.load().active_rows() for lab in d.labels}, key=lambda s: (-len(s), s))
     return re.compile("|".join(map(re.escape, labels)))
 
 
