@@ -521,3 +521,24 @@ def test_rl506_an_article_metadata_line_with_the_time_first():
             == [CLEAN.split("\n").index(next(l for l in CLEAN.split("\n") if "我局认真落实条例。" in l)) + 2], line
     ok = "本报告发布时间为2024年1月16日，数据来源:本局统计。"
     assert found(CLEAN.replace("我局认真落实条例。", ok), "RL506") == []
+
+
+def test_rl503_first_sub_pattern_finds_what_the_lookahead_form_finds():
+    """RL503 looks for a section's first (一) with a pattern written "(" first (re finds each
+    "(" in C): the same matches as the pattern written with its look-ahead first, on the corpus,
+    on random texts and on ranges of them."""
+    import random
+    import re
+
+    from report_lint.rules.structure import RL503 as R
+
+    old_sub = re.compile(r"(?=\()(?:^|(?<=[\s。;:]))\((?P<sub>[一二三四五六七八九十]{1,3})\)", re.M)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += [p.read_bytes().decode("utf-8", "replace") for p in sorted((SEEDS.parent / "real").glob("*.txt"))[:80]]
+    rng = random.Random(4)
+    pieces = ["一", "二", "十", "(一)", "(", ")", "。", ";", ":", " ", "\t", "\n", "x"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(14))) for _ in range(3000)]
+    for t in texts:
+        for a, b in ((0, len(t)), (min(3, len(t)), max(0, len(t) - 2))):
+            got = [(m.span(), m.span("sub")) for m in R._SUB.finditer(t, a, b)]
+            assert got == [(m.span(), m.span("sub")) for m in old_sub.finditer(t, a, b)]

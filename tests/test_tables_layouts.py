@@ -527,3 +527,20 @@ def test_run_together_row_splits_are_exactly_the_balancing_ones(addends, slip, t
     got = {tuple((starts[i] + a, starts[i] + b) for i, a, b in f) for f in found}
     assert len(found) == min(len(truth), 3) and got <= truth
     assert complete == (len(truth) <= 3)
+
+
+def test_separator_tree_matches_exactly_the_separators():
+    """The run of number cells finds its separators with a tree of their characters (one test
+    per character, the same pattern text in every process): it matches exactly the separators,
+    no more, on every string of their characters up to five long."""
+    import itertools
+    import re
+
+    from report_lint.tables import lexer
+
+    words = lexer._INERT_SEPS | set(" \t|\n")
+    tree = re.compile("(?:" + lexer._trie(words) + r")\Z")
+    for n in range(6):
+        for chars in itertools.product(" |\n\tx", repeat=n):
+            s = "".join(chars)
+            assert (tree.match(s) is not None) == (s in words), repr(s)

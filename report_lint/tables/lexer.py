@@ -353,9 +353,29 @@ _INERT_SEPS = frozenset((" | ", " |\n", "|\n", " |\n\n", "|\n\n", "| ", "\n\n", 
 # separator character): what the loop would read as NUM tokens one by one, read at once. Each
 # number must end where _MASTER would take it for a cell, and not where it would take it for
 # an ordinal (3 、) or prose (5 件); anything else ends the run and the loop reads it.
+def _trie(words) -> str:
+    """A regex matching exactly the given strings, written as a tree of their characters: each
+    character is tested once, whatever the number of strings (an alternation of them tries each
+    in turn), and the text of the pattern is the same in every process (a set's order is not)."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if "" in node and alts:
+            alts.append("")  # a word ends here too: tried after the longer ones (not "(…)?",
+            # which re runs as a repeat, several times slower than an empty branch)
+        return "" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(tree)
+
+
 _NUM_RUN = re.compile(
-    "(?:(?:"
-    + "|".join(re.escape(s) for s in sorted(_INERT_SEPS | set(" \t|\n"), key=lambda s: (-len(s), s)))
+    "(?:(?:" + _trie(_INERT_SEPS | set(" \t|\n"))
     + r")\d+(?=[ \t|\n]|\Z)(?![ ]?[.、]|[ \t]{1,2}[年月日号条件宗项个次人份%％倍]))+"
 )
 _DIGITS = re.compile(r"\d+")

@@ -182,7 +182,9 @@ def _first_sub_lost(report, text: str, tables: list[Span]):
 # The (一)-level marker of _MARKER alone: one search a section finds its first (most sections
 # hold none before their first table or none at all: running every marker kind through them
 # for it doubled the rule's time).
-_SUB = re.compile(rf"(?=\()(?:^|(?<=[\s。;:]))\((?P<sub>[{_N}]{{1,3}})\)", re.M)
+# Written "(" first, the look back after it, so that re finds each "(" in C (as
+# (?=\()(?:^|(?<=[\s。;:]))\( finds: at a line start, or after a space or a sentence's end).
+_SUB = re.compile(rf"\((?:(?<=^\()|(?<=[\s。;:]\())(?P<sub>[{_N}]{{1,3}})\)", re.M)
 
 
 def _first_sub(text: str, body: Span, tables: list[Span]):
