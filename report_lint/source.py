@@ -333,7 +333,7 @@ def _trad_search(text: str) -> bool:
     if _trad_re is None:
         # re makes a bitmap of a class of BMP characters but would compare astral ones one
         # by one for every character searched: any astral character matches, the set decides.
-        bmp = "".join(c for c in trad if c <= "\uffff")
+        bmp = "".join(sorted(c for c in trad if c <= "\uffff"))  # one order: the regex cache's key
         _trad_re = re.compile(f"[{bmp}\U00010000-\U0010ffff]")
     return any(m.group() in trad for m in _trad_re.finditer(text))
 
