@@ -349,10 +349,7 @@ _BLANK_AFTER = frozenset(("NUM", "NULL", "EMPTY", "TEXT"))
 # no line of spaces alone): skipped without looking into them (two thirds of all tokens).
 _INERT_SEPS = frozenset((" | ", " |\n", "|\n", " |\n\n", "|\n\n", "| ", "\n\n", "\n\n\n", "  ", "   ", "    "))
 
-# A run of plain number cells after a number cell, each after inert separators (above, or one
-# separator character): what the loop would read as NUM tokens one by one, read at once. Each
-# number must end where _MASTER would take it for a cell, and not where it would take it for
-# an ordinal (3 、) or prose (5 件); anything else ends the run and the loop reads it.
+
 def _trie(words) -> str:
     """A regex matching exactly the given strings, written as a tree of their characters: each
     character is tested once, whatever the number of strings (an alternation of them tries each
@@ -374,6 +371,10 @@ def _trie(words) -> str:
     return emit(tree)
 
 
+# A run of plain number cells after a number cell, each after inert separators (above, or one
+# separator character): what the loop would read as NUM tokens one by one, read at once. Each
+# number must end where _MASTER would take it for a cell, and not where it would take it for
+# an ordinal (3 、) or prose (5 件); anything else ends the run and the loop reads it.
 _NUM_RUN = re.compile(
     "(?:(?:" + _trie(_INERT_SEPS | set(" \t|\n"))
     + r")\d+(?=[ \t|\n]|\Z)(?![ ]?[.、]|[ \t]{1,2}[年月日号条件宗项个次人份%％倍]))+"

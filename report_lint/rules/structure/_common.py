@@ -134,11 +134,13 @@ def first_chars(pattern: str, flags: int) -> "Optional[set[str]]":
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 
-def _first_of(part: str, flags: int) -> "Optional[frozenset[str]]":
+@lru_cache(maxsize=None)  # lexicons share parts (porn's are spam's too)
+def _first_of(part: str, flags: int, term: Optional[str] = None) -> "Optional[frozenset[str]]":
     """The characters a match of ``part`` can start with, as re's IGNORECASE sees them (both
     cases, and what it folds onto ASCII letters); None when not known or when a character other
-    than an ASCII one has case."""
-    first = first_chars(part, flags)
+    than an ASCII one has case. ``term``: the literal the part escapes (its first character is
+    read off, not parsed: most parts are terms, and parsing each was most of a start's cost)."""
+    first = {term[0]} if term else first_chars(part, flags)
     if not first or len(first) >= 2000 or not all(c.isascii() or c.lower() == c.upper() for c in first):
         return None
     first = first | {c.lower() for c in first} | {c.upper() for c in first}
@@ -192,7 +194,7 @@ class Lexicon:
         flags = re.I | re.M
         self.regex = re.compile("|".join(parts), flags) if parts else None  # the plain alternation
         self._scans: "Optional[list]" = None  # the same matches, found faster
-        firsts = [_first_of(p, flags) for p in parts]
+        firsts = [_first_of(p, flags, t) for p, t in zip(parts, [None] * (len(parts) - len(terms)) + terms)]
         if not parts or any(f is None for f in firsts):
             return
         split: "list[list[int]]" = [[], [], []]  # literal-term groups, the rest, those at line starts
