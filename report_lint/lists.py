@@ -75,6 +75,8 @@ def _usable(q: Optional[Quantity]) -> bool:
 # "…4336条，比上年增加1188条，其中…": a clause comparing with another year is not the whole
 _COMPARED = re.compile(r"比上年|比去年|较上年|较去年|同比|与上年|[较比]\d{4}年")
 _MAX_COMPARED = 3
+# a count carried over from the year before (上年结转1件; 转结 and traditional forms as written)
+_CARRIED = re.compile(r"上年(?:度)?(?:结转|转结|結轉|轉結)|(?:结转|結轉)自上年")
 
 
 def _whole(cls: list[Clause], k: int, marker: str) -> Optional[Quantity]:
@@ -102,6 +104,11 @@ def _whole(cls: list[Clause], k: int, marker: str) -> Optional[Quantity]:
     counts = prev.counts
     if not counts or prev.percents and prev.percents[-1].span.start > counts[-1].span.start:
         return None
+    if _CARRIED.search(prev.text) and i >= 1 and cls[i - 1].segment == prev.segment and any(
+            q.unit == counts[-1].unit for q in cls[i - 1].counts):
+        # 收到申请9件,上年结转1件,其中网络申请5件,信函申请5件: the list may split either count or
+        # their sum (here 10); which one is not certain
+        return None
     q = counts[-1]
     return q if _usable(q) else None
 
@@ -121,6 +128,7 @@ def _items(cls: list[Clause], k: int, unit: str, after: int = -1, cross: bool = 
     # 工作类信息11条 is two lists). Kept as the clauses are read: linear.
     per_segment: dict[int, int] = {}
     one_each = True
+    held: Optional[tuple[int, int]] = None
     j = k
     while j < len(cls):
         if j - k >= MAX_LIST_CLAUSES:
@@ -153,17 +161,37 @@ def _items(cls: list[Clause], k: int, unit: str, after: int = -1, cross: bool = 
                 return parts, False, j
             j += 1
             continue  # the bare "其中," clause
-        if _STOP.search(body):
+        stop = _STOP.search(body)
+        if stop and not (held is None and _item_total(body, stop) and j + 1 < len(cls)
+                         and cls[j + 1].segment == c.segment and any(q.unit == unit for q in cls[j + 1].counts)):
             return parts, False, j
         if len(same) > 1 or same[-1].approx:
             return None, False, j
+        if stop:
+            held = (len(parts), j)  # 解读及回应信息共计110条 inside the list: kept if a catch-all ends it
         parts.append(same[-1])
         rest = c.text[c.index(same[-1].span.end):]
         etc = "等" in rest  # …其他200条等: the list says there is more; it does not claim to be whole
         if paren and ")" in rest:
-            return parts, not etc, j + 1  # (其中…1053条): the bracket closes the list
+            return _unheld(parts, not etc, j + 1, held)  # (其中…1053条): the bracket closes the list
         j += 1
-    return parts, not etc, j
+    return _unheld(parts, not etc, j, held)
+
+
+def _item_total(body: str, stop: "re.Match[str]") -> bool:
+    """An item that says its own count as a total (…,解读及回应信息共计110条,其他类信息1827条): a
+    label before 共/共计 and no other stop word; a bare 共X条 closes a list instead."""
+    label = body[:stop.start()].strip(" ,:、()")
+    return stop.group() == "共" and len(label) >= 2 and _STOP.search(body, stop.end()) is None
+
+
+def _unheld(parts: list[Quantity], end: bool, j: int, held: Optional[tuple[int, int]]):
+    """An item said as a total (held) stays a part only when the list goes on to a catch-all last
+    item (其他类信息1827条): then the list is all of the whole and that item one of its kinds.
+    Otherwise the list is read as it was before that item, which may have been a total."""
+    if held is None or end and len(parts) > held[0] + 1 and _CATCH_ALL.match(parts[-1].subject.lstrip(" ,:、()")):
+        return parts, end, j
+    return parts[:held[0]], False, held[1]
 
 
 # A part said with one of these is what was done (办结8件), not a kind of the whole
