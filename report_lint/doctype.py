@@ -38,13 +38,14 @@ _SELF = re.compile(r"(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年�
 # question, …的解释; a sample essay, …范文; a release of part of a year, 2022年上半年…数据统计).
 # A mirror's pinyin glosses (关(guān)于印发(fā)) do not count towards the title's length; the
 # title may be the cell of a page's metadata row (信息名称 | 关于…的通知 | 内容概述 |).
-# A body's self-inspection (…自查报告, 自查情况报告, 自查自纠报告) or the year's plan (…工作要点):
-# written around the annual report, but not it.
-_SELF_CHECK_OR_PLAN = r"自查(?:自纠)?(?:情况)?报告|工作要点"
+# A body's self-inspection (…自查报告, 自查情况报告, 自查自纠报告; a month's check of its website,
+# …自查情况的报告) or the year's plan (…工作要点): written around the annual report, but not it. So is
+# a superior's report card on the bodies' disclosure work (…考核情况通报, …测评成绩的通报).
+_SELF_CHECK_OR_PLAN = r"自查(?:自纠)?(?:情况)?的?报告|工作要点"
 _GLOSSED = r"(?:\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\)|[^\n。，,])"
 _OTHER_TITLE = re.compile(
     r"^" + _GLOSSED + r"{0,60}?(?:的函|的通知|的批复|的请示|的意见|的解释|公开指南|公开目录|实施办法|管理办法|规定|条例|制度"
-    r"|工作报告范文|年度报告范文|(?:上半年|下半年|第?[一二三四1-4]季度)[^\n。，,]{0,16}?(?:数据统计|统计数据|统计)"
+    r"|工作报告范文|年度报告范文|情况通报|的通报|(?:上半年|下半年|第?[一二三四1-4]季度)[^\n。，,]{0,16}?(?:数据统计|统计数据|统计)"
     r"|" + _SELF_CHECK_OR_PLAN + r")"
     r"(?:[(（]试行[)）])?\s*$"
     r"|^(?:信息名称|标题|名称)[ \t]*[|:：][ \t]*[^\n|]{0,80}?(?:的函|的通知|的批复|的解释)(?=[ \t]*\|)", re.M)
@@ -52,7 +53,8 @@ _OTHER_TITLE = re.compile(
 # their first lines (条例 there is followed by 》), and the title pattern is not tried at all.
 # A title a text layer wrapped may be broken inside that word too (…填报问题的解 / 释).
 _OTHER_END_WORDS = ("的函", "的通知", "的批复", "的请示", "的意见", "的解释", "公开指南", "公开目录", "实施办法",
-                    "管理办法", "规定", "条例", "制度", "范文", "统计", "查报告", "况报告", "纠报告", "工作要点")
+                    "管理办法", "规定", "条例", "制度", "范文", "统计", "查报告", "况报告", "纠报告", "况的报告", "工作要点",
+                    "况通报", "的通报")
 _OTHER_END_WRAPPED = re.compile(
     "(?:" + "|".join("\n?".join(w) for w in _OTHER_END_WORDS) + r")(?:(?:[(（]试行[)）])?\s*$|[ \t]*\|)", re.M)
 

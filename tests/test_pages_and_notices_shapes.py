@@ -132,3 +132,19 @@ def test_a_self_check_report_or_work_points_are_not_reports():
         assert "RL002" not in [c[1] for c in codes(text)], text[:20]
     text = "某局2024年政务公开工作要点落实情况暨政府信息公开工作年度报告\n" + REPORT_BODY
     assert "RL002" not in [c[1] for c in codes(text)]
+
+
+def test_a_website_self_check_or_a_report_card_is_not_a_report():
+    """A month's check of a body's website (…政府网站与政务新媒体自查情况的报告, with 的) and a
+    superior's report card on the bodies' disclosure work (…绩效考核情况通报, …测评成绩的通报) are
+    other kinds of document: one RL002 naming the title (field13: the first was checked as a
+    report stopping in 一, the second as an old report with no finding)."""
+    for title in ("某区关于2024年3月政府网站与政务新媒体自查情况的报告",
+                  "某州人民政府办公室关于2011年度政府信息公开工作绩效考核情况通报",
+                  "某市人民政府办公室关于2016年1—11月份政务公开工作测评成绩的通报"):
+        got = result(title + "\n" + SELF_CHECK_BODY).diagnostics
+        assert [d.code for d in got] == ["RL002"], (title, [(d.line, d.code) for d in got])
+        assert title in got[0].message
+    # a report whose own title names neither stays a report
+    text = "某局2024年政府信息公开工作年度报告\n根据考核情况通报的要求,编制本报告。\n" + REPORT_BODY
+    assert "RL002" not in [c[1] for c in codes(text)]
