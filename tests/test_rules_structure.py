@@ -358,6 +358,8 @@ def test_lexicon_prefilter_finds_exactly_what_the_plain_pattern_finds():
     ("省委、省政府欧洲杯足球网:推进政务公开", "博彩"),  # a tournament's betting site where 关于 was
     # a tournament's schedule with its year and a bar where 政府信息 was (a real mirror, 如东)
     ("按照县欧洲杯2020赛程|政务公开领导小组办公室的统一部署", "博彩"),
+    # a Latin brand ending in bet before 体育, where 关于 was (field13, a mirror of 海门经开区)
+    ("要求和上级UedBet体育政务公开工作的有关文件精神", "博彩"),
 ])
 def test_rl505_real_shapes(spam, kind):
     text = CLEAN.replace("我局认真落实条例。", f"我局认真落实条例。地址:{spam}。")
@@ -373,6 +375,7 @@ def test_rl505_real_shapes(spam, kind):
     "推动国产精品牌建设，帮扶困难老人妻子。说明升级改造情况。银河系科普活动，星空摄影展。",
     "通过jd.com网店和微信公众号发布，登录zjzwfw.gov.cn办理，电子邮箱abc@163.com，在taobao.com上公开。",
     "用户可在“浙里办”APP登录注册，体育app下载量增长，娱乐平台监管。",
+    "举办Alphabet公司体育科技讲座,betting风险提示宣传。",
 ])
 def test_rl505_a_report_that_names_sport_or_platforms_is_not_spam(ok):
     assert found(CLEAN.replace("我局认真落实条例。", ok), "RL505") == []
