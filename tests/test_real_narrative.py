@@ -128,6 +128,18 @@ EXPECTED = {
     "p_spam_dayu_mzj2020.txt": {(2, "RL505"): 1},
     "p_spam_hengyang_slj2020.txt": {(1, "RL505"): 1, (4, "RL506"): 1, (5, "RL506"): 1},
     "p_spam_rudong_swj2020.txt": {(3, "RL505"): 1, (4, "RL505"): 2},
+    # field13: a 包括 list ending in 其他 whose parts exceed the whole (RL202), prose against the
+    # requests table (RL201), betting spam on two mirrors (365体育官网, UedBet体育), page residue; no
+    # finding on a 其中 list after received and carried-over counts, nor on the right sums and shares
+"p_anshun_jkq2023.txt": {(1, "RL506"): 1},
+    "p_changchun_tyjrswj2023.txt": {(3, "RL201"): 1},
+    "p_dali_jkq2023.txt": {(1, "RL506"): 1},
+    "p_jiayu_county2022.txt": {(3, "RL506"): 1},
+    "p_mirror_lanzhou_xinqu_jhj2023_trad.txt": {(4, "RL506"): 1},
+    "p_spam_haimen_kfq2023.txt": {(2, "RL505"): 1},
+    "p_spam_leiyang_city2022.txt": {(4, "RL505"): 1},
+    "p_xiangyin_county2023.txt": {(5, "RL506"): 1},
+    "p_zichang_city2023.txt": {(3, "RL202"): 1},
 }
 
 
