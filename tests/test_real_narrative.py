@@ -128,6 +128,10 @@ EXPECTED = {
     "p_spam_dayu_mzj2020.txt": {(2, "RL505"): 1},
     "p_spam_hengyang_slj2020.txt": {(1, "RL505"): 1, (4, "RL506"): 1, (5, "RL506"): 1},
     "p_spam_rudong_swj2020.txt": {(3, "RL505"): 1, (4, "RL505"): 2},
+    # field12: prose against the table (受理2件, 新收 3), page residue; no finding on the right sums
+    "p_changchun_tyjrswj2023.txt": {(3, "RL201"): 1},
+    "p_jiaxian_xizhen2022.txt": {(3, "RL506"): 1},
+    "p_liaoning_changxingdao_jd2022.txt": {(4, "RL506"): 1},
 }
 
 
