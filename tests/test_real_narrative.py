@@ -131,7 +131,7 @@ EXPECTED = {
     # field13: a 包括 list ending in 其他 whose parts exceed the whole (RL202), prose against the
     # requests table (RL201), betting spam on two mirrors (365体育官网, UedBet体育), page residue; no
     # finding on a 其中 list after received and carried-over counts, nor on the right sums and shares
-"p_anshun_jkq2023.txt": {(1, "RL506"): 1},
+    "p_anshun_jkq2023.txt": {(1, "RL506"): 1},
     "p_changchun_tyjrswj2023.txt": {(3, "RL201"): 1},
     "p_dali_jkq2023.txt": {(1, "RL506"): 1},
     "p_jiayu_county2022.txt": {(3, "RL506"): 1},
@@ -140,6 +140,10 @@ EXPECTED = {
     "p_spam_leiyang_city2022.txt": {(4, "RL505"): 1},
     "p_xiangyin_county2023.txt": {(5, "RL506"): 1},
     "p_zichang_city2023.txt": {(3, "RL202"): 1},
+    # field12: page residue; no finding on the right sums (p_changchun_tyjrswj2023, also met by
+    # field12, is pinned above)
+    "p_jiaxian_xizhen2022.txt": {(3, "RL506"): 1},
+    "p_liaoning_changxingdao_jd2022.txt": {(4, "RL506"): 1},
 }
 
 

@@ -223,6 +223,18 @@ def test_rl108_regulations_by_county_body():
     assert "RL108" not in codes(city)
 
 
+def test_rl108_untitled_report_that_calls_itself_a_township():
+    # A page without its title: the body names itself only as 我镇 / 本乡 in the text.
+    body = CLEAN.split("\n", 1)[1].replace("规章 | 0 | 0 | 0", "规章 | 0 | 0 | 6")
+    town = body.replace("我局认真落实条例", "我镇认真落实条例")
+    assert "RL108" in codes(town.replace("2024年，我镇", "现汇报我镇2024年政府信息公开工作。2024年，我镇"))
+    d = [x for x in check(town) if x.code == "RL108"]
+    assert len(d) == 1 and d[0].severity == Severity.INFO and "我镇" in d[0].message
+    # a body whose level the text does not tell is not noted; nor is 本区域 a district
+    assert "RL108" not in codes(body)
+    assert "RL108" not in codes(body.replace("我局认真落实条例", "我局在本区域认真落实条例"))
+
+
 # ------------------------------------------------------------------ engine behaviour
 
 

@@ -159,6 +159,9 @@ def test_rl510_doubled_word(sentence, word):
     "公开公开公开。",
     # the 条例's own words (第二十条第（十五）项), copied into a report's list: a noun, then the verb
     "公开法律、法规、规章和国家有关规定规定应当主动公开的其他政府信息。",
+    # a body's name ending in 政府, then the report's own subject 政府信息 (a title run together)
+    "特向社会公布2024年连生乡人民政府政府信息公开工作情况报告。",
+    "现将区政府政府信息公开工作情况报告如下。",
 ])
 def test_rl510_reduplication_left_alone(sentence):
     assert found(overview(sentence), "RL510") == []

@@ -10,11 +10,14 @@ _TITLE = re.compile(r"([^\s，。,;；:：|]{2,40}?)\s*20\d\d\s*年度?\s*(?:政
 # County-level units. 乡/镇 only as a government (城乡建设局 is not a township), 区 not in
 # 社区/园区/景区/地区/校区.
 _LOCAL = re.compile(r"县|旗|(?<![社园景地校])区(?!域)|[乡镇](?:人民)?政府|街道")
+# A page without its title: the body calls itself 我镇 / 本乡 / 我街道 in the opening (区 not 区域).
+_SELF = re.compile(r"[我本](?:镇|乡|街道|县|旗|区(?!域))")
 
 
 class RegulationsByNonIssuer(Rule):
     """What it does: notes a report from a county- or district-level body (县, 区, 乡, 镇,
-    街道) that gives a non-zero number of 规章 in the active-disclosure table.
+    街道; named in the title, or, on a page without its title, calling itself 我镇 / 本乡) that
+    gives a non-zero number of 规章 in the active-disclosure table.
 
     Why: under the 立法法 only State Council departments and the governments of provinces and
     of cities with districts (设区的市) make 规章; a county-level body reporting them has most
@@ -45,7 +48,16 @@ class RegulationsByNonIssuer(Rule):
         if row is None or not any(c.value for c in row.cells):
             return
         m = _TITLE.search(report.source.text[:400])
-        if m is None or not _LOCAL.search(m.group(1)):
-            return
-        yield Finding(self.code, Message(f"“{m.group(1)}”看来是县级或区级机关，但填报了规章数量；规章只能由国务院部门和省级、设区的市级人民政府制定，请确认是否应填在“行政规范性文件”一行",
-                                         f"“{m.group(1)}” looks like a county-level body but reports 规章, which only State Council departments and provincial or districted-city governments make"), row.span)
+        if m is not None and re.search("[我本]", m.group(1)):
+            m = None  # a sentence (…汇报我镇2023年政府信息公开工作), not a title naming the body
+        if m is not None:
+            if not _LOCAL.search(m.group(1)):
+                return
+            name = m.group(1)
+        else:
+            s = _SELF.search(report.source.text[:800])
+            if s is None:
+                return
+            name = s.group()
+        yield Finding(self.code, Message(f"“{name}”看来是县级或区级机关，但填报了规章数量；规章只能由国务院部门和省级、设区的市级人民政府制定，请确认是否应填在“行政规范性文件”一行",
+                                         f"“{name}” looks like a county-level body but reports 规章, which only State Council departments and provincial or districted-city governments make"), row.span)
