@@ -544,3 +544,62 @@ def test_separator_tree_matches_exactly_the_separators():
         for chars in itertools.product(" |\n\tx", repeat=n):
             s = "".join(chars)
             assert (tree.match(s) is not None) == (s in words), repr(s)
+
+
+# The token pattern as first written: each alternative a group holding its whole token. The
+# lexer's pattern takes each alternative's first character out of its group (re then skips an
+# alternative on that character alone); it must read every text as this one does.
+def _plain_master():
+    import re
+
+    from report_lint.tables import lexer as L
+
+    n, d, w = L._NUMERAL, L._DASHES, L._WRAP
+    return re.compile(
+        rf"""
+        (?P<sep>[ \t|\f\v\n?]*)
+        (?:(?P<MAJOR>[{n}]{{1,2}}[ \n]*、)
+        |(?P<PAREN>\([ \n]*[{n}]{{1,2}}[ \n]*\))
+        |(?P<ITEM>[1-9][ ]?[.、](?=[ ]?[^\d\s|.])|(?<=\d)[1-9][.、](?={w}[^\d\s|.]))
+        |(?P<PROSE>\d+(?:\.\d+)?[ \t]{{1,2}}[年月日号条件宗项个次人份%％倍])
+        |(?P<NUMI>\d+?(?=[1-9][.、]{w}[^\d\s|.]))
+        |(?P<NUM>(?!\d+/\d+(?:[ \t|\n]|$))(?:[+-]|(?:增加|减少|[增减])(?=\d))?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:万元|元|万)?)
+        |(?P<NULL>(?:(?<![{d}])[{d}]+|无|\d+/\d+)(?=[ \t|\n]|$))
+        |(?P<TEXT>(?:[^|\t\n \f\v\d({n}{d}]+|(?=[{n}])(?<![{n}])(?=(?P<numerals>[{n}]+))(?P=numerals)(?![ \n]*、))+|.)
+        |(?P<END>$))
+        """,
+        re.X,
+    )
+
+
+_TOKEN_PIECES = list("0123456789 |\n\t年件、.一二三十(/-—–~无+增减加少,万元?()%条") + [
+    "增加", "减少", "万元", "1.", "2、", "(一)", "一、", "\f", "\v", "数据", "3/5", "1,000", "2.5"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TOKEN_PIECES), min_size=1, max_size=24), st.data())
+def test_token_pattern_reads_as_its_plain_form(pieces, data):
+    from report_lint.tables import lexer as L
+
+    plain = _plain_master()
+    text = "".join(pieces)
+    for pos in range(len(text) + 1):
+        end = data.draw(st.integers(pos, len(text)))
+        a, b = plain.match(text, pos, end), L._MASTER.match(text, pos, end)
+        assert (a is None) == (b is None)
+        if a is not None:
+            assert (b.lastgroup, b.span("sep"), b.end()) == (a.lastgroup, a.span("sep"), a.end()), (text, pos, end)
+
+
+def test_token_pattern_reads_every_fixture_as_its_plain_form():
+    from report_lint.tables import lexer as L
+
+    plain = _plain_master()
+    root = Path(__file__).resolve().parent.parent / "fixtures"
+    for p in sorted(root.rglob("*.txt"))[:400]:
+        text = p.read_text("utf-8", errors="replace")
+        pos = 0
+        while pos < len(text):
+            a, b = plain.match(text, pos), L._MASTER.match(text, pos)
+            assert (b.lastgroup, b.span("sep"), b.end()) == (a.lastgroup, a.span("sep"), a.end()), (p.name, pos)
+            pos = max(a.end(), pos + 1)

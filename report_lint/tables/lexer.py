@@ -96,16 +96,24 @@ _WRAP = r"(?:[ \t]{0,8}\n[ \t\n]{0,60})?"
 # dashes (and where the run's first dash is not one, no later dash is), and a run of numerals
 # in a label is taken whole (the look-ahead then reads the run once, not once per numeral: an
 # atomic group, written as a look-ahead and a back-reference). Both made a long run quadratic.
+# Each alternative's first character stands before its group (the group names the kind; only
+# the end of the match is read): re skips an alternative that begins with a character class
+# on the class alone, and enters one that begins with a group. A test compares this with the
+# pattern written plainly (tests/test_tables_layouts.py, _plain_master).
 _MASTER = re.compile(
     rf"""
     (?P<sep>[ \t|\f\v\n?]*)
-    (?:(?P<MAJOR>[{_NUMERAL}]{{1,2}}[ \n]*、)
-    |(?P<PAREN>\([ \n]*[{_NUMERAL}]{{1,2}}[ \n]*\))
-    |(?P<ITEM>[1-9][ ]?[.、](?=[ ]?[^\d\s|.])|(?<=\d)[1-9][.、](?={_WRAP}[^\d\s|.]))
-    |(?P<PROSE>\d+(?:\.\d+)?[ \t]{{1,2}}[年月日号条件宗项个次人份%％倍])
-    |(?P<NUMI>\d+?(?=[1-9][.、]{_WRAP}[^\d\s|.]))
-    |(?P<NUM>(?!\d+/\d+(?:[ \t|\n]|$))(?:[+-]|(?:增加|减少|[增减])(?=\d))?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:万元|元|万)?)
-    |(?P<NULL>(?:(?<![{_DASHES}])[{_DASHES}]+|无|\d+/\d+)(?=[ \t|\n]|$))
+    (?:[{_NUMERAL}](?P<MAJOR>[{_NUMERAL}]?[ \n]*、)
+    |\((?P<PAREN>[ \n]*[{_NUMERAL}]{{1,2}}[ \n]*\))
+    |[1-9](?P<ITEM>[ ]?[.、](?=[ ]?[^\d\s|.])|(?<=\d[1-9])[.、](?={_WRAP}[^\d\s|.]))
+    |\d(?P<PROSE>\d*(?:\.\d+)?[ \t]{{1,2}}[年月日号条件宗项个次人份%％倍])
+    |\d(?P<NUMI>\d*?(?=[1-9][.、]{_WRAP}[^\d\s|.]))
+    |[\d+\-增减](?P<NUM>
+        (?:(?<=\d)(?!\d*/\d+(?:[ \t|\n]|$))(?:\d{{0,2}}(?:,\d{{3}})+|\d*)
+        |(?<=[+-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)
+        |(?:(?<=增)加?|(?<=减)少?)(?=\d)(?:\d{{1,3}}(?:,\d{{3}})+|\d+))
+        (?:\.\d+)?(?:万元|元|万)?)
+    |[{_DASHES}无\d](?P<NULL>(?:(?<=[{_DASHES}])(?<![{_DASHES}][\s\S])[{_DASHES}]*|(?<=无)|(?<=\d)\d*/\d+)(?=[ \t|\n]|$))
     |(?P<TEXT>(?:[^|\t\n \f\v\d({_NUMERAL}{_DASHES}]+|(?=[{_NUMERAL}])(?<![{_NUMERAL}])(?=(?P<numerals>[{_NUMERAL}]+))(?P=numerals)(?![ \n]*、))+|.)
     |(?P<END>$))
     """,
