@@ -406,6 +406,16 @@ def _wraps(text: str, i: int) -> bool:
     return j >= 0 and k < len(text) and text[j] in _WRAP_BEFORE and text[k] in _WRAP_AFTER
 
 
+def _good_end(last: str) -> bool:
+    """A well-formed end date, maybe followed by words (至2024年12月31日的一年时间): not by more
+    date characters (202412月31日 is no date followed by words)."""
+    if _GOOD_DATE.fullmatch(last):
+        return True
+    m = _GOOD_DATE.match(last)
+    return m is not None and m.group().endswith(("日", "号")) and not (
+        last[m.end()].isdigit() or last[m.end()] in "年月日号" or last[m.end()] in _CN_DIGIT)
+
+
 def malformed_periods(text: str) -> list[tuple[Span, str]]:
     """Statistics periods whose dates are not dates: 自20251月1日至202512月31日, 202311日至20231231日,
     至202020年12月31日, 自至 (the dates missing). (span, the period as written). A period cut by
@@ -430,7 +440,7 @@ def malformed_periods(text: str) -> list[tuple[Span, str]]:
             if stop is None:
                 break  # runs on to the end of the text (an excerpt cut there) or far on
             last = _SPACES.sub("", text[to.end():stop.start()])
-            good = bool(first and last and _GOOD_DATE.fullmatch(first) and _GOOD_DATE.fullmatch(last))
+            good = bool(first and last and _GOOD_DATE.fullmatch(first) and _good_end(last))
             if good or stop.group() != "\n" or not _wraps(text, stop.start()):
                 break
             # read on past the wrap (至2024年 / 12月31日): a period well formed that way is no slip

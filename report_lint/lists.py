@@ -161,6 +161,9 @@ def _items(cls: list[Clause], k: int, unit: str, after: int = -1, cross: bool = 
                 return parts, False, j
             j += 1
             continue  # the bare "其中," clause
+        if parts and _DONE_END.search(same[-1].subject) and not any(_DONE_END.search(q.subject) for q in parts):
+            # 目录信息4804条、…,留言收到1465条、办结1213条: counts of work done, another topic
+            return _unheld(parts, False, j, held)
         stop = _STOP.search(body)
         if stop and not (held is None and _item_total(body, stop) and j + 1 < len(cls)
                          and cls[j + 1].segment == c.segment and any(q.unit == unit for q in cls[j + 1].counts)):
@@ -196,6 +199,9 @@ def _unheld(parts: list[Quantity], end: bool, j: int, held: Optional[tuple[int, 
 
 # A part said with one of these is what was done (办结8件), not a kind of the whole
 _DONE = re.compile("办结|答复|受理|收到|办理|处理|接待|回复|转办|新收|接收|提出|完成|发放")
+# ... said right before its count (留言收到1465条, 办结1213条, 公开答复24条); not a label that only
+# holds the word (提案办理信息34条)
+_DONE_END = re.compile("(?:" + _DONE.pattern + ")$")
 
 
 def _across_semicolons(cls: list[Clause], k: int, unit: str, parts: list[Quantity]) -> list[Quantity]:
@@ -214,6 +220,17 @@ def _across_semicolons(cls: list[Clause], k: int, unit: str, parts: list[Quantit
     if any(_DONE.search(q.subject) for q in more[len(parts):]):
         return parts
     return more
+
+
+def _more_items(cls: list[Clause], j: int, unit: str) -> bool:
+    """The sentence of clause j (after a ;) goes on with counts in the list's unit: more items
+    that were not read as its parts, so its last part read is not certainly its last."""
+    i = j
+    while i < len(cls) and cls[i].sentence == cls[j].sentence and i - j < MAX_LIST_CLAUSES:
+        if any(q.unit == unit for q in cls[i].counts):
+            return True
+        i += 1
+    return False
 
 
 def _whole_after(cls: list[Clause], k: int, j: int, unit: str) -> Optional[Quantity]:
@@ -362,7 +379,10 @@ def _read(report, cls: list[Clause], k: int, c: Clause, word: str, rel: int) -> 
         parts, end, j = _items(cls, k, whole.unit, paren=paren)
         if marker == "其中" and parts and end and not paren and j < len(cls) and cls[j - 1].sep == ";" \
                 and cls[j].sentence == c.sentence:
-            parts = _across_semicolons(cls, k, whole.unit, parts)
+            more = _across_semicolons(cls, k, whole.unit, parts)
+            if more is parts and _more_items(cls, j, whole.unit):
+                end = False  # 其他文件102条;省政府工作报告2条、…: the first group is not all the list
+            parts = more
         if parts and end and marker == "其中":
             parts = parts + _continued(cls, k, j, parts, whole.unit)
         return _judge(parts, end, whole, marker)

@@ -712,3 +712,39 @@ def test_rl203_one_search_for_either_wording_finds_what_the_two_find():
         t = "".join(rng.choice(pieces) for _ in range(rng.randrange(8)))
         either = RL203._EITHER.search(t) is not None
         assert either == (RL203.UPHELD.search(t) is not None or RL203.CONCLUDED.search(t) is not None), t
+
+
+# ------------------------------------------------ field15: prose lists of 地级市 and 省级 reports
+
+
+@pytest.mark.parametrize("text", [
+    # the list reaches its whole exactly, then the sentence goes on to counts of work done (留言收到,
+    # 办结, 公开答复): another topic, not kinds of the information (林州 2023)
+    "2024年度主动公开政府信息5648条。其中,信息公开目录信息4804条、政务动态信息838条、概况类信息6条,"
+    "互动交流留言收到1465条、办结1213条、公开答复24条,解读信息发布22条。",
+    # a ; between groups of items, the first group closing with 其他文件 (a kind of 文件, not
+    # everything else): the sentence lists more items after it (广东省政府办公厅 2023)
+    "主动公开政府信息345条,其中规章11条、行政规范性文件8条、其他文件102条;省政府工作报告2条、"
+    "政务动态类信息213条、其他信息9条。",
+])
+def test_rl202_field15_silent(text):
+    t, _ = _wrap(text)
+    assert found(t, "RL202") == [], text
+
+
+def test_rl202_parts_before_a_count_of_work_done_are_still_judged():
+    """Stopping at 留言收到… does not hide parts that exceed the whole before it."""
+    t, line = _wrap("2024年度主动公开政府信息5000条。其中,目录信息4804条、动态信息838条,留言收到1465条、办结1213条。")
+    d = found(t, "RL202")
+    assert [x.line for x in d] == [line] and "5642" in d[0].message and d[0].severity == Severity.ERROR
+
+
+def test_rl202_forms_of_one_interpretation_may_overlap():
+    """解读 counted by its forms (文字, 图片, 视频): one 解读 may take several forms, so parts one
+    over the whole are not certainly a slip: a warning that says so, not an error (福州 2023)."""
+    t, line = _wrap("2024年政府网站发布政策解读205篇,其中文字解读144篇,图片解读61篇,视频解读1篇。")
+    d = found(t, "RL202")
+    assert [x.line for x in d] == [line] and d[0].severity == Severity.WARNING and "形式" in d[0].message
+    # kinds that cannot overlap stay an error
+    t, _ = _wrap("2024年政府网站发布政策解读205篇,其中政策文件解读144篇,部门文件解读61篇,其他解读1篇。")
+    assert [x.severity for x in found(t, "RL202")] == [Severity.ERROR]

@@ -349,3 +349,19 @@ def test_rl401_a_date_that_lost_both_its_year_and_month_marks():
     assert len(two) == 1 and "2024年1月11日或2024年11月1日" in two[0].message
     for ok in ("全年累计服务1234567日。", "2024年，我局于2024年2月10日发布。", "编号2024-210日", "共有20241日"):
         assert [d for d in rl4(report(overview=ok)) if d.code == "RL401"] == [], ok
+
+
+def test_rl404_a_whole_period_followed_by_words():
+    """统计时限为…至2024年12月31日的一年时间: the dates are whole; the words after them are no
+    lost 年月日 (重庆铜梁 2025)."""
+    assert codes(report(period="本报告中所列数据统计时限为2024年1月1日至2024年12月31日的一年时间。")) == []
+
+
+def test_rl404_a_part_year_period_is_not_told_to_be_the_whole_year():
+    """A second period for data since a website opened (自2024410日起至202412月31日止, 年月 lost):
+    malformed, but its start is 10 April, not 1 January: no suggestion of the whole year (海南 2023)."""
+    text = report(period="统计期限2024年1月1日至12月31日止(由于门户网站于2024410上线,部分数据的统计期限自2024410日起至"
+                         "202412月31日止)。")
+    ds = rl4(text)
+    assert [d.code for d in ds] == ["RL404"] and "残缺" in ds[0].message
+    assert "应为2024年1月1日" not in ds[0].message

@@ -46,8 +46,9 @@ class StatisticsPeriod(Rule):
         year = report.report_year
         bad = report_malformed_periods(report)
         for span, raw in bad:
-            fix_zh = f"，应为{year}年1月1日至{year}年12月31日" if year else ""
-            fix_en = f"; it should be {year}年1月1日 to {year}年12月31日" if year else ""
+            whole = year and _whole_year_lost(raw, year)
+            fix_zh = f"，应为{year}年1月1日至{year}年12月31日" if whole else ""
+            fix_en = f"; it should be {year}年1月1日 to {year}年12月31日" if whole else ""
             yield Finding(self.code, Message(f"统计期限写法残缺：“{raw}”（日期缺失，或年、月、日丢失）{fix_zh}",
                                              f"the statistics period is malformed: “{raw}” (dates missing, or "
                                              f"年/月/日 lost){fix_en}"), span)
@@ -70,6 +71,16 @@ class StatisticsPeriod(Rule):
             y = year if year is not None else start.year
             yield Finding(self.code, Message(f"统计期限应为{y}年1月1日至{y}年12月31日",
                                              f"the statistics period should be {y}年1月1日 to {y}年12月31日"), span)
+
+
+def _whole_year_lost(raw: str, year: int) -> bool:
+    """Whether a malformed period reads as the whole report year with 年/月/日 lost (202511日至20251231日)
+    or with its dates missing (自至): then the whole year is what to write. A period from another
+    day (自2023410日起: data since a website opened on 10 April) is not told to start on 1 January."""
+    digits = "".join(ch for ch in raw if ch.isdigit())
+    if not digits.startswith(str(year)):
+        return True  # no year to read the start from: the whole year, as before
+    return digits[4:].startswith(("11", "0101", "101", "011"))
 
 
 def _school_year(start, end) -> bool:

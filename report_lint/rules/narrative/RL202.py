@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...findings import Finding, Message, Related, Severity
 from ...lists import report_lists
 from ...model import Span
@@ -58,10 +60,18 @@ class ListExceedsWhole(Rule):
             start = parts[0].span.start if lst.marker == "类别" else min(whole.span.start, parts[0].span.start)
             span = Span(start, max(whole.span.end, parts[-1].span.end) if lst.marker != "类别" else parts[-1].span.end)
             u = whole.unit
+            severity = None
             if lst.complete == "catch-all" and not exceeds:
                 msg = Message(f"所列各项（含“其他”一项，应为完整列举）之和 {_fmt(total)}{u}，不等于总数 {_fmt(w)}{u}",
                               f"the listed parts, “other” included (so the list is complete), add up to {_fmt(total)}, "
                               f"not the whole {_fmt(w)}")
+            elif exceeds and not lst.after and _forms(parts):
+                # one 解读 may be both 文字 and 图片: the forms may overlap, the sum is no certain slip
+                msg = Message(f"所列各项之和 {_fmt(total)}{u} 超过总数 {_fmt(w)}{u}（各项是解读的形式，"
+                              f"一篇解读可能兼有几种形式，请核对）",
+                              f"the listed parts add up to {_fmt(total)} {u}, more than the whole {_fmt(w)} (the "
+                              f"parts are forms, and one item may take several forms: please check)")
+                severity = Severity.WARNING
             elif exceeds and not lst.after:
                 msg = Message(f"所列各项之和 {_fmt(total)}{u} 超过总数 {_fmt(w)}{u}",
                               f"the listed parts add up to {_fmt(total)} {u}, more than the whole {_fmt(w)}")
@@ -69,8 +79,17 @@ class ListExceedsWhole(Rule):
                 msg = Message(f"“{lst.marker}”所列各项之和 {_fmt(total)}{u} 不等于总数 {_fmt(w)}{u}",
                               f"the parts listed with {lst.marker} add up to {_fmt(total)}, not the whole {_fmt(w)}")
             yield Finding(self.code, msg, span,
-                          related=[Related(whole.span, Message("总数", "the whole"))],
+                          related=[Related(whole.span, Message("总数", "the whole"))], severity=severity,
                           detail=Message(f"{expr} = {_fmt(total)} ≠ {_fmt(w)}", f"{expr} = {_fmt(total)} ≠ {_fmt(w)}"))
+
+
+# 文字解读, 图片解读, 图解, 视频解读…: forms of one 解读, which one 解读 may take together
+_FORM = re.compile(r"(?:文字|图片|图解|图文|视频|音频|动漫|漫画|动画|H5|h5|长图|海报|新闻发布会|在线访谈)(?:类|形式)?(?:解读)?$")
+
+
+def _forms(parts) -> bool:
+    """Every part names a form of 解读 (其中文字解读144篇,图片解读61篇,视频解读1篇)."""
+    return all(_FORM.search(p.subject) for p in parts) and any("解读" in p.subject for p in parts)
 
 
 def _fmt(v) -> str:
