@@ -73,6 +73,7 @@ UNREAD_REASONS = {
     "unreadable": ("数字无法读取", "values that cannot be read"),
     "too-long": ("有的数字超过 15 位，不可能是计数", "a value of more than 15 digits, which no count has"),
     "no-values": ("行名后没有数字，空白或丢失", "no values after the label: left blank, or lost"),
+    "unlabelled": ("数字前的行名丢失，无法确定每个数字属于哪一行", "the row labels before the values were lost: which row each value is in is not certain"),
     "subrows": ("本行分为子项填写，本行合计未列出", "the row is written as sub-rows; its own total is not printed"),
     "misread": ("表中多行无法读取，本行总计与各项之和也不符，数字可能识别有误",
                 "many rows of the table could not be read and this row's total disagrees with its parts: "
@@ -90,7 +91,7 @@ UNREAD_REASONS = {
 # Reasons that are doubt about our reading (the rest: the text stops in the row, "cut"; the
 # row's own digits prove it wrong, "unbalanced"; sub-rows, said by RL012).
 DOUBT_REASONS = frozenset(("short", "ambiguous", "contradicted", "detached", "unreadable", "too-long",
-                           "no-values", "extra", "drifted", "misread", "scrambled", "unconfirmed"))
+                           "no-values", "unlabelled", "extra", "drifted", "misread", "scrambled", "unconfirmed"))
 # A table with this many rows whose values or labels were not read whole (and as many as a
 # quarter of its rows) was read poorly: a scanned page's OCR, a converter that scrambled the
 # grid; its other cells may be misread as well. Values read whole but not placed for certain

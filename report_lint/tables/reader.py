@@ -561,6 +561,7 @@ class _RequestsReader:
         self.lost = False  # a row's label stood with no values at all
         self.prev: Optional[tuple] = None  # (key, value tokens) of the row read last
         self.placed: list = []  # (key, label end, first value) of rows read with their values
+        self.bare_groups: list = []  # (group key, caption span): values whose sub-row labels were lost
 
     # -- the parse, flattened to data rows in document order ------------------------
     def leaves(self, entries, group: Optional[str] = None) -> list[_Leaf]:
@@ -614,6 +615,8 @@ class _RequestsReader:
             if not leaf.values:
                 if d is not None and not leaf.maybe_group:
                     waiting.append((d, sim, label, span))
+                continue
+            if d is None and self.unlabelled(leaf, own):
                 continue
             block = None
             if len(leaf.values) > self.arity + 1:  # room for a block of rows apart from their labels
@@ -676,6 +679,12 @@ class _RequestsReader:
         for w in waiting:
             if self.add(w[0], w[2], w[3], _unreadable(self.arity, w[3]), w[1], unread="cut" if cut_at is not None else "short"):
                 self.lost = self.lost or cut_at is None
+        for group, span in self.bare_groups:
+            # the sub-rows whose labels were lost under a group caption holding their values:
+            # present, not missing, and not read (which value is whose is not certain)
+            for d in tpl.load().requests:
+                if not d.is_group and d.key.startswith(group + ".") and d.key not in self.table.rows:
+                    self.add(d, d.labels[0], span, _unreadable(self.arity, span), 1.0, unread="unlabelled")
         if narrow:
             # A grid narrower than the table (markitdown merged 商业企业 with 科研机构): rows with
             # blanks printed have too few places, so a row that has just enough only by counting
@@ -694,6 +703,23 @@ class _RequestsReader:
                 self.after_extra = below
         if self.after_extra:
             self.settle.confirm.extend(self.after_extra)
+
+    def unlabelled(self, leaf: _Leaf, own: list[lexer.Tok]) -> bool:
+        """A group caption ((三)不予公开) followed by more values than one row holds, its
+        sub-rows' labels lost (a mirror printed a run of bare `0 |` lines under it): the values
+        are its sub-rows', in an order nothing confirms. The sub-rows are kept as rows not read
+        (at the end of read(), those no later label names); no value is placed. False when not
+        this case."""
+        if sum(1 for v in leaf.values if v.type != "EMPTY") <= self.arity or not own:
+            return False
+        ordv = lexer.ordinal_value(leaf.ordinal) if leaf.ordinal is not None else None
+        m = _best(_label_text(own), _request_candidates("group", None)[0], ordv, 2)
+        if not (_accept(m) and m[0].path[:1] == (3,)):
+            return False
+        span = _label_span(leaf.ordinal, own, leaf.values)
+        self.bare_groups.append((m[0].key, span))
+        self.use(leaf.values[0].start_pos, leaf.values[-1].end_pos)
+        return True
 
     def wrapped(self, key: str, values: list[lexer.Tok]) -> bool:
         """A few digit pieces under the rest of the label of the row just read, which does not
@@ -816,6 +842,8 @@ def read_requests(text: str, start: int, end: int, heading: Optional[Span], text
     cut_at = _cut_at(text, end, lx.tokens, text_end)
     reader = _RequestsReader(t, table, text)
     reader.read(parsed.entries, cut_at)
+    if not table.rows and not any(tok.type == "VALUES" for tok in lx.tokens):
+        _labels_only(table, text, lx.stray, cut_at)
     _note_skipped(table, parsed.skipped)
     table.span = _table_span(lx.tokens, Span(reader.lo, reader.hi) if reader.lo >= 0 else None)
     # Order rows as in the template.
@@ -831,6 +859,53 @@ def read_requests(text: str, start: int, end: int, heading: Optional[Span], text
         _settle(table, reader.settle)
         _check_truncated(table, expected_requests(table.template), lx.tokens)
     return table
+
+
+ORDINAL_LEVEL = {"MAJOR": "major", "PAREN": "paren", "ITEM": "item"}
+
+
+def _labels_only(table: Table, text: str, stray: list[lexer.Tok], cut_at: Optional[int]) -> None:
+    """A table printed as its row labels only (no number anywhere in it: the page lost the
+    cells, or they were left blank): the rows are there and their values are not, so each
+    row named after an ordinal (一、 (一) 1.) is a row that could not be read, and the
+    coverage says so rather than that the text stops in the header. Labels with no ordinal
+    (header cells: 自然人, 总计) are not taken for rows. Nothing is guessed: every cell null."""
+    found: list[tuple] = []
+    toks = sorted(stray, key=lambda tok: tok.start_pos)
+    group: Optional[str] = None
+    i = 0
+    while i < len(toks):
+        ordinal = toks[i]
+        if ordinal.type not in ORDINAL_LEVEL:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j].type == "TEXT":
+            j += 1
+        label = list(toks[i + 1 : j])
+        i = j
+        if not label:
+            continue
+        level, ordv = ORDINAL_LEVEL[ordinal.type], lexer.ordinal_value(ordinal)
+        if level != "item":
+            m = _best(_label_text(label), _request_candidates("group", None)[0], ordv, 2)
+            if _accept(m) and m[0].path[:1] == (3,) and i < len(toks) and toks[i].type == "ITEM":
+                group = m[0].key  # (三)不予公开: a group caption, its items follow
+                continue
+            group = None  # (六)其他处理 with no items after it: the 2019 template's single row
+        ident, shown = _identify_request(_label_text(label), level, ordv, group)
+        if ident is not None and ident[0] is not None:
+            found.append((ident[0], ident[1], shown, _label_span(ordinal, label, None)))
+    if len({f[0].key for f in found}) < 2:
+        return  # one label is a header's last word as likely as a row: leave the table unread
+    for n, (d, sim, shown, span) in enumerate(found):
+        if d.key in table.rows:
+            continue
+        cut = (n == len(found) - 1 and cut_at is not None and span is not None
+               and not text[span.end:cut_at].strip(lexer.SEPARATORS))
+        table.rows[d.key] = Row(d.key, shown, span, _unreadable(len(tpl.load().columns), span), (),
+                                round(min(1.0, sim), 3), "cut" if cut else "no-values")
+
 
 
 @lru_cache(maxsize=1)
