@@ -907,7 +907,6 @@ def _labels_only(table: Table, text: str, stray: list[lexer.Tok], cut_at: Option
                                 round(min(1.0, sim), 3), "cut" if cut else "no-values")
 
 
-
 @lru_cache(maxsize=1)
 def _request_order() -> dict:
     """Each requests row's place in the template, for ordering rows as printed there."""
