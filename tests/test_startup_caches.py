@@ -45,7 +45,7 @@ def test_standalone_parser_parses_as_lark_does(cache):
     parser._engine.cache_clear()
     with_standalone = _extract_all(texts)
     run, _ = parser._engine()
-    assert run.__code__.co_name == "run"  # the generated parser, not Lark's own
+    assert type(getattr(run, "__self__", None)).__name__ == "Replayer"  # the generated parser, not Lark's own
     assert any(p.name.startswith("tables-parser-") for p in cache.iterdir())
     parser._engine.cache_clear()
     resources.CACHE_DIR = None

@@ -8,6 +8,9 @@ The transformer runs inline during the parse, so no parse tree is built. Which L
   without ``import lark`` and grammar loading on every start (~25 ms);
 * otherwise (library use, tests, no writable cache): ``Lark(..., cache=True)``.
 
+With the standalone parser, a table whose token kinds run as an earlier table's is parsed by
+the steps that parse took (replay.py): the same entries, without the parse table.
+
 Tests check that both give the same parse.
 """
 
@@ -120,11 +123,10 @@ def _engine():
         # build a text lexer): the parser's loop pulls the tokens itself.
         lalr = module.Lark_StandAlone(transformer=_Build()).parser.parser
         _identity_rules(module, lalr)
+        # A sequence of token kinds parsed before is parsed again by the same steps (replay.py)
+        from .replay import Replayer
 
-        def run(tokens, start):
-            return lalr.parse(_TokenList(tokens), start)
-
-        return run, module.UnexpectedInput
+        return Replayer(lalr).parse, module.UnexpectedInput
     from lark import Lark
     from lark.exceptions import UnexpectedInput
     from lark.lexer import Lexer
@@ -163,18 +165,6 @@ def _identity_rules(module, lalr) -> None:
         inner.callbacks = callbacks
     except Exception:  # pragma: no cover - another Lark's internals: parse as generated
         module.Rule.__hash__ = original
-
-
-class _TokenList:
-    """A lexer as Lark's LALR parser calls it: lex(state) yields the tokens."""
-
-    __slots__ = ("tokens",)
-
-    def __init__(self, tokens) -> None:
-        self.tokens = tokens
-
-    def lex(self, state):
-        return iter(self.tokens)
 
 
 def _standalone(grammar: str):
