@@ -11,6 +11,7 @@ template printed by the same converter.
 
 from __future__ import annotations
 
+from _thread import allocate_lock
 from operator import itemgetter
 from typing import Any, Callable
 
@@ -28,6 +29,7 @@ class Replayer:
         self.inner = lalr.parser  # the parser whose callbacks build the entries
         self.programs: dict[tuple, tuple] = {}
         self.log: list = []
+        self.lock = allocate_lock()  # a first parse swaps the callbacks: one at a time (threads)
         log = self.log
 
         def logged(callback: Callable) -> Callable:
@@ -50,17 +52,18 @@ class Replayer:
         program = self.programs.get(key)
         if program is not None:
             return _run(program, tokens)
-        log = self.log
-        log.clear()
-        inner = self.inner
-        plain = inner.callbacks
-        inner.callbacks = self.recording
-        try:
-            result = self.lalr.parse(_Tokens(tokens, log), start)  # a failed parse raises: not kept
-        finally:
-            inner.callbacks = plain
-        if len(self.programs) < MAX_PROGRAMS:
-            self.programs[key] = _program(log)
+        with self.lock:
+            log = self.log
+            log.clear()
+            inner = self.inner
+            plain = inner.callbacks
+            inner.callbacks = self.recording
+            try:
+                result = self.lalr.parse(_Tokens(tokens, log), start)  # a failed parse raises: not kept
+            finally:
+                inner.callbacks = plain
+            if len(self.programs) < MAX_PROGRAMS:
+                self.programs[key] = _program(log)
         return result
 
 
