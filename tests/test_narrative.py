@@ -767,3 +767,17 @@ def test_rl202_forms_of_one_interpretation_may_overlap():
 def test_rl201_carried_over_included_and_new_part(text, new, co, n):
     t, line = _wrap(text, new=new, co=co)
     assert [d.line for d in found(t, "RL201")] == [line] * n, text
+
+
+# field17: "内容包括" after the whole, items with bracketed notes and items said without a count
+@pytest.mark.parametrize("text,n", [
+    ("通过网站公开信息100条,内容包括工作动态60条(街道5个科室)、办事指南1条、法定主动公开内容30条(政策文件、机构职能、"
+     "政府采购)、年度报告、基层政务公开10条(养老服务、社会救助等)。", 1),  # 60+1+30+10 = 101 > 100
+    ("通过网站公开信息101条,内容包括工作动态60条(街道5个科室)、办事指南1条、法定主动公开内容30条(政策文件、机构职能、"
+     "政府采购)、年度报告、基层政务公开10条(养老服务、社会救助等)。", 0),
+    ("通过网站公开信息110条,内容包括工作动态60条、办事指南1条、年度报告、基层政务公开10条。", 0),  # less: partial
+    ("通过网站公开信息50条,内容包括工作动态30条、办事指南30条。", 1),
+])
+def test_rl202_contents_list_with_notes_and_countless_items(text, n):
+    t, line = _wrap(text)
+    assert [d.line for d in found(t, "RL202")] == [line] * n, text
