@@ -120,6 +120,26 @@ def topic_claim(subject: str, unit: str, topic: str) -> Optional[dict]:
     return match_claim(subject + "申请", unit)
 
 
+# "共收到申请20件,其中新收到13件": a part named by its verb alone ("其中新收到") counts what
+# the whole before it in the sentence counts, when that whole is the requests received.
+_PART = re.compile(r"^其中[,:、\s]*")
+_WHOLE = re.compile(r"([^。;!?]*?)(?:\d+|[零〇一二两三四五六七八九十百千]+)(?:件|宗|个|条|项)[,、\s]*(其中[,:、\s]*)?$")
+
+
+def part_claim(q: "Quantity", subject: str) -> Optional[dict]:
+    m = _PART.match(subject)
+    rest = subject[m.end():] if m else subject
+    if not rest or not _BARE.match(rest):
+        return None
+    w = _WHOLE.search(q.line, max(0, q.subject_start - 120), q.subject_start)
+    if w is None or not (m or w.group(2)):
+        return None  # no 其中: not a part of the count before it
+    whole = match_claim(w.group(1), q.unit)
+    if whole is None or whole["id"] != "new":
+        return None
+    return match_claim(rest + "申请", q.unit)
+
+
 def restated(report: "Report", q: "Quantity", paragraph_topic: bool = True) -> Optional[tuple[dict, list]]:
     """The claim a count restates and the table's values for it, or None when it restates nothing
     comparable (another body, another year, an approximate number, no such cells). A subject that
@@ -128,6 +148,8 @@ def restated(report: "Report", q: "Quantity", paragraph_topic: bool = True) -> O
         return None
     subject = q.subject  # a property that cuts the text: once
     claim = match_claim(subject, q.unit)
+    if claim is None:
+        claim = part_claim(q, subject)
     if claim is None and paragraph_topic and _BARE.match(subject):
         from .narrative import topic_at
 

@@ -58,6 +58,10 @@ class NarrativeList:
     after: bool = False  # the whole closes the list (包括… 共X件)
 
 
+# the words that may stand before 包括 in a list of the contents of a count said just before
+_CONTENTS = re.compile(r"^(?:其)?(?:主要)?(?:内容|类别|类型|种类)(?:主要)?$")
+
+
 def _marker(text: str) -> str:
     t = text.lstrip(" ,:、()")
     if t[:1] not in _MARKER_STARTS:
@@ -129,6 +133,7 @@ def _items(cls: list[Clause], k: int, unit: str, after: int = -1, cross: bool = 
     per_segment: dict[int, int] = {}
     one_each = True
     held: Optional[tuple[int, int]] = None
+    etc_gap = False  # an item was said without its count
     j = k
     while j < len(cls):
         if j - k >= MAX_LIST_CLAUSES:
@@ -157,6 +162,13 @@ def _items(cls: list[Clause], k: int, unit: str, after: int = -1, cross: bool = 
             if c.sep == "、" and j + 1 < len(cls) and cls[j + 1].segment == c.segment and len(body) <= 16:
                 j += 1
                 continue  # the head of a label holding 、 (政策、规范性文件类信息80条)
+            if parts and c.sep == "、" and cls[j - 1].sep == "、" and len(body) <= 30 and not counts \
+                    and _count_ahead(cls, j + 1, c.segment, unit):
+                # an item said without its count (…36条、2022年政府信息公开工作年度报告、基层政务公开70条):
+                # it adds what it holds, so the list goes on but can no longer be all of the whole
+                etc_gap = True
+                j += 1
+                continue
             if parts or body.strip(" ,:、()"):
                 return parts, False, j
             j += 1
@@ -176,9 +188,30 @@ def _items(cls: list[Clause], k: int, unit: str, after: int = -1, cross: bool = 
         rest = c.text[c.index(same[-1].span.end):]
         etc = "等" in rest  # …其他200条等: the list says there is more; it does not claim to be whole
         if paren and ")" in rest:
-            return _unheld(parts, not etc, j + 1, held)  # (其中…1053条): the bracket closes the list
+            return _unheld(parts, not etc and not etc_gap, j + 1, held)  # (其中…1053条): the bracket closes the list
         j += 1
-    return _unheld(parts, not etc, j, held)
+        if rest.count("(") > rest.count(")") and not paren:
+            # 36条(政策文件、机关简介、…公示)、…: the bracket's labels are a note on this item
+            k2 = j
+            while k2 < len(cls) and k2 - j < MAX_LIST_CLAUSES and cls[k2].segment == seg and not cls[k2].counts:
+                if ")" in cls[k2].text:
+                    etc = etc or "等" in cls[k2].text
+                    j = k2 + 1
+                    break
+                k2 += 1
+    return _unheld(parts, not etc and not etc_gap, j, held)
+
+
+def _count_ahead(cls: list[Clause], j: int, seg: int, unit: str) -> bool:
+    """Whether a clause of the 、-joined run from j holds a count in ``unit`` (a few clauses on)."""
+    for c in cls[j:j + 8]:
+        if c.segment != seg:
+            return False
+        if any(q.unit == unit for q in c.counts):
+            return True
+        if c.sep != "、":
+            return False
+    return False
 
 
 def _item_total(body: str, stop: "re.Match[str]") -> bool:
@@ -386,6 +419,12 @@ def _read(report, cls: list[Clause], k: int, c: Clause, word: str, rel: int) -> 
         if parts and end and marker == "其中":
             parts = parts + _continued(cls, k, j, parts, whole.unit)
         return _judge(parts, end, whole, marker)
+    if word in ("包括", "包含") and not marker and _CONTENTS.match(c.text[:rel].lstrip(" ,:、()")):
+        # "公开信息346条,内容包括A 240条、B 1条…": the contents of the count before, a list like 其中
+        whole = _whole(cls, k, word)
+        if whole is not None:
+            parts, end, _ = _items(cls, k, whole.unit, after=c.offset(rel))
+            return _judge(parts, end, whole, word)
     if word == "包括" and not marker:
         return _read_closed(cls, k, c, "包括")
     # 共公布政府信息2602条(其中…: the whole and the list's opening in one clause

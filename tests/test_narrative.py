@@ -748,3 +748,36 @@ def test_rl202_forms_of_one_interpretation_may_overlap():
     # kinds that cannot overlap stay an error
     t, _ = _wrap("2024年政府网站发布政策解读205篇,其中政策文件解读144篇,部门文件解读61篇,其他解读1篇。")
     assert [x.severity for x in found(t, "RL202")] == [Severity.ERROR]
+
+
+# field17: a count said with the carried-over ones included, and a part "其中新收到" of the whole
+@pytest.mark.parametrize("text,new,co,n", [
+    ("2024年,我局共收到政府信息公开申请45件(含上年度结转3件)。", 38, 3, 1),  # 45 != 38 + 3
+    ("2024年,我局共收到政府信息公开申请45件（含上年结转3件）。", 38, 3, 1),
+    ("2024年,我局共收到政府信息公开申请41件(含上年度结转3件)。", 38, 3, 0),
+    ("2024年,我局共收到政府信息公开申请41件(含上年度结转4件)。", 38, 3, 1),  # the carried-over count
+    ("全年共收到政府信息公开申请20件,其中新收到13件。", 14, 6, 1),
+    ("全年共收到政府信息公开申请20件,其中新收到14件。", 14, 6, 0),
+    ("全年共收到政府信息公开申请20件,其中,本年度新收到14件,上年结转6件。", 14, 6, 0),
+    ("全年共收到政府信息公开申请20件,其中,本年度新收到13件,上年结转6件。", 14, 6, 1),
+    ("全年共收到政府信息公开申请20件,其中本年新收13件。", 14, 6, 1),
+    ("全年共办理群众来信20件,其中新收到13件。", 14, 6, 0),  # a whole of another kind
+    ("共发布信息20条,其中新收到13条。", 14, 6, 0),
+])
+def test_rl201_carried_over_included_and_new_part(text, new, co, n):
+    t, line = _wrap(text, new=new, co=co)
+    assert [d.line for d in found(t, "RL201")] == [line] * n, text
+
+
+# field17: "内容包括" after the whole, items with bracketed notes and items said without a count
+@pytest.mark.parametrize("text,n", [
+    ("通过网站公开信息100条,内容包括工作动态60条(街道5个科室)、办事指南1条、法定主动公开内容30条(政策文件、机构职能、"
+     "政府采购)、年度报告、基层政务公开10条(养老服务、社会救助等)。", 1),  # 60+1+30+10 = 101 > 100
+    ("通过网站公开信息101条,内容包括工作动态60条(街道5个科室)、办事指南1条、法定主动公开内容30条(政策文件、机构职能、"
+     "政府采购)、年度报告、基层政务公开10条(养老服务、社会救助等)。", 0),
+    ("通过网站公开信息110条,内容包括工作动态60条、办事指南1条、年度报告、基层政务公开10条。", 0),  # less: partial
+    ("通过网站公开信息50条,内容包括工作动态30条、办事指南30条。", 1),
+])
+def test_rl202_contents_list_with_notes_and_countless_items(text, n):
+    t, line = _wrap(text)
+    assert [d.line for d in found(t, "RL202")] == [line] * n, text

@@ -155,6 +155,13 @@ EXPECTED = {
     # (331 + 61 = 392 > 372, RL202), breadcrumb residue; no finding on the right 59-item list
     "p_hengnan_wjj2020.txt": {(1, "RL506"): 1, (15, "RL404"): 1},
     "p_leiyang_mashui2019.txt": {(1, "RL506"): 1, (5, "RL404"): 1, (11, "RL202"): 1},
+    # field17: a 内容包括 list over its whole (240 + 1 + 36 + 70 = 347 > 346, RL202), two truncated
+    # shares (18.79 -> 18%, 9.70 -> 9%, RL301 warnings), page residue and a mirror's pinyin glosses
+    "p_chongqing_xiaolongkan2023.txt": {(6, "RL202"): 1},
+    "p_ezhou_szfb2025.txt": {(3, "RL506"): 1},
+    "p_mirror_ggj2021_trad.txt": {(2, "RL506"): 1},
+    "p_shenzhen_futian_huafu2022.txt": {(7, "RL301"): 2},
+    "p_wuhan_donghu_cxb2025.txt": {(3, "RL506"): 1, (4, "RL506"): 1},
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Optional
 
@@ -48,6 +49,16 @@ class NarrativeTableMismatch(Rule):
     def check(self, report, ctx):
         for clause in clauses(report):
             counts = clause.counts
+            if len(counts) == 2 and counts[0].line is counts[1].line and _CARRIED_IN.fullmatch(
+                    counts[0].line, counts[0].subject_end, counts[1].subject_end):
+                # "收到45件(含上年度结转3件)": the first count is 新收 + 上年结转, the second 上年结转
+                found = restated(report, counts[0])
+                if found is not None and found[0]["id"] == "new":
+                    both = [s for s in found[1] if len(s[1]) == 2]  # the sum with the carried-over cell
+                    f = self._compare(report, counts[0], found[0], both) if both else None
+                    if f is not None:
+                        yield f
+                counts = counts[1:]
             if len(counts) != 1:
                 continue  # two counts in one clause: which phrase goes with which is unclear
             q = counts[0]
@@ -89,6 +100,10 @@ class NarrativeTableMismatch(Rule):
                        q.span, related=related, severity=Severity.WARNING if unsure else None,
                        detail=Message(f"对应表中：{claim['id']}" + ("（表中数字是从连在一起的数字中拆分出来的，可能有误）" if unsure else ""),
                                       f"table cells: {claim['id']}" + (" (recovered from run-together digits)" if unsure else "")))
+
+
+# what follows a count that includes the carried-over requests: "45件(含上年度结转3件)"
+_CARRIED_IN = re.compile(r"[\d零〇一二两三四五六七八九十百千]+\s*(?:件|宗|个|条|项)\s*[(（]\s*(?:其中)?(?:含|包括)了?\s*(?:上年度?|上一年度?)结转(?:的|办理|申请|政府信息公开申请)?\s*")
 
 
 def _fmt(v) -> str:
