@@ -123,7 +123,10 @@ def topic_claim(subject: str, unit: str, topic: str) -> Optional[dict]:
 # "共收到申请20件,其中新收到13件": a part named by its verb alone ("其中新收到") counts what
 # the whole before it in the sentence counts, when that whole is the requests received.
 _PART = re.compile(r"^其中[,:、\s]*")
-_WHOLE = re.compile(r"([^。;!?]*?)(?:\d+|[零〇一二两三四五六七八九十百千]+)(?:件|宗|个|条|项)[,、\s]*(其中[,:、\s]*)?$")
+# the count that ends the text before the part ("共收到申请20件,其中"): searched for alone, its
+# words then read back to the sentence's start (a lazy group before it, searched from every
+# position of the 120 characters, read them over and over: ~13 µs a call)
+_WHOLE_COUNT = re.compile(r"(?:\d+|[零〇一二两三四五六七八九十百千]+)(?:件|宗|个|条|项)[,、\s]*(其中[,:、\s]*)?$")
 
 
 def part_claim(q: "Quantity", subject: str) -> Optional[dict]:
@@ -131,10 +134,12 @@ def part_claim(q: "Quantity", subject: str) -> Optional[dict]:
     rest = subject[m.end():] if m else subject
     if not rest or not _BARE.match(rest):
         return None
-    w = _WHOLE.search(q.line, max(0, q.subject_start - 120), q.subject_start)
-    if w is None or not (m or w.group(2)):
+    line, lo = q.line, max(0, q.subject_start - 120)
+    w = _WHOLE_COUNT.search(line, lo, q.subject_start)
+    if w is None or not (m or w.group(1)):
         return None  # no 其中: not a part of the count before it
-    whole = match_claim(w.group(1), q.unit)
+    said = max(lo, max(line.rfind(c, lo, w.start()) for c in "。;!?") + 1)  # the sentence so far
+    whole = match_claim(line[said:w.start()], q.unit)
     if whole is None or whole["id"] != "new":
         return None
     return match_claim(rest + "申请", q.unit)
