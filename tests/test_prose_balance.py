@@ -1,6 +1,10 @@
-"""RL205: a sentence that states the year's applications in words (received, carried over,
-concluded, carried forward) must balance as the applications table does (field16: a district's
-除去上年结转的8件…收到783件，全年共办结788件，结转下年继续办理2件, 791 against 790)."""
+"""The year's applications said in words: received, carried over, concluded, carried forward.
+
+RL205: such a sentence must balance as the applications table does (field16: a district's
+除去上年结转的8件…收到783件，全年共办结788件，结转下年继续办理2件, 791 against 790).
+RL301: shares of the outcomes may be taken of received + carried over (收到163件 … 上年结转7件:
+占56.47% is 96/170), or of those handled; that is no slip (field16: a county's five right shares
+were five false errors, each recomputed of 163)."""
 
 from __future__ import annotations
 
@@ -47,3 +51,28 @@ def test_unbalanced_sentence_warns(sentence):
 ])
 def test_balanced_or_unreadable_sentence_is_quiet(sentence):
     assert rl205(sentence) == []
+
+
+def rl301(sentence: str) -> list:
+    ds = ENGINE.check_source(source.from_text(HEAD + sentence + "\n", "r.txt")).diagnostics
+    return [(d.line, d.severity) for d in ds if d.code == "RL301"]
+
+
+TONGLU = ("2023年,全县共收到政府信息公开申请163件,申请量同比增长6.54%,2022年结转政府信息公开申请7件,结转至2024年9件。"
+          "2023年,进一步规范政府信息公开申请答复流程,办复率94.7%,其中予以公开或部分公开96件、占{a};不予公开2件、占1.18 %;"
+          "无法提供40件、占23.53%;不予处理1件、占0.59%;其他处理21件、占12.35%。")
+
+
+def test_shares_of_received_and_carried_over_are_right():
+    assert rl301(TONGLU.format(a="56.47%")) == []
+
+
+def test_shares_of_those_handled_are_right():
+    # 收到50件, 上年结转4件, 结转下年度6件: 48 handled; 12/48 = 25%
+    text = "全年共收到政府信息公开申请50件,上年结转4件,结转下年度6件。其中予以公开12件,占25%;无法提供36件,占75%。"
+    assert rl301(text) == []
+
+
+def test_a_share_no_whole_fits_is_still_an_error():
+    # 96/163 = 58.90, 96/170 = 56.47, 96/161 = 59.63: 50% fits none
+    assert rl301(TONGLU.format(a="50%")) == [(3, Severity.ERROR)]
