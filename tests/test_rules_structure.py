@@ -360,6 +360,10 @@ def test_lexicon_prefilter_finds_exactly_what_the_plain_pattern_finds():
     ("按照县欧洲杯2020赛程|政务公开领导小组办公室的统一部署", "博彩"),
     # a Latin brand ending in bet before 体育, where 关于 was (field13, a mirror of 海门经开区)
     ("要求和上级UedBet体育政务公开工作的有关文件精神", "博彩"),
+    # a tournament's betting title where 国务院办公厅…关于 was (field16, a mirror of 余杭区)
+    ("依据条例和《欧洲杯预选赛附加赛_欧洲杯官网投注印发年度报告格式的通知》", "博彩"),
+    # the leagues with a colon where 关于 was (field16, a mirror of 上饶市's report)
+    ("政府信息与政务公开办公室欧洲五大联赛:印发年度报告格式的通知", "博彩"),
 ])
 def test_rl505_real_shapes(spam, kind):
     text = CLEAN.replace("我局认真落实条例。", f"我局认真落实条例。地址:{spam}。")
