@@ -426,6 +426,8 @@ def test_spam_on_a_text_that_is_not_a_report_is_said_by_its_one_finding():
     "<!--[if !supportLists]-->7、<!--[endif]-->加强培训。", "????一、总体情况",
     # a script-built page copied before its script ran (a real 水务局 page): its placeholders
     "{{ errorMessage }}",
+    # field16: a counter left empty before a bar (桐庐), a font switch of letters (科右前旗)
+    "访问次数: |", "字体大小:A+ A A- 分享: 打印",
 ])
 def test_rl506_real_shapes(residue):
     text = CLEAN + residue + "\n"
