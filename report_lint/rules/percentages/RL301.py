@@ -160,10 +160,12 @@ def _with_carried(cls: list[Clause], k: int, count: Quantity, text_bases, share:
         return []
     para = cls[k].paragraph
     carried = forward = None
+    seen = 0
     for i in range(k, max(-1, k - _LOOKBACK), -1):
-        if cls[i].paragraph != para:
+        if cls[i].paragraph != para or seen > 4 * _LOOKBACK:
             break
-        for q in cls[i].counts:
+        seen += len(cls[i].counts)
+        for q in cls[i].counts[-4 * _LOOKBACK:]:
             if q.unit != count.unit or q.approx or q.span.start >= count.span.start or q is received:
                 continue
             s = q.subject
