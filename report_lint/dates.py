@@ -226,6 +226,11 @@ def find_dates(text: str, start: int = 0, end: Optional[int] = None) -> list[Dat
     return out
 
 
+# a line that ends with a word taking a date as its object: the next line's date goes on its
+# sentence (结转至 / 2022年19), it is no signature
+_CONTINUED = re.compile(r"(?:至|到|于|自|从|截止|截至)[ \t\u3000]*\n[ \t\u3000]*$")
+
+
 def signature(text: str, tail_lines: int = 6) -> Optional[DateMention]:
     """The signature date (成文日期): the last date standing at the end of one of the final
     ``tail_lines`` non-empty lines after the last section heading (page furniture such as
@@ -254,6 +259,8 @@ def signature(text: str, tail_lines: int = 6) -> Optional[DateMention]:
     for s, e in tail:
         if s <= last_heading:
             continue
+        if _CONTINUED.search(text, max(0, s - 8), s):
+            continue  # …结转至\n2022年19: a sentence wrapped before its date (a text layer cut there)
         line = text[s:e]
         stripped_end = s + len(line.rstrip(" \t\u3000\u2002\u2003\u00a0。.，,"))
         if _META.search(text, s, e):

@@ -162,6 +162,21 @@ EXPECTED = {
     "p_mirror_ggj2021_trad.txt": {(2, "RL506"): 1},
     "p_shenzhen_futian_huafu2022.txt": {(7, "RL301"): 2},
     "p_wuhan_donghu_cxb2025.txt": {(3, "RL506"): 1, (4, "RL506"): 1},
+    # field16: the periods with 年/月 lost (RL404), the kinds of a site's items and two channels above
+    # their whole (RL202), a sentence of received/carried/concluded/forward off by one (RL205),
+    # tournament betting titles (RL505), page residue; no finding on shares of received + carried
+    # over (桐庐) or on lists closed by ';'
+    "p_hunan_sthjt2023.txt": {(5, "RL506"): 1},
+    "p_keyouqianqi2025.txt": {(3, "RL506"): 1, (5, "RL506"): 1, (9, "RL404"): 1},
+    "p_mirror_fengxin_county2022_trad.txt": {(5, "RL202"): 1},
+    "p_mirror_hengyang_xspj2023.txt": {(3, "RL202"): 1},
+    "p_mirror_suichang_county2023_trad.txt": {(11, "RL506"): 1},
+    "p_nanjing_jiangning2022.txt": {(3, "RL205"): 1},
+    "p_shanghai_city2023.txt": {(3, "RL506"): 1},
+    "p_shanghai_yangpu2022.txt": {(7, "RL404"): 1},
+    "p_spam_shangrao_city2022.txt": {(1, "RL505"): 1, (3, "RL505"): 1},
+    "p_spam_yuhang_qzf2023.txt": {(1, "RL505"): 1},
+    "p_tonglu_county2023.txt": {(1, "RL506"): 1},
 }
 
 

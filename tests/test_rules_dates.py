@@ -91,6 +91,19 @@ def test_signature_skips_page_furniture():
     assert dates.signature("2023-01-20\n某某局2022年政府信息公开工作年度报告\n") is None
 
 
+
+def test_a_date_that_goes_on_a_wrapped_sentence_is_no_signature():
+    # field16: an excerpt cut mid-number (结转至2022年19), its lines wrapped as a text layer wraps
+    # them: the last line is the sentence's date, not a malformed signature
+    text = ("某市2021年政府信息公开工作年度报告\n一、总体情况\n全年共收到申请9695件,2020\n年结转312件,"
+            "共办结9816件,结转至\n2022年19")
+    assert dates.signature(text) is None
+    assert "RL401" not in codes(text)
+    # a signature after the body's name is still one
+    assert dates.signature("六、其他需要报告的事项\n无。\n某某局\n2023120\n").raw == "2023120"
+    assert dates.signature("六、其他需要报告的事项\n无。\n某某局\n2023年1月20日\n").year == 2023
+
+
 # ------------------------------------------------------------------ seeds
 
 

@@ -360,6 +360,10 @@ def test_lexicon_prefilter_finds_exactly_what_the_plain_pattern_finds():
     ("按照县欧洲杯2020赛程|政务公开领导小组办公室的统一部署", "博彩"),
     # a Latin brand ending in bet before 体育, where 关于 was (field13, a mirror of 海门经开区)
     ("要求和上级UedBet体育政务公开工作的有关文件精神", "博彩"),
+    # a tournament's betting title where 国务院办公厅…关于 was (field16, a mirror of 余杭区)
+    ("依据条例和《欧洲杯预选赛附加赛_欧洲杯官网投注印发年度报告格式的通知》", "博彩"),
+    # the leagues with a colon where 关于 was (field16, a mirror of 上饶市's report)
+    ("政府信息与政务公开办公室欧洲五大联赛:印发年度报告格式的通知", "博彩"),
 ])
 def test_rl505_real_shapes(spam, kind):
     text = CLEAN.replace("我局认真落实条例。", f"我局认真落实条例。地址:{spam}。")
@@ -422,6 +426,8 @@ def test_spam_on_a_text_that_is_not_a_report_is_said_by_its_one_finding():
     "<!--[if !supportLists]-->7、<!--[endif]-->加强培训。", "????一、总体情况",
     # a script-built page copied before its script ran (a real 水务局 page): its placeholders
     "{{ errorMessage }}",
+    # field16: a counter left empty before a bar (桐庐), a font switch of letters (科右前旗)
+    "访问次数: |", "字体大小:A+ A A- 分享: 打印",
 ])
 def test_rl506_real_shapes(residue):
     text = CLEAN + residue + "\n"

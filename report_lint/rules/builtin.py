@@ -41,6 +41,7 @@ from .narrative.RL201 import NarrativeTableMismatch
 from .narrative.RL202 import ListExceedsWhole
 from .narrative.RL203 import AllUpheldContradicted
 from .narrative.RL204 import HandledExceedsReceived
+from .narrative.RL205 import RequestsUnbalanced
 from .percentages.RL301 import PercentageMismatch
 from .percentages.RL302 import SharesNot100
 from .series.RL600 import DuplicateYear
@@ -59,6 +60,6 @@ def RULES():
         MalformedDate, ImpossibleDate, DateStyle, StatisticsPeriod, SignatureTiming, YearMismatch,
         MissingSection, SectionOrder, EnumerationSequence, DeclaredCount, InjectedSpam, PageResidue, HeadingTypo,
         FeeStatement, EmptyProblemsSection, RepeatedWord, HalfWidthPunctuation,
-        NarrativeTableMismatch, ListExceedsWhole, AllUpheldContradicted, HandledExceedsReceived, PercentageMismatch, SharesNot100,
+        NarrativeTableMismatch, ListExceedsWhole, AllUpheldContradicted, HandledExceedsReceived, RequestsUnbalanced, PercentageMismatch, SharesNot100,
         DuplicateYear, CarriedOverMismatch, InForceNotCarried, PriorYearClaimMismatch, SectionCopied, ItemsNotCarried,
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 from typing import Optional
 
@@ -59,6 +60,7 @@ class PercentageMismatch(Rule):
                     continue
                 text_bases = self._text_bases(report, cls, k, count, share)
                 bases = [(b, "正文所述总数", q) for b, q in text_bases]
+                bases += _with_carried(cls, k, count, text_bases, share)
                 listed = wholes.get(id(count))
                 if listed is not None and share == "any":
                     whole, parts_sum = listed
@@ -139,6 +141,45 @@ class PercentageMismatch(Rule):
 
 
 PARTS_SUM = "所列各项之和"
+WITH_CARRIED = "收到+上年结转"
+HANDLED_DERIVED = "收到+上年结转−结转下年度"
+
+# 2022年结转…7件 / 上年结转7件 (into this year), not 结转至2024年9件 / 结转下年度 (out of it)
+_CARRIED_IN = re.compile(r"结转|转结")
+_CARRIED_OUT = re.compile(r"(?:结转|转结|转入|转至)(?:至|到)?(?:下一?年|下一年度|20\d\d年)|继续办理|顺延")
+_RECEIVED_WORDS = ("收到", "受理", "新收", "接收")
+_LOOKBACK = 24  # clauses of the paragraph looked back at for a carried-over count (linear time)
+
+
+def _with_carried(cls: list[Clause], k: int, count: Quantity, text_bases, share: str) -> list:
+    """Wholes the text gives in parts: 收到163件 … 上年结转7件 … 结转至下年9件, the shares taken of
+    163 + 7 = 170 (all the year's requests) or of 170 − 9 = 161 (those handled). Both are wholes the
+    reports use (FORMAT.md §4); a share that fits one of them is no slip."""
+    received = next((q for _, q in text_bases if any(w in q.subject for w in _RECEIVED_WORDS)), None)
+    if received is None or share == "handled":
+        return []
+    para = cls[k].paragraph
+    carried = forward = None
+    seen = 0
+    for i in range(k, max(-1, k - _LOOKBACK), -1):
+        if cls[i].paragraph != para or seen > 4 * _LOOKBACK:
+            break
+        seen += len(cls[i].counts)
+        for q in cls[i].counts[-4 * _LOOKBACK:]:
+            if q.unit != count.unit or q.approx or q.span.start >= count.span.start or q is received:
+                continue
+            s = q.subject
+            if _CARRIED_OUT.search(s):
+                forward = forward or q
+            elif _CARRIED_IN.search(s):
+                carried = carried or q
+    if carried is None:
+        return []
+    whole = received.value + carried.value
+    out = [(whole, WITH_CARRIED, None)]
+    if forward is not None and whole > forward.value:
+        out.append((whole - forward.value, HANDLED_DERIVED, None))
+    return out
 
 
 def _within_unit(count: Decimal, base: Decimal, p: Quantity) -> bool:
@@ -231,6 +272,10 @@ def _source(base, name: str, q: Optional[Quantity], unit: str) -> tuple[str, str
     """Where the whole a share was taken of comes from, said so that the reader can check it."""
     if name == PARTS_SUM:
         return f"总数取所列各项之和{_fmt(base)}{unit}", f"the whole is the sum of the listed parts, {_fmt(base)}"
+    if name in (WITH_CARRIED, HANDLED_DERIVED):
+        return (f"总数取正文所述{name} = {_fmt(base)}{unit}",
+                f"the whole is the text's received + carried over{' − carried forward' if name == HANDLED_DERIVED else ''}"
+                f" = {_fmt(base)}")
     if q is None:
         return f"总数{_fmt(base)}为统计表的“{name}”", f"the whole {_fmt(base)} is the table's {name}"
     tail = q.subject.split()[-1] if q.subject.split() else ""
