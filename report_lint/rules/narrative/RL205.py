@@ -13,6 +13,7 @@ from ..base import Rule
 # The roles a count plays in a sentence about the year's applications, tried in this order: the
 # subject of 共受理答复…34件(含2022年结转0件) holds 受理 and 结转, and 结转下年度 holds 结转 too.
 _FORWARD = re.compile(r"(?:结转|转结|转入|转至)(?:至|到)?(?:下一?年|下一年度|20\d\d年)|继续办理")
+_FORWARD_WORDS = ("结转", "转结", "转入", "转至", "继续办理")  # one of them is in every _FORWARD match
 _CARRIED = re.compile(r"结转|转结")
 _RECEIVED = re.compile(r"收到|受理|新收|接收|接到")
 _HANDLED = re.compile(r"办结|答复|办理完毕|处理完毕|办理完成")
@@ -69,8 +70,11 @@ class RequestsUnbalanced(Rule):
                 by_sentence[c.sentence].append(c)
         for cls in by_sentence.values():
             start, end = cls[0].span.start, cls[-1].span.end
-            if "申请" not in text[start:end]:
+            said = text[start:end]
+            if "申请" not in said:
                 continue  # 受理政务服务事项2190件: applications of another kind
+            if not any(w in said for w in _FORWARD_WORDS):
+                continue  # no count carried forward can be read in it (the words _FORWARD needs)
             roles = _roles([q for c in cls for q in c.counts])
             if roles is None:
                 continue
