@@ -710,3 +710,19 @@ def test_a_2021_table_whose_first_block_keeps_the_2019_header_is_read_under_that
     plain = body.replace("本年新制作数量 | 本年新公开数量 | 对外公开总数量", "本年制发件数 | 本年废止件数 | 现行有效件数")
     assert report_dict(read(wrap(section2=plain, year=2021)))["tables"]["active"]["normative_documents"] == {
         "issued": 2, "repealed": 3, "in_force": 9}
+
+
+def test_a_wrapped_label_whose_piece_reads_as_a_header_word_is_read_whole():
+    # A PDF text layer wrapped "3.补正后申请内容仍不明确" (a character lost: 仍明确) with a
+    # space in its first line; "内容" starts a header row elsewhere (| 类别 | 内容 |), but here it
+    # is a piece of the label: the whole label names the row, and its values are read.
+    from tests.test_tables_layouts import _rows_as
+
+    body = _rows_as(lambda cells: "  ".join(cells))
+    wrapped = body.replace("3.补正后申请内容仍不明确  0", "3.补正后申请 内容\n仍明确  0")
+    assert wrapped != body
+    text = wrap(section3=wrapped)
+    rep = read(text)
+    assert report_dict(rep)["tables"]["requests"] == EXPECTED
+    assert rep.tables["requests"].rows["unavailable.unclear"].unread == ""
+    assert [c for c in codes(text) if c in ("RL012", "RL016")] == []

@@ -598,6 +598,12 @@ class _RequestsReader:
             ident, label = _identify_request(tail, "any", None, None)
             return ident, label, own
         ident, label = _identify_request(label, leaf.level, ordv, leaf.group)
+        if (ident is None or ident[0] is None) and len(own) < len(leaf.label):
+            # a piece of a wrapped label that reads as a header word (3.补正后申请 内容 / 仍明确:
+            # 内容 starts a header row elsewhere): the whole label is the row's, when it is one
+            whole_ident, whole = _identify_request(_label_text(leaf.label), leaf.level, ordv, leaf.group)
+            if whole_ident is not None and whole_ident[0] is not None:
+                return whole_ident, whole, leaf.label
         return ident, label, own
 
     # -- placing values ------------------------------------------------------------------
