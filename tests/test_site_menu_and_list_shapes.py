@@ -63,3 +63,10 @@ def test_a_sites_colour_switch_is_page_residue():
             "保护视力色:          字体颜色: 【      绿】         恢复默认\n"
             "一、总体情况\n2023年,中心主动公开信息38条。\n")
     assert (3, "RL506", "info") in codes(text)
+
+
+def test_a_font_switch_with_bracketed_sizes_is_page_residue():
+    """字体大小:【大】 【中】 【小】 under a breadcrumb (p_huguan_county2023)."""
+    text = ("某县人民政府2023年政府信息公开工作年度报告\n字体大小:【大】 【中】 【小】\n"
+            "一、总体情况\n2023年,我县主动公开政府信息120条。\n")
+    assert (2, "RL506", "info") in codes(text)
