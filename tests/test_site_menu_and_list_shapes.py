@@ -70,3 +70,14 @@ def test_a_font_switch_with_bracketed_sizes_is_page_residue():
     text = ("某县人民政府2023年政府信息公开工作年度报告\n字体大小:【大】 【中】 【小】\n"
             "一、总体情况\n2023年,我县主动公开政府信息120条。\n")
     assert (2, "RL506", "info") in codes(text)
+
+
+def test_a_title_wrapped_inside_its_words_still_gives_the_report_year():
+    """编制某市2024年政府信息公 / 开工作年度报告 (a text layer wrapped the words), and the body names
+    last year's reports (发布2023年政府信息公开工作年度报告51篇): the year is 2024, as the period
+    says; no RL404 error from reading 2023 (p_dali_city2024 re-wrapped at 38 characters)."""
+    text = ("根据《中华人民共和国政府信息公开条例》的规定,编制某市2024年政府信息公\n开工作年度报告。"
+            "统计数据时间段:2024年1月1日至2024年12月31日。\n一、总体情况\n(一)主动公开情况\n"
+            "2024年,某市政府网站主动公开信息461条。具体为:\n"
+            "1.更新政府信息公开指南26条,发布2023年政府信息公开工作年度报告51篇。\n")
+    assert not any(c[1] == "RL404" for c in codes(text))
