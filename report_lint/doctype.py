@@ -179,7 +179,7 @@ def other_kind_title(text: str) -> bool:
     that publishes the report when the report follows it on the page (关于公布…年度报告的通知,
     then the report's own title line and its body): that page is the report."""
     m = _other_title_match(text)
-    return m is not None and not _publishes_report(text, m)
+    return m is not None and not _publishes_report(text, m) and not _menu_entry(text, m)
 
 
 # 关于公布/印发/发布…年度报告的通知 (the title may be broken after 关于公布)
@@ -193,6 +193,21 @@ def _publishes_report(text: str, title: _Title) -> bool:
     if _PUBLISHING.search(head) is None:
         return False
     return _REPORT_TITLE_LINE.search(text, title.end, title.end + 1500) is not None
+
+
+def _menu_entry(text: str, title: _Title) -> bool:
+    """The "title" is an entry of the site's column menu printed above the page (政府信息公开指南,
+    政府信息公开制度, 政府信息公开年报 … one short line each), not the page's title: it is short,
+    names no year and no 关于, and the report's own title line follows it with no sentence between
+    (only more menu lines, blank lines and page metadata). A guide's page goes on in prose."""
+    name = title.text.strip()
+    if len(name) > 16 or "关于" in name or re.search(r"(?:19|20)\d\d", name):
+        return False
+    m = _REPORT_TITLE_LINE.search(text, title.end, title.end + 400)
+    if m is None:
+        return False
+    between = text[title.end:m.start()]
+    return all(len(line.strip()) <= 16 and _PROSE_MARK.search(line) is None for line in between.split("\n"))
 
 
 def other_title(text: str) -> "Optional[str]":

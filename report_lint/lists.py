@@ -29,6 +29,9 @@ WHOLE_MARKERS = ("共", "合计", "总计", "累计", "总数")
 STOP_WORDS = ("共", "合计", "总计", "累计", "另", "此外", "同比", "比上年", "增长", "增加", "减少", "下降", "上年", "上一年",
               "平均", "以上", "以下", "不足", "超过", "每", "结转")
 _STOP = re.compile("|".join(STOP_WORDS))
+# a clause after the first that opens with the year or a connective states something new (其中A、B、
+# C,全年发布解读信息42条): the list ended before it
+_NEW_STATEMENT = re.compile(r"(?:全年|今年|年内|同时)")
 # A list is read over at most this many clauses (the longest in the real and synthetic reports
 # has 7); a longer one is not read. Without a bound, a run of thousands of clauses that each
 # hold 包括 was read once from each of them: quadratic.
@@ -154,6 +157,8 @@ def _items(cls: list[Clause], k: int, unit: str, after: int = -1, cross: bool = 
             body = body[len(_marker(body)):]
         elif _marker(c.text):
             return parts, False, j  # a sub-list (含…) or a new list starts: stop here
+        elif parts and _NEW_STATEMENT.match(body.lstrip(" ,:、()")):
+            return _unheld(parts, False, j, held)
         same = [q for q in counts if q.unit == unit]
         if not same:
             if c.percents and not counts:

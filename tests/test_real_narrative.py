@@ -177,6 +177,17 @@ EXPECTED = {
     "p_spam_shangrao_city2022.txt": {(1, "RL505"): 1, (3, "RL505"): 1},
     "p_spam_yuhang_qzf2023.txt": {(1, "RL505"): 1},
     "p_tonglu_county2023.txt": {(1, "RL506"): 1},
+    # field18: parts over their whole (77 of a company's site, 18 规范性文件 of 鹤岗: RL202), a Mark Six
+    # picture site on a mirror (RL505, twice on line 1), page furniture (breadcrumbs, a colour switch,
+    # bracketed font sizes, 点击数); no share or balance finding on 保山's 452 + 9 = 454 + 7
+    "p_hegang_city2024.txt": {(4, "RL202"): 1},
+    "p_hezuo_city2023.txt": {(21, "RL506"): 1},
+    "p_huguan_county2023.txt": {(1, "RL506"): 1, (2, "RL506"): 1, (3, "RL506"): 1},
+    "p_lipu_city2022.txt": {(2, "RL506"): 1},
+    "p_mirror_wuming_fmjt2023.txt": {(5, "RL202"): 1},
+    "p_spam_xinjiang_bgt2022.txt": {(1, "RL505"): 2, (7, "RL506"): 1},
+    "p_yinchuan_szfb2022.txt": {(3, "RL506"): 1},
+    "p_yinchuan_xingqing_zhcs2023.txt": {(7, "RL506"): 1},
 }
 
 
