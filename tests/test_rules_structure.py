@@ -448,6 +448,8 @@ def test_spam_on_a_text_that_is_not_a_report_is_said_by_its_one_finding():
     "{{ errorMessage }}",
     # field16: a counter left empty before a bar (桐庐), a font switch of letters (科右前旗)
     "访问次数: |", "字体大小:A+ A A- 分享: 打印",
+    # field19: a metadata block with its labels in brackets (重庆市审计局)
+    "[ 索引号 ] | 11500000009275844J/2023-00004 | [ 发文字号 ] | |", "【索引号】:11500000MB1234567X/2024-00001",
 ])
 def test_rl506_real_shapes(residue):
     text = CLEAN + residue + "\n"
