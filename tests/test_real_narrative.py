@@ -188,6 +188,14 @@ EXPECTED = {
     "p_spam_xinjiang_bgt2022.txt": {(1, "RL505"): 2, (7, "RL506"): 1},
     "p_yinchuan_szfb2022.txt": {(3, "RL506"): 1},
     "p_yinchuan_xingqing_zhcs2023.txt": {(7, "RL506"): 1},
+    # field19
+    "p_bozhou_qiaocheng_cl2025.txt": {(1, "RL506"): 1},
+    "p_changchun_kuancheng_dag2025.txt": {(1, "RL506"): 1, (5, "RL506"): 1},
+    "p_chongqing_sjj2022.txt": {(1, "RL506"): 1},
+    "p_meihekou_yjj2025.txt": {(1, "RL506"): 1, (3, "RL506"): 1, (7, "RL506"): 1, (14, "RL506"): 1},
+    "p_wuwei_sjj2022.txt": {(1, "RL506"): 1, (3, "RL506"): 1, (8, "RL506"): 1},
+    # an earlier file with the same share prompt, found since field19
+    "p_xuancheng_qxj2020.txt": {(5, "RL506"): 1},
 }
 
 

@@ -287,6 +287,26 @@ def test_rl506_prose_is_not_residue():
     assert found(text, "RL506") == []
 
 
+def test_rl506_template_formatting_note_left_in_a_heading():
+    """A drafting template's note on how to set a heading (宋体加粗小四号字), left in the published
+    text after the heading: an info on its line, said as a template note, not as page furniture;
+    the heading is still read as section 一."""
+    text = CLEAN.replace("一、总体情况", "一、总体情况(宋体加粗小四号字)", 1)
+    ds = found(text, "RL506")
+    assert len(ds) == 1 and ds[0].severity.label == "info"
+    assert "排版说明" in ds[0].message and "(宋体加粗小四号字)" in ds[0].message
+    assert ds[0].line == next(i for i, l in enumerate(text.splitlines(), 1) if "宋体" in l)
+    assert found(text, "RL501") == []
+
+
+@pytest.mark.parametrize("ok", [
+    "公文标题使用方正小标宋体,正文使用仿宋体。",
+    "印发了《公文格式规范》(黑体字标注),全年制发文件12件。",
+])
+def test_rl506_a_typeface_named_in_a_sentence_is_not_a_template_note(ok):
+    assert found(CLEAN.replace("我局认真落实条例。", ok), "RL506") == []
+
+
 # ---------------------------------------------------------------------- seeds
 
 
@@ -428,6 +448,8 @@ def test_spam_on_a_text_that_is_not_a_report_is_said_by_its_one_finding():
     "{{ errorMessage }}",
     # field16: a counter left empty before a bar (桐庐), a font switch of letters (科右前旗)
     "访问次数: |", "字体大小:A+ A A- 分享: 打印",
+    # field19: a metadata block with its labels in brackets (重庆市审计局)
+    "[ 索引号 ] | 11500000009275844J/2023-00004 | [ 发文字号 ] | |", "【索引号】:11500000MB1234567X/2024-00001",
 ])
 def test_rl506_real_shapes(residue):
     text = CLEAN + residue + "\n"

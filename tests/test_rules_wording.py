@@ -208,7 +208,8 @@ def test_real_reports_no_false_alarm():
     for path in REAL:
         src = source.from_bytes(path.read_bytes(), path.name)
         got += [(path.name, d.code, d.line) for d in Engine(Config()).check_source(src).diagnostics if d.code in WORDING]
-    assert sorted(got) == [("p_ccxi_gwh2022.txt", "RL510", 3), ("p_huaibei_rmyy2022.txt", "RL510", 3),
+    assert sorted(got) == [("p_bozhou_qiaocheng_cl2025.txt", "RL510", 4),  # field19: (一)主动公开主动公开
+                           ("p_ccxi_gwh2022.txt", "RL510", 3), ("p_huaibei_rmyy2022.txt", "RL510", 3),
                            ("p_wendeng_zhzf2021.txt", "RL510", 11), ("p_wqx_zhouwan2021.txt", "RL510", 19),
                            ("p_wuhai_gxj2020.txt", "RL510", 6),
                            ("pingtan2021.txt", "RL510", 10), ("pingtan2022.txt", "RL510", 10)]
