@@ -177,6 +177,14 @@ EXPECTED = {
     "p_spam_shangrao_city2022.txt": {(1, "RL505"): 1, (3, "RL505"): 1},
     "p_spam_yuhang_qzf2023.txt": {(1, "RL505"): 1},
     "p_tonglu_county2023.txt": {(1, "RL506"): 1},
+    # field19
+    "p_bozhou_qiaocheng_cl2025.txt": {(1, "RL506"): 1},
+    "p_changchun_kuancheng_dag2025.txt": {(1, "RL506"): 1, (5, "RL506"): 1},
+    "p_chongqing_sjj2022.txt": {(1, "RL506"): 1},
+    "p_meihekou_yjj2025.txt": {(1, "RL506"): 1, (3, "RL506"): 1, (7, "RL506"): 1, (14, "RL506"): 1},
+    "p_wuwei_sjj2022.txt": {(1, "RL506"): 1, (3, "RL506"): 1, (8, "RL506"): 1},
+    # an earlier file with the same share prompt, found since field19
+    "p_xuancheng_qxj2020.txt": {(5, "RL506"): 1},
     # field18: parts over their whole (77 of a company's site, 18 规范性文件 of 鹤岗: RL202), a Mark Six
     # picture site on a mirror (RL505, twice on line 1), page furniture (breadcrumbs, a colour switch,
     # bracketed font sizes, 点击数); no share or balance finding on 保山's 452 + 9 = 454 + 7
@@ -188,14 +196,6 @@ EXPECTED = {
     "p_spam_xinjiang_bgt2022.txt": {(1, "RL505"): 2, (7, "RL506"): 1},
     "p_yinchuan_szfb2022.txt": {(3, "RL506"): 1},
     "p_yinchuan_xingqing_zhcs2023.txt": {(7, "RL506"): 1},
-    # field19
-    "p_bozhou_qiaocheng_cl2025.txt": {(1, "RL506"): 1},
-    "p_changchun_kuancheng_dag2025.txt": {(1, "RL506"): 1, (5, "RL506"): 1},
-    "p_chongqing_sjj2022.txt": {(1, "RL506"): 1},
-    "p_meihekou_yjj2025.txt": {(1, "RL506"): 1, (3, "RL506"): 1, (7, "RL506"): 1, (14, "RL506"): 1},
-    "p_wuwei_sjj2022.txt": {(1, "RL506"): 1, (3, "RL506"): 1, (8, "RL506"): 1},
-    # an earlier file with the same share prompt, found since field19
-    "p_xuancheng_qxj2020.txt": {(5, "RL506"): 1},
 }
 
 
