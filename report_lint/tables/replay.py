@@ -106,7 +106,8 @@ def _program(log: list) -> tuple:
 def _run(program: tuple, tokens: list):
     stack: list = []
     push = stack.append
-    for tok, reductions in zip(tokens, program):
+    shifts = iter(tokens)
+    for reductions in program:  # one more than the tokens: the last reduces at the end
         for callback, size in reductions:
             if size:
                 children = stack[-size:]
@@ -114,12 +115,7 @@ def _run(program: tuple, tokens: list):
             else:
                 children = []
             push(callback(children))
-        push(tok)
-    for callback, size in program[-1]:
-        if size:
-            children = stack[-size:]
-            del stack[-size:]
-        else:
-            children = []
-        push(callback(children))
+        tok = next(shifts, None)
+        if tok is not None:  # None: past the last token, the end's reductions are done
+            push(tok)
     return stack[-1]
