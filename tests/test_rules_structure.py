@@ -384,6 +384,10 @@ def test_lexicon_prefilter_finds_exactly_what_the_plain_pattern_finds():
     ("依据条例和《欧洲杯预选赛附加赛_欧洲杯官网投注印发年度报告格式的通知》", "博彩"),
     # the leagues with a colon where 关于 was (field16, a mirror of 上饶市's report)
     ("政府信息与政务公开办公室欧洲五大联赛:印发年度报告格式的通知", "博彩"),
+    # a Macau casino's name where 关于 was, and as a mirror's first line (field20, mirrors of 渭南's
+    # 临渭区 and 华州区)
+    ("以及中、省、市澳门金沙城中心:推进政府信息公开工作的具体要求", "博彩"),
+    ("澳门金沙", "博彩"),
 ])
 def test_rl505_real_shapes(spam, kind):
     text = CLEAN.replace("我局认真落实条例。", f"我局认真落实条例。地址:{spam}。")
@@ -400,6 +404,7 @@ def test_rl505_real_shapes(spam, kind):
     "通过jd.com网店和微信公众号发布，登录zjzwfw.gov.cn办理，电子邮箱abc@163.com，在taobao.com上公开。",
     "用户可在“浙里办”APP登录注册，体育app下载量增长，娱乐平台监管。",
     "举办Alphabet公司体育科技讲座,betting风险提示宣传。",
+    "金沙县金沙镇开展金沙江流域治理，金沙城中心小区加装电梯，澳门回归纪念活动。",
 ])
 def test_rl505_a_report_that_names_sport_or_platforms_is_not_spam(ok):
     assert found(CLEAN.replace("我局认真落实条例。", ok), "RL505") == []
