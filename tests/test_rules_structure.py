@@ -455,6 +455,8 @@ def test_spam_on_a_text_that_is_not_a_report_is_said_by_its_one_finding():
     "访问次数: |", "字体大小:A+ A A- 分享: 打印",
     # field19: a metadata block with its labels in brackets (重庆市审计局)
     "[ 索引号 ] | 11500000009275844J/2023-00004 | [ 发文字号 ] | |", "【索引号】:11500000MB1234567X/2024-00001",
+    # field20: the label and its number with only spaces between (山阳县)
+    "索 引 号 01606072-9-30/2021-0223004 发布机构 市政府办",
 ])
 def test_rl506_real_shapes(residue):
     text = CLEAN + residue + "\n"
@@ -485,6 +487,7 @@ def test_rl506_crawler_header_is_not_the_report():
     "统一身份认证平台实现一次登录注册，全年网站访问量达120万次。",
     "发文字号:某政发〔2024〕1号。",
     "> 注：本表数据截至2024年12月31日。",
+    "规范信息索引号 编制规则，公开索引号 2000余个。",
 ])
 def test_rl506_report_sentences_are_not_residue(ok):
     assert found(CLEAN.replace("我局认真落实条例。", ok), "RL506") == []
