@@ -457,6 +457,8 @@ def test_spam_on_a_text_that_is_not_a_report_is_said_by_its_one_finding():
     "[ 索引号 ] | 11500000009275844J/2023-00004 | [ 发文字号 ] | |", "【索引号】:11500000MB1234567X/2024-00001",
     # field20: the label and its number with only spaces between (山阳县)
     "索 引 号 01606072-9-30/2021-0223004 发布机构 市政府办",
+    # field20: a breadcrumb with slashes (a mirror of 渭南市临渭区)
+    "首页/ 政务公开 / 政府信息公开年报 / 2019年 / 县市区 / 正文",
 ])
 def test_rl506_real_shapes(residue):
     text = CLEAN + residue + "\n"
@@ -488,6 +490,7 @@ def test_rl506_crawler_header_is_not_the_report():
     "发文字号:某政发〔2024〕1号。",
     "> 注：本表数据截至2024年12月31日。",
     "规范信息索引号 编制规则，公开索引号 2000余个。",
+    "优化网站首页/栏目设置，首页/二级页面改版12个。",
 ])
 def test_rl506_report_sentences_are_not_residue(ok):
     assert found(CLEAN.replace("我局认真落实条例。", ok), "RL506") == []
