@@ -49,7 +49,7 @@ EXPECTED = {
     "p_tianmen_tuoshi2020.txt": {(2, "RL506"): 1, (3, "RL506"): 1},
     "p_tianmen_tuoshi2020_trad.txt": {(1, "RL506"): 1, (2, "RL506"): 1},
     "p_wuqia2025.txt": {(2, "RL506"): 1},
-    "p_wqx_zhouwan2021.txt": {(5, "RL404"): 1},
+    "p_wqx_zhouwan2021.txt": {(1, "RL506"): 1, (5, "RL404"): 1},
     "p_wuqia_whsl2025.txt": {(2, "RL506"): 1},
     "p_yining2023.txt": {(3, "RL506"): 1, (4, "RL506"): 1, (5, "RL506"): 1},
     "p_zibo_zhongbu2020.txt": {(3, "RL506"): 1, (9, "RL506"): 1, (11, "RL506"): 1, (14, "RL404"): 1},
@@ -107,7 +107,7 @@ EXPECTED = {
     "p_spam_qinghai_swt2021.txt": {(4, "RL505"): 1},
     "p_tianjin_city2020.txt": {(10, "RL506"): 1, (12, "RL404"): 1},
     "p_tianjin_gzw2025.txt": {(6, "RL506"): 1, (9, "RL404"): 1},
-    "p_xizang_city2023_trad.txt": {(1, "RL506"): 1},
+    "p_xizang_city2023_trad.txt": {(1, "RL506"): 1, (2, "RL506"): 1},  # line 2: 索引號 <number>, since field20
     "p_xizang_gzw2020.txt": {(2, "RL506"): 1, (7, "RL202"): 1},
     "p_zhenglanqi_qzf2021.txt": {(1, "RL506"): 1, (10, "RL404"): 1},
     # field10: 其中 lists ending in 其他 that miss their whole (RL202), 年 lost in the period (RL404),
@@ -196,6 +196,19 @@ EXPECTED = {
     "p_spam_xinjiang_bgt2022.txt": {(1, "RL505"): 2, (7, "RL506"): 1},
     "p_yinchuan_szfb2022.txt": {(3, "RL506"): 1},
     "p_yinchuan_xingqing_zhcs2023.txt": {(7, "RL506"): 1},
+    # field20: a Macau casino's name on a hijacked mirror of 渭南's districts (RL505), periods ending
+    # 12月21日, a year early or with 年/月 lost (RL404), parts over their whole with a channel (RL202)
+    "p_anxi_county2021.txt": {(4, "RL404"): 1},
+    "p_mingguang_suxiang2020.txt": {(3, "RL506"): 1, (4, "RL506"): 1, (7, "RL404"): 1},
+    "p_mirror_guangde_yangtan2020_trad.txt": {(1, "RL404"): 1, (1, "RL506"): 1},
+    "p_shanyang_county2020.txt": {(1, "RL506"): 1, (3, "RL506"): 1, (7, "RL404"): 1},
+    "p_spam_weinan_huazhou2019.txt": {(6, "RL505"): 1, (7, "RL505"): 1},
+    "p_spam_weinan_linwei2019.txt": {(1, "RL505"): 1, (4, "RL506"): 1, (10, "RL505"): 1},
+    "p_xincai_county2020.txt": {(11, "RL506"): 1, (24, "RL506"): 1, (32, "RL202"): 1},
+    "p_zongyang_xiangpu2020.txt": {(1, "RL506"): 1, (3, "RL506"): 1},
+    # earlier files whose breadcrumbs with slashes are found since field20
+    "p_yangling_jyj2019.txt": {(1, "RL506"): 1},
+    "p_zizhou_jtysj2021.txt": {(1, "RL506"): 1},
 }
 
 

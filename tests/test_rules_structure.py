@@ -384,6 +384,10 @@ def test_lexicon_prefilter_finds_exactly_what_the_plain_pattern_finds():
     ("依据条例和《欧洲杯预选赛附加赛_欧洲杯官网投注印发年度报告格式的通知》", "博彩"),
     # the leagues with a colon where 关于 was (field16, a mirror of 上饶市's report)
     ("政府信息与政务公开办公室欧洲五大联赛:印发年度报告格式的通知", "博彩"),
+    # a Macau casino's name where 关于 was, and as a mirror's first line (field20, mirrors of 渭南's
+    # 临渭区 and 华州区)
+    ("以及中、省、市澳门金沙城中心:推进政府信息公开工作的具体要求", "博彩"),
+    ("澳门金沙", "博彩"),
 ])
 def test_rl505_real_shapes(spam, kind):
     text = CLEAN.replace("我局认真落实条例。", f"我局认真落实条例。地址:{spam}。")
@@ -400,6 +404,7 @@ def test_rl505_real_shapes(spam, kind):
     "通过jd.com网店和微信公众号发布，登录zjzwfw.gov.cn办理，电子邮箱abc@163.com，在taobao.com上公开。",
     "用户可在“浙里办”APP登录注册，体育app下载量增长，娱乐平台监管。",
     "举办Alphabet公司体育科技讲座,betting风险提示宣传。",
+    "金沙县金沙镇开展金沙江流域治理，金沙城中心小区加装电梯，澳门回归纪念活动。",
 ])
 def test_rl505_a_report_that_names_sport_or_platforms_is_not_spam(ok):
     assert found(CLEAN.replace("我局认真落实条例。", ok), "RL505") == []
@@ -450,6 +455,10 @@ def test_spam_on_a_text_that_is_not_a_report_is_said_by_its_one_finding():
     "访问次数: |", "字体大小:A+ A A- 分享: 打印",
     # field19: a metadata block with its labels in brackets (重庆市审计局)
     "[ 索引号 ] | 11500000009275844J/2023-00004 | [ 发文字号 ] | |", "【索引号】:11500000MB1234567X/2024-00001",
+    # field20: the label and its number with only spaces between (山阳县)
+    "索 引 号 01606072-9-30/2021-0223004 发布机构 市政府办",
+    # field20: a breadcrumb with slashes (a mirror of 渭南市临渭区)
+    "首页/ 政务公开 / 政府信息公开年报 / 2019年 / 县市区 / 正文",
 ])
 def test_rl506_real_shapes(residue):
     text = CLEAN + residue + "\n"
@@ -480,6 +489,8 @@ def test_rl506_crawler_header_is_not_the_report():
     "统一身份认证平台实现一次登录注册，全年网站访问量达120万次。",
     "发文字号:某政发〔2024〕1号。",
     "> 注：本表数据截至2024年12月31日。",
+    "规范信息索引号 编制规则，公开索引号 2000余个。",
+    "优化网站首页/栏目设置，首页/二级页面改版12个。",
 ])
 def test_rl506_report_sentences_are_not_residue(ok):
     assert found(CLEAN.replace("我局认真落实条例。", ok), "RL506") == []
